@@ -1,1 +1,3 @@
-return 0;
+using SearchKamer.Host.Cli;
+
+return Cli.Dispatch(args, Console.Out);

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace SearchKamer.Ingestion;
+
+/// <summary>Chooses an extractor by the file's first bytes, falling back to its extension.</summary>
+public static class FormatSniffer
+{
+    public static string Detect(string path)
+    {
+        var head = new byte[512];
+        int read;
+        using (var stream = File.OpenRead(path))
+        {
+            read = stream.Read(head, 0, head.Length);
+        }
+
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (read >= 4 && Encoding.ASCII.GetString(head, 0, 4) == "%PDF")
+        {
+            return "pdf";
+        }
+
+        var text = Encoding.UTF8.GetString(head, 0, read).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        if (text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            return "html";
+        }
+
+        if (text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<officiele-publicatie", StringComparison.Ordinal))
+        {
+            return text.Contains("<html", StringComparison.OrdinalIgnoreCase) ? "html" : "xml";
+        }
+
+        // A file named .pdf that is not one still goes to the PDF extractor, which names what it found instead.
+        return ext switch
+        {
+            ".pdf" => "pdf",
+            ".html" or ".htm" or ".xhtml" => "html",
+            ".xml" => "xml",
+            _ => "text",
+        };
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SearchKamer.Ingestion.Extraction;
+
+namespace SearchKamer.Ingestion.Parsing;
+
+internal sealed record DocumentIds(
+    string? OfficialId,
+    string? DocumentNumber,
+    IReadOnlyList<string> ZaakNumbers,
+    string? Vergaderjaar,
+    int? Aanhangselnummer);
+
+/// <summary>
+/// Ids from structured metadata first (HTML meta, XML, OpenTK), then from page furniture, then from
+/// the file name; disagreements between sources become warnings.
+/// </summary>
+internal static partial class Identifiers
+{
+    [GeneratedRegex(@"\bah-tk-(?<y1>\d{4})(?<y2>\d{4})-(?<nr>\d+)(?:-[a-z]\d+)?\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AhTk();
+
+    [GeneratedRegex(@"\bkv-tk-(?<zaak>\d{4}Z\d{5})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KvTk();
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}D\d{5}\b")]
+    public static partial Regex DocumentNumberPattern();
+
+    [GeneratedRegex(@"\b(?<y>(?:19|20)\d{2})Z\s?(?<n>\d{5})\b")]
+    public static partial Regex ZaakPattern();
+
+    [GeneratedRegex(@"^(?<y1>\d{4})\s*[-–/]\s*(?<y2>\d{2,4})$")]
+    private static partial Regex VergaderjaarPattern();
+
+    public static DocumentIds Resolve(ExtractedText text, string path, IEnumerable<string> textsWithZaak, ICollection<string> warnings)
+    {
+        var md = text.Metadata;
+        var officialId = Agree("officiële id", warnings, First(md, "DC.identifier"), First(md, "dcterms.identifier"), First(md, "DCTERMS.identifier"), First(md, FurnitureKeys.FooterId));
+        if (officialId is not null && !AhTk().IsMatch(officialId) && !KvTk().IsMatch(officialId) && !officialId.StartsWith("ah-", StringComparison.OrdinalIgnoreCase) && !officialId.StartsWith("kv-", StringComparison.OrdinalIgnoreCase))
+        {
+            warnings.Add($"officiële id \"{officialId}\" heeft geen bekende vorm");
+        }
+
+        officialId = officialId?.ToLowerInvariant().Replace("z", "Z", StringComparison.Ordinal);
+        var ah = officialId is null ? null : AhTk().Match(officialId);
+
+        var documentNumber = First(md, "opentk.documentNumber")
+            ?? (DocumentNumberPattern().Match(Path.GetFileName(path)) is { Success: true } dn ? dn.Value : null);
+
+        var vjFromId = ah is { Success: true } ? $"{ah.Groups["y1"].Value}-{ah.Groups["y2"].Value}" : null;
+        var vergaderjaar = Agree("vergaderjaar", warnings,
+            NormaliseVergaderjaar(First(md, "OVERHEIDop.vergaderjaar")),
+            NormaliseVergaderjaar(First(md, FurnitureKeys.HeaderVergaderjaar)),
+            vjFromId);
+
+        var headerNumber = First(md, FurnitureKeys.HeaderNumber);
+        var aanhangsel = Agree("aanhangselnummer", warnings,
+            First(md, "OVERHEIDop.aanhangselNummer") ?? First(md, "OVERHEIDop.aanhangselnummer"),
+            headerNumber is not null && headerNumber.All(char.IsDigit) ? headerNumber : null,
+            ah is { Success: true } ? ah.Groups["nr"].Value : null);
+
+        var zaken = new List<string>();
+        var zaakSources = new[] { First(md, "OVERHEIDop.vraagnummer"), First(md, "opentk.zaak"), headerNumber, officialId }
+            .Concat(All(md, "letter.zaak")).Concat(textsWithZaak);
+        foreach (var source in zaakSources.OfType<string>())
+        {
+            foreach (Match z in ZaakPattern().Matches(source))
+            {
+                var zaak = $"{z.Groups["y"].Value}Z{z.Groups["n"].Value}";
+                if (!zaken.Contains(zaak))
+                {
+                    zaken.Add(zaak);
+                }
+            }
+        }
+
+        return new DocumentIds(officialId, documentNumber, zaken, vergaderjaar,
+            aanhangsel is not null && int.TryParse(aanhangsel, NumberStyles.None, CultureInfo.InvariantCulture, out var nr) ? nr : null);
+    }
+
+    public static string? NormaliseVergaderjaar(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var m = VergaderjaarPattern().Match(text.Trim());
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var y2 = m.Groups["y2"].Value;
+        return $"{m.Groups["y1"].Value}-{(y2.Length == 4 ? y2 : m.Groups["y1"].Value[..2] + y2)}";
+    }
+
+    public static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> md, string key) =>
+        md.TryGetValue(key, out var values) ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() : null;
+
+    private static IEnumerable<string> All(IReadOnlyDictionary<string, IReadOnlyList<string>> md, string key) =>
+        md.TryGetValue(key, out var values) ? values : [];
+
+    /// <summary>The first non-null value wins (sources are in order of trust); any other that differs is reported.</summary>
+    private static string? Agree(string field, ICollection<string> warnings, params string?[] values)
+    {
+        var present = values.OfType<string>().ToList();
+        if (present.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var other in present.Skip(1).Where(v => !v.Equals(present[0], StringComparison.OrdinalIgnoreCase)).Distinct())
+        {
+            warnings.Add($"{field}: \"{present[0]}\" gebruikt, andere bron zegt \"{other}\"");
+        }
+
+        return present[0];
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using SearchKamer.Ingestion;
+
+namespace SearchKamer.Host.Cli;
+
+/// <summary><c>searchkamer parse FILE... [--json]</c>: parse files and print them, without indexing.</summary>
+public static class ParseCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        var json = args.Contains("--json");
+        var paths = args.Where(a => a != "--json").ToList();
+        if (paths.Count == 0)
+        {
+            Console.Error.WriteLine("gebruik: searchkamer parse BESTAND... [--json]");
+            return 2;
+        }
+
+        var missing = new List<string>();
+        var files = FileWalker.Expand(paths, missing);
+        var results = FileWalker.ReadAll(files, Environment.ProcessorCount)
+            .Concat(missing.Select(m => new ReadResult(m, null, "bestand of map bestaat niet")))
+            .ToList();
+
+        if (json)
+        {
+            var items = results.Select(r => r.Document is not null
+                ? (object)r.Document
+                : new { source = new { path = r.Path }, error = r.Error });
+            output.WriteLine(JsonSerializer.Serialize(items, Json.Options));
+        }
+        else
+        {
+            foreach (var r in results)
+            {
+                output.WriteLine(r.Document is { } d ? Summary.Of(d) : $"{r.Path}: mislukt: {r.Error}");
+                output.WriteLine();
+            }
+        }
+
+        return results.All(r => r.Ok) ? 0 : 3;
+    }
+}
