@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using SearchKamer.Domain;
 using SearchKamer.Ingestion.Extraction;
 using SearchKamer.Ingestion.Parsing;
@@ -52,7 +51,7 @@ public static class DocumentReader
                 "xml" => XmlExtractor.Extract(path),
                 _ => PlainTextExtractor.Extract(path),
             };
-            var source = new SourceInfo(path, extracted.Format, Sha256(path));
+            var source = new SourceInfo(path, extracted.Format, FileHash.Sha256(path));
             return new ReadResult(path, DocumentParser.Parse(extracted, source), null);
         }
         catch (Exception e) when (e is ExtractionException or NotKamervragenException)
@@ -65,9 +64,4 @@ public static class DocumentReader
         }
     }
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

@@ -1,0 +1,140 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using SearchKamer.Analysis;
+using SearchKamer.Domain;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace SearchKamer.Indexing;
+
+/// <summary>Another process holds the index for writing.</summary>
+public sealed class IndexLockedException(string message) : Exception(message);
+
+/// <summary>
+/// The index on disk: NIOFSDirectory (MMapDirectory was slower and crashy here, see lucene-notes),
+/// one writer per index guarded by an exclusive lock file (Lucene's write.lock does not keep a
+/// second process out on Linux), and a SearcherManager for readers.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    public const string SchemaVersion = "1";
+    private const string GuardFile = "searchkamer.lock";
+
+    private readonly Directory _directory;
+    private readonly FileStream? _guard;
+    private readonly IndexWriter? _writer;
+
+    private SearchIndex(string path, bool writable)
+    {
+        Path = path;
+        System.IO.Directory.CreateDirectory(path);
+        if (writable)
+        {
+            _guard = TakeGuard(path);
+        }
+
+        _directory = new NIOFSDirectory(new DirectoryInfo(path));
+        if (writable)
+        {
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, DutchAnalysis.Index)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                RAMBufferSizeMB = 64,
+            };
+            _writer = new IndexWriter(_directory, config);
+            Searchers = new SearcherManager(_writer, true, null);
+        }
+        else
+        {
+            if (!DirectoryReader.IndexExists(_directory))
+            {
+                _directory.Dispose();
+                throw new DirectoryNotFoundException($"geen index in {path}: voer eerst 'searchkamer ingest' uit");
+            }
+
+            Searchers = new SearcherManager(_directory, null);
+        }
+    }
+
+    public string Path { get; }
+
+    public SearcherManager Searchers { get; }
+
+    public static SearchIndex OpenForWriting(string path) => new(path, writable: true);
+
+    public static SearchIndex OpenReadOnly(string path) => new(path, writable: false);
+
+    public static bool Exists(string path) =>
+        System.IO.Directory.Exists(path) && System.IO.Directory.EnumerateFiles(path, "segments*").Any();
+
+    /// <summary>Writes or replaces a document and all its pairs as one block: readers see either the old or the new.</summary>
+    public void Upsert(KamervraagDocument doc, DateTimeOffset ingestedAt) =>
+        Writer.UpdateDocuments(new Term(Fields.DocId, DocumentMapper.KeyOf(doc)), DocumentMapper.ToBlock(doc, ingestedAt));
+
+    public void Delete(string docKey) => Writer.DeleteDocuments(new Term(Fields.DocId, docKey.ToLowerInvariant()));
+
+    /// <summary>Makes everything written so far durable, with the watermark in the commit data.</summary>
+    public void Commit(IDictionary<string, string>? watermark = null)
+    {
+        var data = new Dictionary<string, string>(watermark ?? new Dictionary<string, string>())
+        {
+            ["schema"] = SchemaVersion,
+            ["committed"] = DateTimeOffset.UtcNow.ToString("O"),
+        };
+        Writer.SetCommitData(data);
+        Writer.Commit();
+        Searchers.MaybeRefreshBlocking();
+    }
+
+    public IDictionary<string, string> LastCommitData()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader is DirectoryReader r ? r.IndexCommit.UserData : new Dictionary<string, string>();
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The sha256 stored for the document that came from <paramref name="sourcePath"/>, if any.</summary>
+    public string? StoredSha(string sourcePath)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var hits = searcher.Search(new TermQuery(new Term(Fields.SourcePath, sourcePath)), 1);
+            return hits.TotalHits == 0 ? null : searcher.Doc(hits.ScoreDocs[0].Doc).Get(Fields.Sha256);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        Searchers.Dispose();
+        _writer?.Dispose();
+        _directory.Dispose();
+        _guard?.Dispose();
+    }
+
+    private IndexWriter Writer => _writer ?? throw new InvalidOperationException("index is read-only");
+
+    private static FileStream TakeGuard(string path)
+    {
+        var file = System.IO.Path.Combine(path, GuardFile);
+        try
+        {
+            return new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new IndexLockedException($"de index in {path} wordt al bijgewerkt door een ander proces ({file})");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace SearchKamer.Search;
+
+/// <summary>One matching pair: global doc ids of the pair and of its document record.</summary>
+internal readonly record struct PairHit(int Doc, int Parent, float Score);
+
+/// <summary>
+/// Collects every matching pair (no cap) and counts facets over documents in the same pass.
+/// Facet selections are checked here rather than in the query, so each facet can also count
+/// the hits that fail only its own selection ("drill sideways": other values stay visible).
+/// A document's metadata sits on all its pairs, so it is read once, at the document's first hit.
+/// </summary>
+internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : ICollector
+{
+    private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
+    private readonly HashSet<long>?[] _selected = new HashSet<long>?[facets.Count];
+    private readonly long[][] _ords = new long[facets.Count][];
+    private int[][] _segmentCounts = [];
+    private Scorer? _scorer;
+    private FixedBitSet _parents = new(0);
+    private AtomicReader? _reader;
+    private int _docBase;
+    private int _lastParent = -1;
+    private bool _lastPasses;
+
+    public List<PairHit> Hits { get; } = [];
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FoldSegmentCounts();
+        _reader = context.AtomicReader;
+        _docBase = context.DocBase;
+        _parents = ParentBits.For(_reader);
+        _lastParent = -1;
+        _segmentCounts = new int[facets.Count][];
+        for (var f = 0; f < facets.Count; f++)
+        {
+            var dv = _reader.GetSortedSetDocValues(facets[f].Field);
+            _values[f] = dv;
+            _segmentCounts[f] = new int[dv?.ValueCount ?? 0];
+            _selected[f] = facets[f].Values.Count == 0 ? null : SegmentOrds(dv, facets[f].Values);
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        var parent = _parents.NextSetBit(doc);
+        if (parent < 0)
+        {
+            return;
+        }
+
+        if (parent != _lastParent)
+        {
+            _lastParent = parent;
+            _lastPasses = CountDocument(doc);
+        }
+
+        if (_lastPasses)
+        {
+            Hits.Add(new PairHit(_docBase + doc, _docBase + parent, _scorer?.GetScore() ?? 0f));
+        }
+    }
+
+    /// <summary>Facet values with their document counts, after the search has finished.</summary>
+    public Dictionary<string, int>[] Counts()
+    {
+        FoldSegmentCounts();
+        return _counts;
+    }
+
+    private bool CountDocument(int doc)
+    {
+        var failing = 0;
+        var failed = -1;
+        for (var f = 0; f < facets.Count; f++)
+        {
+            _ords[f] = Ords(_values[f], doc);
+            if (_selected[f] is { } wanted && !_ords[f].Any(wanted.Contains))
+            {
+                failing++;
+                failed = f;
+            }
+        }
+
+        for (var f = 0; f < facets.Count; f++)
+        {
+            if (failing == 0 || (failing == 1 && failed == f))
+            {
+                foreach (var ord in _ords[f])
+                {
+                    _segmentCounts[f][ord]++;
+                }
+            }
+        }
+
+        return failing == 0;
+    }
+
+    private void FoldSegmentCounts()
+    {
+        for (var f = 0; f < _segmentCounts.Length; f++)
+        {
+            var dv = _values[f];
+            for (var ord = 0; dv is not null && ord < _segmentCounts[f].Length; ord++)
+            {
+                if (_segmentCounts[f][ord] > 0)
+                {
+                    var label = new BytesRef();
+                    dv.LookupOrd(ord, label);
+                    var key = label.Utf8ToString();
+                    _counts[f][key] = _counts[f].GetValueOrDefault(key) + _segmentCounts[f][ord];
+                }
+            }
+        }
+
+        _segmentCounts = [];
+    }
+
+    private static long[] Ords(SortedSetDocValues? dv, int doc)
+    {
+        if (dv is null)
+        {
+            return [];
+        }
+
+        dv.SetDocument(doc);
+        var ords = new List<long>(2);
+        long ord;
+        while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        {
+            ords.Add(ord);
+        }
+
+        return [.. ords];
+    }
+
+    private static HashSet<long> SegmentOrds(SortedSetDocValues? dv, IReadOnlyList<string> values)
+    {
+        var ords = new HashSet<long>();
+        foreach (var v in values)
+        {
+            var ord = dv?.LookupTerm(new BytesRef(v)) ?? -1;
+            if (ord >= 0)
+            {
+                ords.Add(ord);
+            }
+        }
+
+        return ords;
+    }
+}
+
+/// <summary>A facet field and the values selected in it (empty: no selection).</summary>
+internal sealed record FacetSelection(string Name, string Field, IReadOnlyList<string> Values);

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchKamer.Domain;
+using SearchKamer.Indexing;
+using Fields = SearchKamer.Indexing.Fields;
+
+namespace SearchKamer.Search;
+
+/// <summary>The search stage's entry point: requests in, grouped, counted, highlighted results out.</summary>
+public sealed class SearchEngine(SearchIndex index)
+{
+    public SearchResponse Search(SearchRequest request)
+    {
+        Validate(request);
+        var clock = Stopwatch.StartNew();
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            if (Shortcuts.Find(searcher, request.Query) is { } shortcut)
+            {
+                var hit = Documents.Load(searcher, shortcut);
+                return new SearchResponse(hit.Document.Questions.Count, 1, clock.ElapsedMilliseconds, false, null, hit.Key,
+                    [Documents.ToHit(searcher, hit, [], null)], new Dictionary<string, IReadOnlyList<FacetValue>>());
+            }
+
+            var read = QueryReader.Read(request.Query, request.In);
+            var facets = Selections(request);
+            if (read.Query is null)
+            {
+                return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], EmptyFacets(facets));
+            }
+
+            var collector = new HitCollector(facets);
+            searcher.Search(new FilteredQuery(read.Query, new QueryWrapperFilter(Filters.Build(request))), collector);
+            var groups = Grouping.Group(collector.Hits, request.Sort, searcher.IndexReader);
+            var page = groups.Skip((request.Page - 1) * request.Size).Take(request.Size);
+            var highlighter = new Highlighter(read.Query, searcher.IndexReader);
+            var documents = page.Select(g => Documents.ToHit(searcher, Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
+
+            return new SearchResponse(collector.Hits.Count, groups.Count, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
+                documents, FacetCounts(facets, collector.Counts()));
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>A whole document by its id (official id, document number or internal key).</summary>
+    public KamervraagDocument? Get(string id)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            return Shortcuts.Find(searcher, id) is { } doc ? Documents.Load(searcher, doc).Document : null;
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Every indexed document, in index order (for export).</summary>
+    public IEnumerable<KamervraagDocument> All()
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var docs = new List<KamervraagDocument>();
+            var collector = new AllDocs();
+            searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), collector);
+            foreach (var doc in collector.Docs)
+            {
+                docs.Add(JsonSerializer.Deserialize<KamervraagDocument>(searcher.Doc(doc).Get(Fields.DocumentJson), StoredJson.Options)!);
+            }
+
+            return docs;
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private static void Validate(SearchRequest r)
+    {
+        if (r.Page < 1)
+        {
+            throw new SearchRequestException("page", $"pagina moet 1 of hoger zijn, niet {r.Page}");
+        }
+
+        if (r.Size is < 1 or > SearchRequest.MaxPageSize)
+        {
+            throw new SearchRequestException("size", $"aantal per pagina moet tussen 1 en {SearchRequest.MaxPageSize} liggen, niet {r.Size}");
+        }
+
+        if (r.From is { } from && r.To is { } to && from > to)
+        {
+            throw new SearchRequestException("van", $"begindatum {from:yyyy-MM-dd} ligt na einddatum {to:yyyy-MM-dd}");
+        }
+
+        if (r.Query.Length > QueryReader.MaxQueryLength)
+        {
+            throw new SearchRequestException("q", $"zoekvraag is langer dan {QueryReader.MaxQueryLength} tekens");
+        }
+    }
+
+    private static List<FacetSelection> Selections(SearchRequest r) =>
+    [
+        new("minister", Fields.Minister, r.Ministers),
+        new("ministry", Fields.Ministry, r.Ministries),
+        new("party", Fields.Party, r.Parties),
+        new("asker", Fields.Asker, r.Askers),
+        new("year", Fields.Year, r.Years),
+    ];
+
+    private static Dictionary<string, IReadOnlyList<FacetValue>> FacetCounts(List<FacetSelection> facets, Dictionary<string, int>[] counts)
+    {
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        for (var f = 0; f < facets.Count; f++)
+        {
+            var values = counts[f].Select(kv => new FacetValue(kv.Key, kv.Value, facets[f].Values.Contains(kv.Key))).ToList();
+            // A selected value stays visible even when nothing matches it any more.
+            values.AddRange(facets[f].Values.Where(v => !counts[f].ContainsKey(v)).Select(v => new FacetValue(v, 0, true)));
+            result[facets[f].Name] = facets[f].Field == Fields.Year
+                ? [.. values.OrderByDescending(v => v.Value, StringComparer.Ordinal)]
+                : [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, IReadOnlyList<FacetValue>> EmptyFacets(List<FacetSelection> facets) =>
+        FacetCounts(facets, facets.Select(_ => new Dictionary<string, int>()).ToArray());
+
+    private sealed class AllDocs : ICollector
+    {
+        private int _base;
+
+        public List<int> Docs { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void Collect(int doc) => Docs.Add(_base + doc);
+
+        public void SetNextReader(AtomicReaderContext context) => _base = context.DocBase;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+    }
+}

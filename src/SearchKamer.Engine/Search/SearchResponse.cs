@@ -1,0 +1,37 @@
+using SearchKamer.Domain;
+
+namespace SearchKamer.Search;
+
+/// <param name="Total">Matching questions (pairs).</param>
+/// <param name="TotalDocuments">Documents those questions belong to.</param>
+/// <param name="SyntaxRelaxed">The query could not be read as written and was taken more literally.</param>
+/// <param name="Shortcut">The document id when the query was an identifier that named one document.</param>
+public sealed record SearchResponse(
+    int Total,
+    int TotalDocuments,
+    long TookMs,
+    bool SyntaxRelaxed,
+    string? Notice,
+    string? Shortcut,
+    IReadOnlyList<DocumentHit> Documents,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+
+/// <param name="Questions">Matching questions of the document, best first, with highlighted snippets (HTML).</param>
+public sealed record DocumentHit(
+    string Id,
+    string Kind,
+    string? OfficialId,
+    string? DocumentNumber,
+    string? Subject,
+    DateOnly? DateSubmitted,
+    DateOnly? DateReceived,
+    IReadOnlyList<Asker> Askers,
+    IReadOnlyList<Answerer> Answerers,
+    float Score,
+    IReadOnlyList<QuestionHit> Questions);
+
+/// <param name="Question">HTML: the document text encoded, matches wrapped in &lt;mark&gt;.</param>
+/// <param name="Answer">HTML, as <paramref name="Question"/>.</param>
+public sealed record QuestionHit(int Number, float Score, string Question, string? Answer);
+
+public sealed record FacetValue(string Value, int Count, bool Selected);

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchKamer.Ingestion.Parsing;
+using Fields = SearchKamer.Indexing.Fields;
+
+namespace SearchKamer.Search;
+
+/// <summary>A query that is exactly a document number, zaak number or official id goes straight to that document.</summary>
+internal static partial class Shortcuts
+{
+    [GeneratedRegex(@"^(?:ah|kv)-[a-z0-9-]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex OfficialId();
+
+    /// <summary>The doc-record id of the one document the query names, or null.</summary>
+    public static int? Find(IndexSearcher searcher, string query)
+    {
+        var q = query.Trim();
+        if (q.Length is 0 or > 60 || q.Contains(' ', StringComparison.Ordinal) && !Identifiers.ZaakPattern().IsMatch(q))
+        {
+            return null;
+        }
+
+        var value = q.ToLowerInvariant();
+        string[] fields = Identifiers.DocumentNumberPattern().IsMatch(q) && q.Length == 10 ? [Fields.DocumentNumber]
+            : Identifiers.ZaakPattern().Match(q) is { Success: true } z && z.Length == q.Length ? [Fields.Zaak]
+            : OfficialId().IsMatch(q) ? [Fields.OfficialId]
+            : [Fields.DocId];
+        if (fields[0] == Fields.Zaak)
+        {
+            value = Identifiers.ZaakPattern().Replace(q, "${y}Z${n}").ToLowerInvariant();
+        }
+
+        var query2 = new BooleanQuery
+        {
+            { new TermQuery(new Term(fields[0], value)), Occur.MUST },
+            { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+        };
+        var hits = searcher.Search(query2, 2);
+        // A zaak can hold several documents (questions, notice, answer): only a single one is a shortcut.
+        return hits.TotalHits == 1 ? hits.ScoreDocs[0].Doc : null;
+    }
+}

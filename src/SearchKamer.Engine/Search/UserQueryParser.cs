@@ -1,0 +1,81 @@
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchKamer.Analysis;
+using SearchKamer.Indexing;
+using Fields = SearchKamer.Indexing.Fields;
+
+namespace SearchKamer.Search;
+
+/// <summary>
+/// The classic syntax (AND by default, OR, NOT/-, "phrase"~N, prefix*, fields) with our routing:
+/// bare words go to the stemmed fields, quoted phrases, prefix, wildcard and fuzzy terms to the
+/// exact fields, and Dutch field names to their index fields. Not thread-safe: one per query.
+/// </summary>
+internal sealed class UserQueryParser : QueryParser
+{
+    private readonly IReadOnlyList<string> _textFields;
+
+    public UserQueryParser(IReadOnlyList<string> textFields)
+        : base(LuceneVersion.LUCENE_48, FieldAliases.Default, DutchAnalysis.Query)
+    {
+        _textFields = textFields;
+        DefaultOperator = AND_OPERATOR;
+        AutoGeneratePhraseQueries = true;
+        AllowLeadingWildcard = false;
+        Locale = System.Globalization.CultureInfo.InvariantCulture;
+        MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_AUTO_REWRITE_DEFAULT;
+    }
+
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
+        Across(field, quoted, f => base.GetFieldQuery(f, queryText, quoted));
+
+    protected override Query GetFieldQuery(string field, string queryText, int slop) =>
+        Across(field, exact: true, f => base.GetFieldQuery(f, queryText, slop));
+
+    protected override Query GetPrefixQuery(string field, string termStr) =>
+        Across(field, exact: true, f => new PrefixQuery(new Term(f, Fold(termStr))));
+
+    protected override Query GetWildcardQuery(string field, string termStr) =>
+        termStr.Trim('*', '?').Length == 0
+            ? new MatchAllDocsQuery()
+            : Across(field, exact: true, f => new WildcardQuery(new Term(f, Fold(termStr))));
+
+    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
+        Across(field, exact: true, f => base.GetFuzzyQuery(f, Fold(termStr), minSimilarity));
+
+    // Regular expressions are not part of our syntax; the caller escapes "/", this is a second guard.
+    protected override Query GetRegexpQuery(string field, string termStr) =>
+        GetFieldQuery(field, termStr, quoted: false);
+
+    /// <summary>Lower-case and ASCII-fold a term the analyzer never sees (prefix, wildcard, fuzzy).</summary>
+    internal static string Fold(string term)
+    {
+        var lower = term.ToLowerInvariant().ToCharArray();
+        var output = new char[lower.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(lower, 0, output, 0, lower.Length);
+        return new string(output, 0, length);
+    }
+
+    private Query Across(string field, bool exact, Func<string, Query?> build)
+    {
+        var targets = field == FieldAliases.Default
+            ? _textFields
+            : [FieldAliases.Resolve(field) ?? throw new ParseException($"onbekend veld \"{field}:\"")];
+        var queries = targets.Select(f => build(exact ? Fields.ExactOf(f) : f)).OfType<Query>().ToList();
+        if (queries.Count <= 1)
+        {
+            return queries.FirstOrDefault()!;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var q in queries)
+        {
+            any.Add(q, Occur.SHOULD);
+        }
+
+        return any;
+    }
+}
