@@ -5,11 +5,26 @@ public static class Cli
 {
     public const string Usage = """
         searchkamer parse BESTAND... [--json]   bestanden lezen en tonen (JSON met --json)
-        searchkamer ingest PAD...               bestanden en mappen verwerken, één regel per bestand
+        searchkamer ingest PAD... [--data MAP]  bestanden en mappen lezen en indexeren, één regel per bestand
+        searchkamer search ZOEKVRAAG [...]       zoeken (zie 'searchkamer search --help')
+        searchkamer export --format jsonl|csv   alle vragen met metadata exporteren
         searchkamer bench ingest [PAD...]       snelheid van extractie+parsing meten (pagina's/s)
         """;
 
     public static int Dispatch(string[] args, TextWriter output)
+    {
+        try
+        {
+            return Route(args, output);
+        }
+        catch (Exception e) when (e is CliArgumentException or DirectoryNotFoundException or Indexing.IndexLockedException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static int Route(string[] args, TextWriter output)
     {
         var rest = args.Skip(1).ToList();
         switch (args.FirstOrDefault())
@@ -18,6 +33,13 @@ public static class Cli
                 return ParseCommand.Run(rest, output);
             case "ingest":
                 return IngestCommand.Run(rest, output);
+            case "search" when rest.Contains("--help"):
+                output.WriteLine(SearchCommand.Usage);
+                return 0;
+            case "search":
+                return SearchCommand.Run(rest, output);
+            case "export":
+                return ExportCommand.Run(rest, output);
             case "bench" when rest.FirstOrDefault() == "ingest":
                 return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
             case null:

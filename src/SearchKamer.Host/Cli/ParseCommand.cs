@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SearchKamer.Indexing;
 using SearchKamer.Ingestion;
 
 namespace SearchKamer.Host.Cli;
@@ -27,7 +28,7 @@ public static class ParseCommand
             var items = results.Select(r => r.Document is not null
                 ? (object)r.Document
                 : new { source = new { path = r.Path }, error = r.Error });
-            output.WriteLine(JsonSerializer.Serialize(items, Json.Options));
+            output.WriteLine(JsonSerializer.Serialize(items, StoredJson.Indented));
         }
         else
         {

@@ -10,8 +10,13 @@ namespace SearchKamer.Tests.Ingestion;
 public sealed class BrokenInputTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("searchkamer-broken-").FullName;
+    private readonly string _data = Directory.CreateTempSubdirectory("searchkamer-data-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        Directory.Delete(_data, recursive: true);
+    }
 
     [Fact]
     public void Every_broken_file_gets_one_clear_line_and_the_batch_goes_on()
@@ -39,7 +44,7 @@ public sealed class BrokenInputTests : IDisposable
         }
 
         var output = new StringWriter();
-        var exit = IngestCommand.Run([_dir], output);
+        var exit = IngestCommand.Run(["--data", _data, _dir], output);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         var files = Directory.GetFiles(_dir);
 
@@ -60,6 +65,7 @@ public sealed class BrokenInputTests : IDisposable
         Assert.DoesNotContain(lines, l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
         Assert.StartsWith($"{files.Length} bestanden:", lines[^1]);
         Assert.Contains($"{files.Length - lines.Count(l => l.StartsWith("verwerkt", StringComparison.Ordinal))} mislukt", lines[^1]);
+        Assert.Contains(", 0 ongewijzigd, ", lines[^1]);
     }
 
     [Fact]
@@ -69,8 +75,8 @@ public sealed class BrokenInputTests : IDisposable
         File.Copy(RepoPaths.CorpusFile("seed", "2025D36086-opentk-page.txt"), Path.Combine(_dir, "b.txt"));
 
         var output = new StringWriter();
-        Assert.Equal(0, IngestCommand.Run([_dir], output));
-        Assert.StartsWith("2 bestanden: 2 verwerkt, 0 mislukt", output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        Assert.Equal(0, IngestCommand.Run(["--data", _data, _dir], output));
+        Assert.StartsWith("2 bestanden: 2 verwerkt, 0 ongewijzigd, 0 mislukt", output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
     }
 
     private static byte[] Flip(byte[] bytes)
