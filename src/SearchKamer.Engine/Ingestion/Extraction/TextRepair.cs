@@ -10,7 +10,7 @@ internal static partial class TextRepair
     public static List<string> Lines(string text)
     {
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        normalized = JoinSpacingAccents(normalized).Normalize(NormalizationForm.FormC);
+        normalized = LatinComposition.ToNfc(JoinSpacingAccents(normalized));
         return normalized.Split('\n').Select(CollapseWhitespace).ToList();
     }
 
@@ -30,8 +30,8 @@ internal static partial class TextRepair
                 return m.Value;
             }
 
-            var composed = (m.Groups["base"].Value + combining.Value).Normalize(NormalizationForm.FormC);
-            return composed.Length == 1 ? composed : m.Value;
+            var composed = LatinComposition.Compose(m.Groups["base"].Value[0], combining.Value);
+            return composed is { } letter ? letter.ToString() : m.Value;
         });
 
     private static char? ToCombining(char accent) => accent switch
