@@ -1,0 +1,112 @@
+namespace SearchKamer.Ingestion.Extraction;
+
+/// <summary>
+/// Extracts text renditions made by other tools (OpenTK page captures, markdown conversions,
+/// pdftotext-like and DOCX-to-text output) into the same shape the PDF extractor produces.
+/// </summary>
+public static class PlainTextExtractor
+{
+    public const string Format = "text";
+
+    public static ExtractedText Extract(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new ExtractionException($"file not found: {path}");
+        }
+
+        if (info.Length > TextDecoding.MaxBytes)
+        {
+            throw new ExtractionException($"text file too large ({info.Length} bytes; limit {TextDecoding.MaxBytes})");
+        }
+
+        return Extract(File.ReadAllBytes(path));
+    }
+
+    /// <summary>Extracts from raw file bytes: detects a BOM, falls back from UTF-8 to Windows-1252.</summary>
+    public static ExtractedText Extract(byte[] bytes)
+    {
+        var warnings = new List<string>();
+        var text = TextDecoding.Decode(bytes, warnings);
+        return FromDecoded(text, warnings);
+    }
+
+    /// <summary>Extracts from text already decoded.</summary>
+    public static ExtractedText ExtractContent(string content)
+    {
+        if (content.Length > TextDecoding.MaxBytes)
+        {
+            throw new ExtractionException($"text too large ({content.Length} characters; limit {TextDecoding.MaxBytes})");
+        }
+
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            throw new ExtractionException("text contains only whitespace");
+        }
+
+        if (content.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ExtractionException("binary content (NUL characters), not a text file");
+        }
+
+        return FromDecoded(content.TrimStart('\uFEFF'), []);
+    }
+
+    private static ExtractedText FromDecoded(string text, List<string> warnings)
+    {
+        var metadata = new MetadataBuilder();
+        var lines = TextRepair.Lines(text);
+
+        var previewStart = OpenTkPage.ReadHeader(lines, metadata);
+        if (previewStart is { } first)
+        {
+            lines = lines.Skip(first).ToList();
+        }
+
+        List<string?> working = TextFurniture.LooksLikeMarkdown(lines)
+            ? TextFurniture.StripMarkdown(lines)
+            : lines.Select(l => (string?)l).ToList();
+        working = TextFurniture.CutFooters(working, metadata);
+
+        var start = TextFurniture.SkipHead(working, metadata, warnings);
+        working = working.Skip(start).ToList();
+        TextFurniture.ReadLetterHead(working, 0, metadata);
+
+        var (body, footnotes) = PlainTextFootnotes.Extract(working, warnings);
+        var result = Tidy(body);
+        if (result.Count == 0)
+        {
+            throw new ExtractionException("no body text left after removing page furniture");
+        }
+
+        return new ExtractedText(Format, result, footnotes, metadata.Build(), warnings);
+    }
+
+    // Page boundaries vanish; runs of blank lines become one paragraph break; no break at either end.
+    private static List<string> Tidy(IEnumerable<string?> lines)
+    {
+        var result = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line is null)
+            {
+                continue;
+            }
+
+            if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0))
+            {
+                continue;
+            }
+
+            result.Add(line);
+        }
+
+        while (result.Count > 0 && result[^1].Length == 0)
+        {
+            result.RemoveAt(result.Count - 1);
+        }
+
+        return result;
+    }
+}
