@@ -62,6 +62,20 @@ public sealed class SearchEngine(SearchIndex index)
         }
     }
 
+    /// <summary>Questions of other documents that read like question <paramref name="number"/> of document <paramref name="id"/>.</summary>
+    public IReadOnlyList<DocumentHit>? Similar(string id, int number, int count = 10)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            return Shortcuts.Find(searcher, id) is { } doc ? SimilarQuestions.Find(searcher, doc, number, count) : null;
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Every indexed document, in index order (for export).</summary>
     public IEnumerable<KamervraagDocument> All()
     {

@@ -10,7 +10,7 @@ internal static partial class TextRepair
     public static List<string> Lines(string text)
     {
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        normalized = LatinComposition.ToNfc(JoinSpacingAccents(normalized));
+        normalized = JoinSpacingAccents(normalized).Normalize(NormalizationForm.FormC);
         return normalized.Split('\n').Select(CollapseWhitespace).ToList();
     }
 
@@ -30,8 +30,8 @@ internal static partial class TextRepair
                 return m.Value;
             }
 
-            var composed = LatinComposition.Compose(m.Groups["base"].Value[0], combining.Value);
-            return composed is { } letter ? letter.ToString() : m.Value;
+            var composed = string.Concat(m.Groups["base"].Value, combining.Value.ToString()).Normalize(NormalizationForm.FormC);
+            return composed.Length == 1 ? composed : m.Value;
         });
 
     private static char? ToCombining(char accent) => accent switch

@@ -1,0 +1,59 @@
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using SearchKamer.Analysis;
+using Fields = SearchKamer.Indexing.Fields;
+
+namespace SearchKamer.Search;
+
+/// <summary>"Vergelijkbare vragen": pairs of other documents whose question reads like this one (more-like-this).</summary>
+internal static class SimilarQuestions
+{
+    public static List<DocumentHit> Find(IndexSearcher searcher, int parentDoc, int number, int count)
+    {
+        var key = searcher.Doc(parentDoc).Get(Fields.DocId);
+        var pairQuery = new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST },
+            { new TermQuery(new Term(Fields.Level, Fields.LevelPair)), Occur.MUST },
+            { NumericRangeQuery.NewInt32Range(Fields.Number, number, number, true, true), Occur.MUST },
+        };
+        var pair = searcher.Search(pairQuery, 1);
+        if (pair.TotalHits == 0)
+        {
+            return [];
+        }
+
+        var mlt = new MoreLikeThis(searcher.IndexReader)
+        {
+            Analyzer = DutchAnalysis.Query,
+            FieldNames = [Fields.Question],
+            MinTermFreq = 1,
+            MinDocFreq = 2,
+            MaxQueryTerms = 25,
+            MinWordLen = 3,
+        };
+        var like = mlt.Like(pair.ScoreDocs[0].Doc);
+        var query = new BooleanQuery
+        {
+            { like, Occur.MUST },
+            { new TermQuery(new Term(Fields.Level, Fields.LevelPair)), Occur.MUST },
+            { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST_NOT },
+        };
+
+        var hits = searcher.Search(query, count * 4).ScoreDocs;
+        var parents = new Dictionary<int, PairHit>();
+        foreach (var hit in hits)
+        {
+            var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(hit.Doc, searcher.IndexReader.Leaves)];
+            var parent = leaf.DocBase + ParentBits.For(leaf.AtomicReader).NextSetBit(hit.Doc - leaf.DocBase);
+            parents.TryAdd(parent, new PairHit(hit.Doc, parent, hit.Score));
+            if (parents.Count == count)
+            {
+                break;
+            }
+        }
+
+        return parents.Values.Select(p => Documents.ToHit(searcher, Documents.Load(searcher, p.Parent), [p], null)).ToList();
+    }
+}
