@@ -24,7 +24,7 @@ internal static partial class AnswerHeaderParser
     [GeneratedRegex(@"\(\s*ontvangen\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReceivedOpen();
 
-    [GeneratedRegex(@"Zie\s+ook\s+(?:het\s+)?Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s*(?:II)?\s*,?\s*vergaderjaar\s+(?<y1>\d{4})\s*[-–/]\s*(?<y2>\d{4}|\d{2})(?!\d)\s*,?\s*(?:nr\.?\s*)?(?<nr>\d+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Zie\s+ook\s+(?:het\s+)?Aanhangsel\s*(?:van\s+de\s+)?Handelingen\s*(?:II)?\s*,?\s*vergaderjaar\s+(?<y1>\d{4})\s*[-–/]\s*(?<y2>\d{4}|\d{2})(?!\d)\s*,?\s*(?:nr\.?\s*)?(?<nr>\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex SeeAlsoPattern();
 
     [GeneratedRegex(@",?\s*mede\s+namens\s+", RegexOptions.IgnoreCase)]

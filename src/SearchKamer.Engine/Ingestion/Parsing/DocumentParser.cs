@@ -47,7 +47,8 @@ public static partial class DocumentParser
             warnings.Add($"tekst vóór de eerste vraag niet toegewezen: \"{Shorten(assembled.Unlabelled)}\"");
         }
 
-        if (questions.Count == 0 && kind != DocumentKind.Mededeling)
+        // Oral questions are asked in the plenary: their document is the header alone.
+        if (questions.Count == 0 && kind != DocumentKind.Mededeling && question is not { Oral: true })
         {
             throw new NotKamervragenException("geen vragen gevonden na de kopregels");
         }

@@ -9,8 +9,11 @@ internal sealed record AssembledBody(IReadOnlyList<QuestionAnswer> Questions, st
 /// Pairs question blocks with answer blocks by number. A combined label ("Vraag 3, 4 en 5") holds
 /// one question per paragraph; a combined answer is shared by every number it names.
 /// </summary>
-internal static class QuestionAssembler
+internal static partial class QuestionAssembler
 {
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=\\?(?:\uE000\\d+\uE001)?)(?=\\p{Lu})")]
+    private static partial System.Text.RegularExpressions.Regex GluedQuestionEnd();
+
     public static AssembledBody Assemble(List<Block> blocks, ICollection<string> warnings)
     {
         var order = new List<int>();
@@ -129,7 +132,8 @@ internal static class QuestionAssembler
     /// <summary>Without paragraph marks, a line that ends in "?" before a capitalised line is the best cut.</summary>
     private static List<List<string>> SplitAtQuestionMarks(List<List<string>> paragraphs, int count)
     {
-        var lines = paragraphs.SelectMany((p, pi) => p.Select((l, li) => (Line: l, NewParagraph: li == 0 && pi > 0))).ToList();
+        // Third-party extractions glue lines together ("…ogen?In het licht…"): a "?" directly followed by a capital was a line end.
+        var lines = paragraphs.SelectMany((p, pi) => p.SelectMany(l => GluedQuestionEnd().Split(l)).Select((l, li) => (Line: l, NewParagraph: li == 0 && pi > 0))).ToList();
         var cuts = new List<(int At, bool Strong, int Length)>();
         for (var i = 1; i < lines.Count; i++)
         {

@@ -35,6 +35,9 @@ internal static partial class QuestionHeaderParser
     [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")]
     private static partial Regex GluedWords();
 
+    [GeneratedRegex(@" over(?=(?:de|het|een)\s)|(?<=\p{Ll})over(?= \p{Ll})")]
+    private static partial Regex GluedOver();
+
     [GeneratedRegex(@"^(?:beiden|beide|allen)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex SharedParty();
 
@@ -68,6 +71,14 @@ internal static partial class QuestionHeaderParser
         }
 
         var over = rest.IndexOf(" over ", StringComparison.OrdinalIgnoreCase);
+        if (over < 0 && GluedOver().Match(rest) is { Success: true } glued)
+        {
+            // Some extractors lose the space after "over": "… Waterstaat overde faillissementen".
+            warnings.Add("vraagkop: \"over\" aan het volgende woord vastgeplakt gelezen");
+            rest = glued.Value.StartsWith(' ') ? rest.Insert(glued.Index + 5, " ") : rest.Insert(glued.Index, " ");
+            over = rest.IndexOf(" over ", StringComparison.OrdinalIgnoreCase);
+        }
+
         string? subject = null;
         var addresseePart = rest;
         if (over >= 0)
