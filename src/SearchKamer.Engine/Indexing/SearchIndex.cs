@@ -100,6 +100,20 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>Number of documents (not pairs) visible to searchers now.</summary>
+    public int DocumentCount()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>The sha256 stored for the document that came from <paramref name="sourcePath"/>, if any.</summary>
     public string? StoredSha(string sourcePath)
     {

@@ -19,6 +19,9 @@ internal static class Documents
         return new LoadedDocument(doc, stored.Get(Fields.DocId), document);
     }
 
+    public static int NumberOf(IndexSearcher searcher, int pairDoc) =>
+        int.Parse(searcher.Doc(pairDoc).Get(Fields.Number), CultureInfo.InvariantCulture);
+
     public static DocumentHit ToHit(IndexSearcher searcher, LoadedDocument loaded, IReadOnlyList<PairHit> pairs, Highlighter? highlighter)
     {
         var d = loaded.Document;

@@ -25,22 +25,40 @@ public sealed class SearchEngine(SearchIndex index)
                     [Documents.ToHit(searcher, hit, [], null)], new Dictionary<string, IReadOnlyList<FacetValue>>());
             }
 
-            var read = QueryReader.Read(request.Query, request.In);
             var facets = Selections(request);
+            var (read, collector, groups) = Run(searcher, request, facets);
             if (read.Query is null)
             {
                 return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], EmptyFacets(facets));
             }
 
-            var collector = new HitCollector(facets);
-            searcher.Search(new FilteredQuery(read.Query, new QueryWrapperFilter(Filters.Build(request))), collector);
-            var groups = Grouping.Group(collector.Hits, request.Sort, searcher.IndexReader);
             var page = groups.Skip((request.Page - 1) * request.Size).Take(request.Size);
             var highlighter = new Highlighter(read.Query, searcher.IndexReader);
             var documents = page.Select(g => Documents.ToHit(searcher, Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
 
             return new SearchResponse(collector.Hits.Count, groups.Count, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
                 documents, FacetCounts(facets, collector.Counts()));
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Every matching pair of a search, all pages, as export rows (documents in result order).</summary>
+    public IReadOnlyList<ExportRow> Matching(SearchRequest request)
+    {
+        Validate(request);
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var (_, _, groups) = Run(searcher, request, Selections(request));
+            return groups.SelectMany(g =>
+            {
+                var doc = Documents.Load(searcher, g.Parent).Document;
+                var numbers = g.Pairs.Select(p => Documents.NumberOf(searcher, p.Doc)).ToHashSet();
+                return Export.Rows([doc]).Where(r => numbers.Contains(r.Number));
+            }).ToList();
         }
         finally
         {
@@ -96,6 +114,19 @@ public sealed class SearchEngine(SearchIndex index)
         {
             index.Searchers.Release(searcher);
         }
+    }
+
+    private static (ReadQuery Read, HitCollector Collector, List<HitGroup> Groups) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets)
+    {
+        var read = QueryReader.Read(request.Query, request.In);
+        var collector = new HitCollector(facets);
+        if (read.Query is null)
+        {
+            return (read, collector, []);
+        }
+
+        searcher.Search(new FilteredQuery(read.Query, new QueryWrapperFilter(Filters.Build(request))), collector);
+        return (read, collector, Grouping.Group(collector.Hits, request.Sort, searcher.IndexReader));
     }
 
     private static void Validate(SearchRequest r)

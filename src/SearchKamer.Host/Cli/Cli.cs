@@ -1,6 +1,6 @@
 namespace SearchKamer.Host.Cli;
 
-/// <summary>Routes the command-line verbs; with no verb the main job runs on the bundled corpus.</summary>
+/// <summary>Routes the command-line verbs; without a verb Program starts the web host instead.</summary>
 public static class Cli
 {
     public const string Usage = """
@@ -10,6 +10,10 @@ public static class Cli
         searchkamer export --format jsonl|csv   alle vragen met metadata exporteren
         searchkamer bench ingest [PAD...]       snelheid van extractie+parsing meten (pagina's/s)
         """;
+
+    private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "help", "--help", "-h"];
+
+    public static bool IsVerb(string word) => Verbs.Contains(word);
 
     public static int Dispatch(string[] args, TextWriter output)
     {
@@ -42,8 +46,6 @@ public static class Cli
                 return ExportCommand.Run(rest, output);
             case "bench" when rest.FirstOrDefault() == "ingest":
                 return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
-            case null:
-                return IngestCommand.Run([BundledCorpus.Locate()], output);
             case "help" or "--help" or "-h":
                 output.WriteLine(Usage);
                 return 0;

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+using SearchKamer.Indexing;
+
+namespace SearchKamer.Host.Services;
+
+/// <summary>
+/// Ingests files dropped into the inbox folder while the host runs: each goes to done/ or to
+/// failed/ with a .reason.txt beside it. Polling rather than FileSystemWatcher, which misses
+/// events on some file systems; a file is taken only once its size has stopped changing.
+/// </summary>
+public sealed class InboxWatcher(SearchIndex index, IOptions<SearchKamerOptions> options, ILogger<InboxWatcher> log) : BackgroundService
+{
+    private readonly Dictionary<string, long> _seenSizes = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var inbox = options.Value.Inbox;
+        Directory.CreateDirectory(inbox);
+        log.LogInformation("Inbox {Inbox} wordt gevolgd", inbox);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                ProcessOnce(inbox);
+            }
+            catch (IOException e)
+            {
+                log.LogWarning("Inbox niet te lezen: {Message}", e.Message);
+            }
+
+            await Task.Delay(options.Value.InboxInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+
+    public void ProcessOnce(string inbox)
+    {
+        var ready = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(inbox).Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            var size = new FileInfo(file).Length;
+            if (_seenSizes.TryGetValue(file, out var previous) && previous == size)
+            {
+                ready.Add(file);
+                _seenSizes.Remove(file);
+            }
+            else
+            {
+                _seenSizes[file] = size;
+            }
+        }
+
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
+        // Moved before ingesting, so the stored source path (the "original file" link) stays valid.
+        var done = Path.Combine(inbox, "done");
+        Directory.CreateDirectory(done);
+        var moved = ready.Select(f =>
+        {
+            var target = Path.Combine(done, Path.GetFileName(f));
+            File.Move(f, target, overwrite: true);
+            return target;
+        }).ToList();
+
+        IngestPipeline.Run(index, moved, 1, line =>
+        {
+            if (line.Status != IngestStatus.Failed)
+            {
+                log.LogInformation("Inbox: {File} geïndexeerd", Path.GetFileName(line.Path));
+                return;
+            }
+
+            var failed = Path.Combine(inbox, "failed");
+            Directory.CreateDirectory(failed);
+            var target = Path.Combine(failed, Path.GetFileName(line.Path));
+            File.Move(line.Path, target, overwrite: true);
+            File.WriteAllText(target + ".reason.txt", line.Error + Environment.NewLine);
+            log.LogWarning("Inbox: {File} mislukt: {Reason}", Path.GetFileName(line.Path), line.Error);
+        });
+    }
+}

@@ -1,0 +1,24 @@
+namespace SearchKamer.Host.Services;
+
+/// <summary>The "SearchKamer" configuration section; relative paths are taken from the data directory's parent.</summary>
+public sealed class SearchKamerOptions
+{
+    public const string Section = "SearchKamer";
+
+    /// <summary>Holds index/ and inbox/; default: the repository's index-data folder.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Documents indexed on first start when there is no index yet; default: DataDirectory/corpus.</summary>
+    public string? CorpusDirectory { get; set; }
+
+    /// <summary>How often the inbox folder is looked at.</summary>
+    public TimeSpan InboxInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public string ResolvedData => Cli.DataDirectory.Resolve(DataDirectory);
+
+    public string ResolvedCorpus => CorpusDirectory is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(ResolvedData, "corpus");
+
+    public string Inbox => Path.Combine(ResolvedData, "inbox");
+
+    public string IndexPath => Cli.DataDirectory.IndexPath(ResolvedData);
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchKamer.Domain;
+using SearchKamer.Indexing;
+using SearchKamer.Search;
+
+namespace SearchKamer.Host.Web;
+
+/// <summary>The JSON API; shapes are those of the CLI's --json.</summary>
+public static class ApiEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/search", (HttpRequest request, SearchEngine engine) =>
+            Guard(() => Results.Json(engine.Search(SearchParameters.Parse(request.Query)), StoredJson.Options)))
+            .WithName("Search").WithSummary("Zoeken met filters, facetten en paginering").Produces<SearchResponse>();
+
+        api.MapGet("/documents/{id}", Results<JsonHttpResult<KamervraagDocument>, NotFound<ProblemDetailsBody>> (string id, SearchEngine engine) =>
+            engine.Get(id) is { } doc ? TypedResults.Json(doc, StoredJson.Options) : TypedResults.NotFound(NotFoundBody(id)))
+            .WithName("Document").WithSummary("Eén document met alle vragen en antwoorden");
+
+        api.MapGet("/documents/{id}/similar", (string id, int? vraag, SearchEngine engine) =>
+            engine.Similar(id, vraag ?? 1) is { } similar ? Results.Json(similar, StoredJson.Options) : Results.NotFound(NotFoundBody(id)))
+            .WithName("Similar").WithSummary("Vergelijkbare vragen uit andere documenten").Produces<IReadOnlyList<DocumentHit>>();
+
+        api.MapGet("/export", (HttpRequest request, SearchEngine engine) => Guard(() =>
+        {
+            var format = request.Query["format"].LastOrDefault() ?? "jsonl";
+            if (format is not ("csv" or "jsonl"))
+            {
+                throw new SearchRequestException("format", $"'format' moet csv of jsonl zijn, niet \"{format}\"");
+            }
+
+            var rows = engine.Matching(SearchParameters.Parse(request.Query));
+            var text = new StringWriter();
+            _ = format == "csv" ? Export.WriteCsv(rows, text) : Export.WriteJsonl(rows, text);
+            return Results.File(Encoding.UTF8.GetBytes(text.ToString()),
+                format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", $"searchkamer-export.{format}");
+        })).WithName("Export").WithSummary("De hele resultaatset als CSV of JSON Lines");
+    }
+
+    /// <summary>A parameter people can fix gets a 400 that names it, never a 500.</summary>
+    public static IResult Guard(Func<IResult> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SearchRequestException e)
+        {
+            return Results.Json(new ProblemDetailsBody("Ongeldige parameter", 400, e.Message, e.Parameter), statusCode: 400);
+        }
+    }
+
+    private static ProblemDetailsBody NotFoundBody(string id) => new("Niet gevonden", 404, $"geen document met id \"{id}\"", null);
+}
+
+public sealed record ProblemDetailsBody(string Title, int Status, string Detail, string? Parameter);

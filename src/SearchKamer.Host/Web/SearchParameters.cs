@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using SearchKamer.Search;
+
+namespace SearchKamer.Host.Web;
+
+/// <summary>
+/// The URL form of a search, shared by the page and the API so every state is a shareable link:
+/// q, alle, woordgroep, een, zonder, in, minister, ministerie, partij, indiener, jaar, soort,
+/// vergaderjaar, van, tot, sort, page, size.
+/// </summary>
+public static class SearchParameters
+{
+    public static SearchRequest Parse(IQueryCollection q)
+    {
+        return new SearchRequest
+        {
+            Query = AdvancedQuery.Compose(One(q, "q"), One(q, "alle"), One(q, "woordgroep"), One(q, "een"), One(q, "zonder")),
+            Ministers = Many(q, "minister"),
+            Ministries = Many(q, "ministerie"),
+            Parties = Many(q, "partij"),
+            Askers = Many(q, "indiener"),
+            Years = Many(q, "jaar"),
+            Kinds = Many(q, "soort"),
+            Vergaderjaren = Many(q, "vergaderjaar"),
+            From = Date(q, "van"),
+            To = Date(q, "tot"),
+            In = One(q, "in") switch
+            {
+                null or "" or "beide" => SearchIn.Both,
+                "vraag" => SearchIn.Question,
+                "antwoord" => SearchIn.Answer,
+                var other => throw new SearchRequestException("in", $"'in' moet vraag, antwoord of beide zijn, niet \"{other}\""),
+            },
+            Sort = One(q, "sort") switch
+            {
+                null or "" or "relevantie" => SortOrder.Relevance,
+                "nieuwste" => SortOrder.Newest,
+                "oudste" => SortOrder.Oldest,
+                var other => throw new SearchRequestException("sort", $"'sort' moet relevantie, nieuwste of oudste zijn, niet \"{other}\""),
+            },
+            Page = Int(q, "page", 1),
+            Size = Int(q, "size", 10),
+        };
+    }
+
+    private static string? One(IQueryCollection q, string name) =>
+        q.TryGetValue(name, out var v) ? v.LastOrDefault()?.Trim() : null;
+
+    private static IReadOnlyList<string> Many(IQueryCollection q, string name) =>
+        q.TryGetValue(name, out var v) ? v.OfType<string>().Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList() : [];
+
+    private static int Int(IQueryCollection q, string name, int fallback) =>
+        One(q, name) is not { Length: > 0 } s ? fallback
+        : int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : throw new SearchRequestException(name, $"'{name}' moet een positief geheel getal zijn, niet \"{s}\"");
+
+    private static DateOnly? Date(IQueryCollection q, string name) =>
+        One(q, name) is not { Length: > 0 } s ? null
+        : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new SearchRequestException(name, $"'{name}' moet een datum zijn als JJJJ-MM-DD, niet \"{s}\"");
+}

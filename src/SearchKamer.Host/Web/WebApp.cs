@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SearchKamer.Host.Services;
+using SearchKamer.Indexing;
+using SearchKamer.Search;
+
+namespace SearchKamer.Host.Web;
+
+/// <summary>The host: one index writer for the process, searchers from it, pages and API on Kestrel.</summary>
+public static class WebApp
+{
+    public const string DefaultUrl = "http://localhost:5000";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 64 * 1024;
+            k.Limits.MaxRequestLineSize = 8 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        builder.Services.Configure<SearchKamerOptions>(builder.Configuration.GetSection(SearchKamerOptions.Section));
+        builder.Services.AddSingleton(sp => SearchIndex.OpenForWriting(sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value.IndexPath));
+        builder.Services.AddSingleton(sp => new SearchEngine(sp.GetRequiredService<SearchIndex>()));
+        builder.Services.AddHostedService<IndexBootstrap>();
+        builder.Services.AddHostedService<InboxWatcher>();
+        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        SecurityHeaders.Use(app);
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
+        app.MapOpenApi();
+        ApiEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        return app;
+    }
+}
+
+public sealed class IndexHealthCheck(SearchIndex index) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(index.DocumentCount() > 0
+            ? HealthCheckResult.Healthy($"{index.DocumentCount()} documenten")
+            : HealthCheckResult.Degraded("index is leeg"));
+}
