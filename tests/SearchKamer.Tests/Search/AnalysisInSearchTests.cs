@@ -1,0 +1,62 @@
+using SearchKamer.Search;
+
+namespace SearchKamer.Tests.Search;
+
+/// <summary>Stemming, compounds, synonyms, prefix and phrases on real sentences of the bundled corpus.</summary>
+[Collection(CorpusIndexCollection.Name)]
+public class AnalysisInSearchTests(CorpusIndexFixture corpus)
+{
+    [Fact]
+    public void Singular_finds_plural_through_stemming()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "gemeente", Size = 100 });
+        Assert.Contains(Snippets(r), s => s.Contains("<mark>gemeenten</mark>", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Phrase_externe_inhuur_finds_the_seed_answer()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "\"externe inhuur\"" });
+        Assert.Contains(r.Documents, d => d.OfficialId == "ah-tk-20242025-2932");
+        Assert.Contains(Snippets(r), s => s.Contains("<mark>externe</mark> <mark>inhuur</mark>", StringComparison.Ordinal)
+            || s.Contains("<mark>externe inhuur</mark>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Part_of_a_compound_finds_the_compound()
+    {
+        // "asielbeleid" occurs in the Limburg texts; "asiel" alone must find it through the compound parts.
+        var r = corpus.Engine.Search(new SearchRequest { Query = "asielbeleid", Size = 100 });
+        var viaPart = corpus.Engine.Search(new SearchRequest { Query = "asiel", Size = 100 });
+        Assert.True(r.Total > 0);
+        Assert.Superset(r.Documents.Select(d => d.Id).ToHashSet(), viaPart.Documents.Select(d => d.Id).ToHashSet());
+    }
+
+    [Fact]
+    public void Prefix_query_uses_the_exact_field()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "gemeente*", Size = 100 });
+        Assert.Contains(Snippets(r), s => s.Contains("<mark>gemeentelijke</mark>", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Abbreviation_finds_the_full_ministry_name()
+    {
+        var full = corpus.Engine.Search(new SearchRequest { Query = "\"Binnenlandse Zaken en Koninkrijksrelaties\"", Size = 100 });
+        var abbreviation = corpus.Engine.Search(new SearchRequest { Query = "BZK", Size = 100 });
+        Assert.True(full.TotalDocuments > 0);
+        Assert.Superset(full.Documents.Select(d => d.Id).ToHashSet(), abbreviation.Documents.Select(d => d.Id).ToHashSet());
+    }
+
+    [Fact]
+    public void Diacritics_are_folded()
+    {
+        var withAccent = corpus.Engine.Search(new SearchRequest { Query = "één", Size = 100 });
+        var without = corpus.Engine.Search(new SearchRequest { Query = "een", In = SearchIn.Both, Size = 100 });
+        Assert.True(withAccent.Total > 0);
+        Assert.True(without.Total >= withAccent.Total);
+    }
+
+    private static IEnumerable<string> Snippets(SearchResponse r) =>
+        r.Documents.SelectMany(d => d.Questions).SelectMany(q => new[] { q.Question, q.Answer ?? "" });
+}

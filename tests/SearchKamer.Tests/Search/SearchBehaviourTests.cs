@@ -1,0 +1,160 @@
+using SearchKamer.Indexing;
+using SearchKamer.Ingestion;
+using SearchKamer.Search;
+
+namespace SearchKamer.Tests.Search;
+
+/// <summary>Query forms, filters, facets, grouping, paging, shortcuts and re-ingest on the real corpus.</summary>
+[Collection(CorpusIndexCollection.Name)]
+public class SearchBehaviourTests(CorpusIndexFixture corpus)
+{
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("(open")]
+    [InlineData("*")]
+    [InlineData("/")]
+    [InlineData("F-35")]
+    [InlineData("'s-Gravenhage")]
+    [InlineData("“slimme” aanhalingstekens")]
+    [InlineData("de van het")]
+    [InlineData("AND OR NOT")]
+    [InlineData("vraag:")]
+    [InlineData("onbekendveld:waarde")]
+    [InlineData("~ ^ [ ] { } \\ !")]
+    [InlineData("-gemeente")]
+    [InlineData("<script>alert(1)</script>")]
+    public void Any_input_gives_an_answer_never_an_exception(string query)
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = query });
+        Assert.True(r.Total >= 0);
+        Assert.Equal(r.Documents.Count, Math.Min(r.TotalDocuments, 10));
+    }
+
+    [Fact]
+    public void Unbalanced_quote_is_searched_literally_and_says_so()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "\"deskundige overheid" });
+        Assert.True(r.SyntaxRelaxed);
+        Assert.True(r.Total > 0);
+    }
+
+    [Fact]
+    public void Lone_star_browses_everything()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "*" });
+        Assert.Equal(corpus.Documents.Count, r.TotalDocuments);
+        Assert.Equal(corpus.Documents.Sum(d => Math.Max(1, d.Questions.Count)), r.Total);
+    }
+
+    [Fact]
+    public void Facet_counts_equal_a_brute_force_count_over_documents()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "*" });
+        var parties = corpus.Documents.SelectMany(d => d.Askers.Select(a => a.Party).OfType<string>().Distinct()).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(parties.OrderBy(kv => kv.Key), r.Facets["party"].ToDictionary(v => v.Value, v => v.Count).OrderBy(kv => kv.Key));
+        var ministries = corpus.Documents.SelectMany(d => d.Answerers.Select(a => a.Ministry).OfType<string>().Distinct()).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(ministries.OrderBy(kv => kv.Key), r.Facets["ministry"].ToDictionary(v => v.Value, v => v.Count).OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
+    public void Selecting_a_party_keeps_the_other_parties_counted()
+    {
+        var all = corpus.Engine.Search(new SearchRequest { Query = "*" });
+        var party = all.Facets["party"][0].Value;
+        var selected = corpus.Engine.Search(new SearchRequest { Query = "*", Parties = [party] });
+        Assert.Equal(all.Facets["party"].Select(v => (v.Value, v.Count)).Order(), selected.Facets["party"].Select(v => (v.Value, v.Count)).Order());
+        Assert.Equal(all.Facets["party"][0].Count, selected.TotalDocuments);
+        Assert.All(selected.Documents, d => Assert.Contains(d.Askers, a => a.Party == party));
+    }
+
+    [Fact]
+    public void Paging_with_a_filter_returns_every_document_exactly_once()
+    {
+        var request = new SearchRequest { Query = "*", Kinds = ["vragen"], Size = 7 };
+        var first = corpus.Engine.Search(request);
+        var seen = new List<string>();
+        for (var page = 1; (page - 1) * 7 < first.TotalDocuments; page++)
+        {
+            seen.AddRange(corpus.Engine.Search(request with { Page = page }).Documents.Select(d => d.Id));
+        }
+
+        Assert.Equal(corpus.Documents.Count(d => d.Kind == Domain.DocumentKind.Vragen), first.TotalDocuments);
+        Assert.Equal(first.TotalDocuments, seen.Distinct().Count());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public void Newest_first_orders_documents_by_date()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "minister", Sort = SortOrder.Newest, Size = 50 });
+        var dates = r.Documents.Select(d => d.DateReceived ?? d.DateSubmitted ?? DateOnly.MinValue).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+    }
+
+    [Fact]
+    public void Date_filter_applies_before_counting()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "*", From = new DateOnly(2024, 11, 1), To = new DateOnly(2024, 11, 30), Size = 100 });
+        var expected = corpus.Documents.Count(d => (d.DateReceived ?? d.DateSubmitted) is { } x && x >= new DateOnly(2024, 11, 1) && x <= new DateOnly(2024, 11, 30));
+        Assert.Equal(expected, r.TotalDocuments);
+    }
+
+    [Theory]
+    [InlineData("2025D36086", "ah-tk-20242025-2932")]
+    [InlineData("ah-tk-20232024-1314", "ah-tk-20232024-1314")]
+    [InlineData("AH-TK-20232024-1314", "ah-tk-20232024-1314")]
+    public void An_identifier_goes_straight_to_its_document(string query, string officialId)
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = query });
+        Assert.NotNull(r.Shortcut);
+        Assert.Equal(officialId, Assert.Single(r.Documents).OfficialId);
+    }
+
+    [Fact]
+    public void Markup_inside_a_document_is_escaped_in_snippets()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "escortbureau Nirvana", Size = 20 });
+        var snippets = r.Documents.SelectMany(d => d.Questions).Select(q => q.Question).ToList();
+        Assert.Contains(snippets, s => s.Contains("&lt;script&gt;", StringComparison.Ordinal));
+        Assert.DoesNotContain(snippets, s => s.Contains("<script>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Re_ingesting_the_same_and_a_renamed_copy_never_duplicates()
+    {
+        var before = corpus.Index.DocumentCount();
+        var again = IngestPipeline.Run(corpus.Index, FileWalker.Expand([RepoPaths.Corpus], new List<string>()), 2, _ => { });
+        Assert.Equal(0, again.Indexed);
+
+        var copy = Path.Combine(corpus.Data, "kopie-van-1314.pdf");
+        File.Copy(RepoPaths.CorpusFile("pdf", "00fe7edd-24c8-4857-98da-774ed3b06836.pdf"), copy, overwrite: true);
+        IngestPipeline.Run(corpus.Index, [copy], 1, _ => { });
+        Assert.Equal(before, corpus.Index.DocumentCount());
+        Assert.Single(corpus.Engine.Search(new SearchRequest { Query = "ah-tk-20232024-1314" }).Documents);
+    }
+
+    [Fact]
+    public void Similar_questions_come_from_other_documents()
+    {
+        var similar = corpus.Engine.Similar("ah-tk-20242025-2932", 2, 5);
+        Assert.NotNull(similar);
+        Assert.NotEmpty(similar);
+        Assert.DoesNotContain(similar, d => d.OfficialId == "ah-tk-20242025-2932");
+    }
+
+    [Fact]
+    public void Export_has_one_row_per_question()
+    {
+        var writer = new StringWriter();
+        var count = Export.WriteJsonl(Export.Rows(corpus.Engine.All()), writer);
+        Assert.Equal(corpus.Documents.Sum(d => d.Questions.Count), count);
+        Assert.Equal(count, writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void A_bad_page_names_the_parameter()
+    {
+        var e = Assert.Throws<SearchRequestException>(() => corpus.Engine.Search(new SearchRequest { Page = 0 }));
+        Assert.Equal("page", e.Parameter);
+    }
+}
