@@ -90,6 +90,8 @@ public class HtmlExtractorTests
     {
         var lines = Fixture(Combined).Lines.ToList();
 
+        Assert.StartsWith("Vragen van de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD)", lines[0]);
+        Assert.StartsWith("Antwoord van Minister Dijkgraaf", lines[1]);
         var label = lines.IndexOf("Vraag 3, 4 en 5");
         Assert.StartsWith("Deelt u de mening dat als een provincie", lines[label + 1]);
         Assert.Equal("", lines[label + 2]);
