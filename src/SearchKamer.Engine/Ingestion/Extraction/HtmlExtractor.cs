@@ -306,7 +306,7 @@ public static partial class HtmlExtractor
         if (references && IsFootnoteReference(element))
         {
             var numbers = MarkupOutput.FootnoteNumbers(element.TextContent);
-            if (numbers.Count > 0)
+            if (numbers.Count > 0 && (element.LocalName == "a" || element.QuerySelector("a") is not null || numbers.All(output.HasFootnote)))
             {
                 foreach (var number in numbers)
                 {
@@ -335,6 +335,9 @@ public static partial class HtmlExtractor
         }
     }
 
+    /// <summary>
+    /// A bare <c>sup</c> only counts when footnote bodies with its numbers exist, so "m<sup>2</sup>" stays "m2".
+    /// </summary>
     private static bool IsFootnoteReference(IElement element) =>
         element.LocalName == "sup"
         || (element.LocalName == "a" && element.ClassList.Contains("nootnum"));

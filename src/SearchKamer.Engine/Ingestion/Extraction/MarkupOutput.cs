@@ -107,6 +107,8 @@ internal sealed partial class MarkupOutput(string format)
         _footnotes[number] = new Footnote(number, clean, cleanUrl);
     }
 
+    public bool HasFootnote(int number) => _footnotes.ContainsKey(number);
+
     /// <summary>The marker to leave in a line where footnote <paramref name="number"/> is referenced.</summary>
     public string Reference(int number)
     {

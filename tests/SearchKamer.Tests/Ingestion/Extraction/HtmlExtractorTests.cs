@@ -142,6 +142,19 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Superscript_is_a_footnote_reference_only_when_its_note_exists()
+    {
+        var text = HtmlExtractor.FromContent("""
+            <div class="stuk"><div class="antwoord"><h2>Antwoord 6</h2><p>Het gaat om 400 m<sup>2</sup> grond.<sup>1</sup></p></div></div>
+            <div id="noten"><div class="voet noot"><sup><span class="nootnum">1</span></sup><p>Kamerstuk 29 383, nr. 406</p></div></div>
+            """);
+
+        Assert.Equal("Het gaat om 400 m2 grond." + FootnoteRef.Format(1), text.Lines[1]);
+        Assert.Equal("Kamerstuk 29 383, nr. 406", text.Footnotes.Single().Text);
+        Assert.Null(text.Footnotes.Single().Url);
+    }
+
+    [Fact]
     public void Number_in_p_nummer_and_unnumbered_blocks_get_labels()
     {
         var text = HtmlExtractor.FromContent("""
