@@ -10,12 +10,19 @@ public class GoldAnswersTests
 {
     private static readonly JsonElement[] Gold = LoadGold();
 
+    /// <summary>The 16 PDFs, plus the hand-made HTML and XML renditions of two of them (Fixtures/markup).</summary>
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
         foreach (var doc in Gold)
         {
             data.Add(doc.GetProperty("file").GetString()!);
+        }
+
+        foreach (var id in new[] { "ah-tk-20232024-1314", "ah-tk-20232024-1999" })
+        {
+            data.Add($"markup/{id}.html");
+            data.Add($"markup/{id}.xml");
         }
 
         return data;
@@ -116,8 +123,11 @@ public class GoldAnswersTests
 
     private static (JsonElement Gold, KamervraagDocument Doc) Parse(string file)
     {
-        var gold = Gold.Single(g => g.GetProperty("file").GetString() == file);
-        var result = DocumentReader.Read(RepoPaths.CorpusFile("pdf", file));
+        var markup = file.StartsWith("markup/", StringComparison.Ordinal);
+        var gold = markup
+            ? Gold.Single(g => g.GetProperty("official_id").GetString() == Path.GetFileNameWithoutExtension(file))
+            : Gold.Single(g => g.GetProperty("file").GetString() == file);
+        var result = DocumentReader.Read(markup ? Path.Combine(RepoPaths.Fixtures, file) : RepoPaths.CorpusFile("pdf", file));
         Assert.True(result.Ok, result.Error);
         return (gold, result.Document!);
     }

@@ -160,7 +160,7 @@ internal sealed partial class MarkupOutput(string format)
             builder.Append(c);
         }
 
-        return LatinComposition.Compose(builder.ToString());
+        return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>"2024–2025" or "Vergaderjaar 2024-2025" as "2024-2025"; null when no year pair is present.</summary>

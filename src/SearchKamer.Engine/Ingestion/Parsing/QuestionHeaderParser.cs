@@ -43,7 +43,8 @@ internal static partial class QuestionHeaderParser
 
     public static QuestionHeader Parse(string header, ICollection<string> warnings)
     {
-        var text = TextCleanup.ForHeader(header);
+        // Only the askers get the "(" spacing repair: a subject may print "analyse(s)".
+        var text = TextCleanup.Collapse(header);
         DateOnly? submitted = null;
         var sub = Submitted().Match(text);
         if (sub.Success)
@@ -91,7 +92,7 @@ internal static partial class QuestionHeaderParser
             warnings.Add("vraagkop: geen \" over \" gevonden; onderwerp onbekend");
         }
 
-        return new QuestionHeader(ParseAskers(askersPart, warnings), Offices.Expand(addresseePart), subject, submitted, oral);
+        return new QuestionHeader(ParseAskers(TextCleanup.ForHeader(askersPart), warnings), Offices.Expand(addresseePart), subject, submitted, oral);
     }
 
     private static List<Asker> ParseAskers(string text, ICollection<string> warnings)
