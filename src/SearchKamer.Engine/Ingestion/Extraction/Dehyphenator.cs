@@ -8,6 +8,9 @@ namespace SearchKamer.Ingestion.Extraction;
 /// </summary>
 internal sealed partial class Dehyphenator
 {
+    /// <summary>"aanloop-| en volloopverliezen": the hyphen stands for a shared word part and the space stays.</summary>
+    private static readonly HashSet<string> Conjunctions = ["en", "of", "tot", "noch"];
+
     private static readonly HashSet<string> NameParticles =
         ["van", "de", "der", "den", "ten", "ter", "het", "la", "le", "du", "von", "vd"];
 
@@ -27,11 +30,20 @@ internal sealed partial class Dehyphenator
         }
     }
 
-    /// <summary>True when "<paramref name="head"/>-" at a line end and "<paramref name="tail"/>" on the next line form one unhyphenated word.</summary>
-    public bool ShouldJoin(string head, string tail)
+    /// <summary>How "<paramref name="head"/>-" at a line end continues with "<paramref name="tail"/>" on the next line.</summary>
+    public HyphenBreak Classify(string head, string tail)
     {
-        var prefix = LastWord().Match(head).Value;
         var fragment = Word().Match(tail) is { Success: true, Index: 0 } m ? m.Value : "";
+        if (Conjunctions.Contains(fragment))
+        {
+            return HyphenBreak.Suspended;
+        }
+
+        return ShouldJoin(LastWord().Match(head).Value, fragment) ? HyphenBreak.Join : HyphenBreak.Keep;
+    }
+
+    private bool ShouldJoin(string prefix, string fragment)
+    {
         if (prefix.Length == 0 || fragment.Length == 0)
         {
             return false;
@@ -80,10 +92,16 @@ internal sealed partial class Dehyphenator
                 continue;
             }
 
+            var kind = Classify(line[..^1], next);
+            if (kind == HyphenBreak.Suspended)
+            {
+                continue;
+            }
+
             var cut = next.IndexOf(' ');
             var fragment = cut < 0 ? next : next[..cut];
             var rest = cut < 0 ? "" : next[(cut + 1)..];
-            lines[i] = ShouldJoin(line[..^1], next) ? line[..^1] + fragment : line + fragment;
+            lines[i] = kind == HyphenBreak.Join ? line[..^1] + fragment : line + fragment;
             if (rest.Length > 0)
             {
                 lines[i + 1] = rest;
@@ -105,4 +123,16 @@ internal sealed partial class Dehyphenator
 
     [GeneratedRegex(@"[\p{L}\p{M}\p{Nd}]+(?:-[\p{L}\p{M}\p{Nd}]+)*$")]
     private static partial Regex LastWord();
+}
+
+internal enum HyphenBreak
+{
+    /// <summary>A typesetter's break: drop the hyphen and glue the parts.</summary>
+    Join,
+
+    /// <summary>A real hyphen at the line end: keep it and glue the parts.</summary>
+    Keep,
+
+    /// <summary>A hyphen for a shared word part before "en"/"of": keep it and the space after it.</summary>
+    Suspended,
 }

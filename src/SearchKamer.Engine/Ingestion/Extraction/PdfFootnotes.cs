@@ -39,14 +39,15 @@ internal static partial class PdfFootnotes
     private static void Append(StringBuilder current, string next, Dehyphenator dehyphenator)
     {
         var sofar = current.ToString();
-        if (Dehyphenator.EndsInWordHyphen(sofar) && !ContinuesUrl(sofar, next))
+        var inUrl = ContinuesUrl(sofar, next);
+        var kind = Dehyphenator.EndsInWordHyphen(sofar) && !inUrl
+            ? dehyphenator.Classify(sofar[..^1], next)
+            : HyphenBreak.Suspended;
+        if (kind == HyphenBreak.Join)
         {
-            if (dehyphenator.ShouldJoin(sofar[..^1], next))
-            {
-                current.Length--;
-            }
+            current.Length--;
         }
-        else if (!ContinuesUrl(sofar, next))
+        else if (kind == HyphenBreak.Suspended && !inUrl)
         {
             current.Append(' ');
         }

@@ -100,16 +100,43 @@ internal static class PdfRows
                     break;
                 }
 
-                var (lineLeft, lineRight) = Extent(line);
-                var near = left <= lineRight + (1.5 * lineSize) && right >= lineLeft - (1.5 * lineSize);
-                if (smallSize < lineSize * 0.8 && rise >= lineSize * 0.15 && near)
+                if (smallSize < lineSize * 0.8 && rise >= lineSize * 0.15 && IsNear(left, right, line, lineSize))
                 {
                     line.AddRange(small.Select(g => g with { IsSuperscript = true }));
                     small.Clear();
                     break;
                 }
             }
+
+            // Subscripts ("CO2") hang just below their line; they are ordinary text, not markers.
+            for (var j = i - 1; small.Count > 0 && j >= 0; j--)
+            {
+                var line = clusters[j];
+                if (line.Count == 0)
+                {
+                    continue;
+                }
+
+                var lineSize = MainSize(line);
+                var fall = line[0].Baseline - baseline;
+                if (fall > lineSize * 0.5)
+                {
+                    break;
+                }
+
+                if (smallSize < lineSize * 0.8 && fall >= lineSize * 0.1 && IsNear(left, right, line, lineSize))
+                {
+                    line.AddRange(small);
+                    small.Clear();
+                }
+            }
         }
+    }
+
+    private static bool IsNear(double left, double right, List<Glyph> line, double lineSize)
+    {
+        var (lineLeft, lineRight) = Extent(line);
+        return left <= lineRight + (1.5 * lineSize) && right >= lineLeft - (1.5 * lineSize);
     }
 
     private static TextRow Render(int page, List<Glyph> glyphs)
