@@ -197,7 +197,7 @@ public static class PdfExtractor
     /// </summary>
     private static string? InfoValue(string? value)
     {
-        var trimmed = value?.Trim().Normalize(NormalizationForm.FormC);
+        var trimmed = value is null ? null : LatinComposer.Compose(value.Trim());
         return string.IsNullOrEmpty(trimmed) || trimmed == "None" ? null : trimmed;
     }
 

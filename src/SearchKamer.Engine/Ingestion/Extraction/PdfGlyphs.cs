@@ -97,7 +97,7 @@ internal static class PdfGlyphs
             return false;
         }
 
-        var composed = (baseGlyph.Text + mark).Normalize(NormalizationForm.FormC);
+        var composed = LatinComposer.Compose(baseGlyph.Text + mark);
         glyphs[^1] = baseGlyph with { Text = composed };
         return true;
     }
