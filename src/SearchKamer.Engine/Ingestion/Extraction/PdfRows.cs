@@ -49,7 +49,8 @@ internal static class PdfRows
 
     private static List<List<Glyph>> ClusterByBaseline(List<Glyph> glyphs)
     {
-        var sorted = glyphs.OrderByDescending(g => g.Baseline).ToList();
+        var sorted = new List<Glyph>(glyphs);
+        sorted.Sort((a, b) => b.Baseline.CompareTo(a.Baseline));
         var clusters = new List<List<Glyph>>();
         List<Glyph>? current = null;
         var anchor = double.NaN;
@@ -71,72 +72,71 @@ internal static class PdfRows
     /// <summary>
     /// Footnote numerals (in the body and in front of footnote texts) are set smaller and raised, so
     /// they form their own baseline just above the line they belong to; move them into that line.
+    /// Subscripts ("CO2") hang just below theirs and join it as ordinary text.
     /// </summary>
     private static void FoldSuperscripts(List<List<Glyph>> clusters)
     {
-        for (var i = 0; i < clusters.Count; i++)
+        var count = clusters.Count;
+        var sizes = new double[count];
+        var inkSizes = new double[count];
+        var lefts = new double[count];
+        var rights = new double[count];
+        for (var i = 0; i < count; i++)
         {
-            var small = clusters[i];
-            if (small.Count == 0 || small.All(g => g.IsSpace))
+            sizes[i] = MainSize(clusters[i]);
+            (lefts[i], rights[i]) = Extent(clusters[i]);
+            inkSizes[i] = clusters[i].Where(g => !g.IsSpace).Select(g => g.Size).DefaultIfEmpty(0).Max();
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (inkSizes[i] == 0)
             {
                 continue;
             }
 
-            var smallSize = small.Where(g => !g.IsSpace).Max(g => g.Size);
-            var (left, right) = Extent(small);
-            var baseline = small[0].Baseline;
-            for (var j = i + 1; j < clusters.Count; j++)
+            var baseline = clusters[i][0].Baseline;
+            var target = FindLine(i, +1, j => baseline - clusters[j][0].Baseline, 0.15, 0.7)
+                ?? FindLine(i, -1, j => clusters[j][0].Baseline - baseline, 0.1, 0.5);
+            if (target is not int t)
             {
-                var line = clusters[j];
-                if (line.Count == 0)
-                {
-                    continue;
-                }
-
-                var lineSize = MainSize(line);
-                var rise = baseline - line[0].Baseline;
-                if (rise > lineSize * 0.7)
-                {
-                    break;
-                }
-
-                if (smallSize < lineSize * 0.8 && rise >= lineSize * 0.15 && IsNear(left, right, line, lineSize))
-                {
-                    line.AddRange(small.Select(g => g with { IsSuperscript = true }));
-                    small.Clear();
-                    break;
-                }
+                continue;
             }
 
-            // Subscripts ("CO2") hang just below their line; they are ordinary text, not markers.
-            for (var j = i - 1; small.Count > 0 && j >= 0; j--)
-            {
-                var line = clusters[j];
-                if (line.Count == 0)
-                {
-                    continue;
-                }
-
-                var lineSize = MainSize(line);
-                var fall = line[0].Baseline - baseline;
-                if (fall > lineSize * 0.5)
-                {
-                    break;
-                }
-
-                if (smallSize < lineSize * 0.8 && fall >= lineSize * 0.1 && IsNear(left, right, line, lineSize))
-                {
-                    line.AddRange(small);
-                    small.Clear();
-                }
-            }
+            var raised = clusters[i][0].Baseline > clusters[t][0].Baseline;
+            clusters[t].AddRange(raised ? clusters[i].Select(g => g with { IsSuperscript = true }) : clusters[i]);
+            lefts[t] = Math.Min(lefts[t], lefts[i]);
+            rights[t] = Math.Max(rights[t], rights[i]);
+            clusters[i].Clear();
+            inkSizes[i] = 0;
         }
-    }
 
-    private static bool IsNear(double left, double right, List<Glyph> line, double lineSize)
-    {
-        var (lineLeft, lineRight) = Extent(line);
-        return left <= lineRight + (1.5 * lineSize) && right >= lineLeft - (1.5 * lineSize);
+        // Looks from cluster i in one direction for the line whose baseline is offset from i's by
+        // between min and max times that line's size, with i's glyphs clearly smaller and near it.
+        int? FindLine(int i, int step, Func<int, double> offset, double min, double max)
+        {
+            for (var j = i + step; j >= 0 && j < count; j += step)
+            {
+                if (inkSizes[j] == 0)
+                {
+                    continue;
+                }
+
+                var distance = offset(j);
+                if (distance > sizes[j] * max)
+                {
+                    return null;
+                }
+
+                var near = lefts[i] <= rights[j] + (1.5 * sizes[j]) && rights[i] >= lefts[j] - (1.5 * sizes[j]);
+                if (inkSizes[i] < sizes[j] * 0.8 && distance >= sizes[j] * min && near)
+                {
+                    return j;
+                }
+            }
+
+            return null;
+        }
     }
 
     private static TextRow Render(int page, List<Glyph> glyphs)
@@ -236,18 +236,49 @@ internal static class PdfRows
 
     private static double MainSize(List<Glyph> glyphs)
     {
-        var best = 0.0;
-        var bestCount = -1;
-        foreach (var group in glyphs.Where(g => !g.IsSpace && !g.IsSuperscript).GroupBy(g => Math.Round(g.Size, 1)))
+        // A line mixes only a handful of sizes, so a short list beats a dictionary here.
+        Span<(double Size, int Count)> tally = stackalloc (double, int)[8];
+        var used = 0;
+        foreach (var glyph in glyphs)
         {
-            var count = group.Count();
-            if (count > bestCount)
+            if (glyph.IsSpace || glyph.IsSuperscript)
             {
-                (best, bestCount) = (group.Key, count);
+                continue;
+            }
+
+            var size = Math.Round(glyph.Size, 1);
+            var k = 0;
+            while (k < used && tally[k].Size != size)
+            {
+                k++;
+            }
+
+            if (k == used && used < tally.Length)
+            {
+                tally[used++] = (size, 0);
+            }
+
+            if (k < used)
+            {
+                tally[k].Count++;
             }
         }
 
-        return bestCount < 0 ? glyphs.Max(g => g.Size) : best;
+        if (used == 0)
+        {
+            return glyphs.Max(g => g.Size);
+        }
+
+        var best = 0;
+        for (var k = 1; k < used; k++)
+        {
+            if (tally[k].Count > tally[best].Count)
+            {
+                best = k;
+            }
+        }
+
+        return tally[best].Size;
     }
 
     private static (double Left, double Right) Extent(List<Glyph> glyphs)
