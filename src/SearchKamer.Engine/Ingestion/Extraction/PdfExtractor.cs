@@ -197,7 +197,7 @@ public static class PdfExtractor
     /// </summary>
     private static string? InfoValue(string? value)
     {
-        var trimmed = value is null ? null : LatinComposer.Compose(value.Trim());
+        var trimmed = value is null ? null : value.Trim().Normalize(System.Text.NormalizationForm.FormC);
         return string.IsNullOrEmpty(trimmed) || trimmed == "None" ? null : trimmed;
     }
 

@@ -97,7 +97,7 @@ internal static class PdfGlyphs
             return false;
         }
 
-        var composed = LatinComposer.Compose(baseGlyph.Text + mark);
+        var composed = (baseGlyph.Text + mark).Normalize(System.Text.NormalizationForm.FormC);
         glyphs[^1] = baseGlyph with { Text = composed };
         return true;
     }

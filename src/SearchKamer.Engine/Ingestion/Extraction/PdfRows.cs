@@ -185,7 +185,7 @@ internal static class PdfRows
         var start = first?.Start ?? 0;
         var end = last?.End ?? 0;
         var firstWord = (double.IsNaN(firstWordEnd) ? end : firstWordEnd) - start;
-        var rendered = LatinComposer.Compose(text.ToString().Trim());
+        var rendered = text.ToString().Trim().Normalize(System.Text.NormalizationForm.FormC);
         var baseline = (glyphs.FirstOrDefault(g => !g.IsSuperscript) ?? glyphs[0]).Baseline;
         return new TextRow(page, baseline, size, start, end, firstWord, rendered);
     }
