@@ -43,8 +43,9 @@ internal static class SearchForm
 
     private static string Advanced(SearchUrl url, string? invalid)
     {
-        string[] advanced = ["alle", "woordgroep", "een", "zonder", "in", "indiener", "partij", "minister", "ministerie", "soort", "van", "tot", "vergaderjaar"];
-        var open = advanced.Any(n => url.All(n).Count > 0) || invalid is not null && advanced.Contains(invalid);
+        // Facet clicks fill indiener/partij/minister/ministerie too; those alone show as chips and keep the form folded.
+        string[] typed = ["alle", "woordgroep", "een", "zonder", "soort", "van", "tot", "vergaderjaar"];
+        var open = typed.Any(n => url.All(n).Count > 0) || url.One("in") is "vraag" or "antwoord" || invalid is "in" || invalid is not null && typed.Contains(invalid);
         var html = new StringBuilder();
         html.Append("<details class=\"advanced\"").Append(open ? " open" : "").Append("><summary>Uitgebreid zoeken</summary>\n<div class=\"grid\">\n")
             .Append(Text(url, invalid, "alle", "Alle woorden"))

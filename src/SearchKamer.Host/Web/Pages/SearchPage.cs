@@ -26,7 +26,8 @@ internal static class SearchPage
     public static IResult Handle(HttpRequest request, SearchEngine engine)
     {
         var url = SearchUrl.From(request.Query);
-        if (url.IsEmpty)
+        // Any parameter, even an empty box, is a search (of everything); only the bare URL is the landing page.
+        if (request.Query.Count == 0)
         {
             return Layout.Page("Zoeken", Landing(engine));
         }

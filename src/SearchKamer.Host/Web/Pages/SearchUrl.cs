@@ -18,8 +18,6 @@ internal sealed class SearchUrl
             ? values.OfType<string>().Where(v => v.Trim().Length > 0).Select(v => new KeyValuePair<string, string>(n, v))
             : [])]);
 
-    public bool IsEmpty => _pairs.Count == 0;
-
     public string? One(string name) => _pairs.LastOrDefault(p => p.Key == name).Value;
 
     public IReadOnlyList<string> All(string name) => [.. _pairs.Where(p => p.Key == name).Select(p => p.Value).Distinct()];

@@ -22,7 +22,7 @@ internal static class YearChart
 
         var max = Math.Max(1, bars.Max(b => b.Count));
         var slot = (double)Width / bars.Count;
-        var barWidth = Math.Max(2, slot * 0.7);
+        var barWidth = Math.Clamp(slot * 0.7, 2, 28);
         var plot = Height - LabelHeight - TopGap;
         var summary = string.Join(", ", bars.Select(b => $"{b.Value}: {b.Count}"));
         var svg = new StringBuilder();
