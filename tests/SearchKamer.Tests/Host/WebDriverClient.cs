@@ -83,6 +83,27 @@ public sealed class WebDriverClient : IDisposable
 
     public async Task<Uri> CurrentUrl() => new((await Command(HttpMethod.Get, "url"))!.GetValue<string>());
 
+    /// <summary>A click only starts a navigation; this waits until the new page is the current one.</summary>
+    public async Task<Uri> WaitForUrl(Func<Uri, bool> arrived, string what)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        var url = await CurrentUrl();
+        while (!arrived(url) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+            url = await CurrentUrl();
+        }
+
+        Assert.True(arrived(url), $"the browser did not reach {what}; it is at {url}");
+        while ((await Command(HttpMethod.Post, "execute/sync", new JsonObject { ["script"] = "return document.readyState", ["args"] = new JsonArray() }))?.GetValue<string>() != "complete"
+            && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+
+        return url;
+    }
+
     public async Task<string> Source() => (await Command(HttpMethod.Get, "source"))!.GetValue<string>();
 
     public async Task<string> Find(string css)
