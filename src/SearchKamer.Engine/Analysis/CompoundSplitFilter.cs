@@ -1,0 +1,78 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace SearchKamer.Analysis;
+
+/// <summary>
+/// Index-time only: after a compound token, emits its parts at the same position (increment 0)
+/// with the compound's offsets, so "inhuur" and the phrase "externe inhuur" match
+/// "externe inhuurkosten" and highlighting marks the whole word. Expects lower-case, folded
+/// tokens; the parts then go through the stemmer like any other token.
+/// </summary>
+public sealed class CompoundSplitFilter : TokenFilter
+{
+    private readonly CompoundSplitter _splitter;
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _positionIncrement;
+    private readonly Range[] _parts = new Range[CompoundSplitter.MaxParts];
+    private char[] _word = new char[64];
+    private State? _compoundState;
+    private int _partCount;
+    private int _nextPart;
+
+    public CompoundSplitFilter(TokenStream input)
+        : this(input, CompoundSplitter.Bundled)
+    {
+    }
+
+    internal CompoundSplitFilter(TokenStream input, CompoundSplitter splitter)
+        : base(input)
+    {
+        _splitter = splitter;
+        _term = AddAttribute<ICharTermAttribute>();
+        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_nextPart < _partCount)
+        {
+            // Restore the compound's own attributes: filters after this one (the stem override
+            // sets the keyword flag) have changed the shared attributes since.
+            RestoreState(_compoundState);
+            var part = _parts[_nextPart++];
+            _term.CopyBuffer(_word, part.Start.Value, part.End.Value - part.Start.Value);
+            _positionIncrement.PositionIncrement = 0;
+            return true;
+        }
+
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        _nextPart = 0;
+        _partCount = _splitter.Split(_term.Buffer.AsSpan(0, _term.Length), _parts);
+        if (_partCount > 0)
+        {
+            if (_word.Length < _term.Length)
+            {
+                _word = new char[_term.Length];
+            }
+
+            _term.Buffer.AsSpan(0, _term.Length).CopyTo(_word);
+
+            _compoundState = CaptureState();
+        }
+
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _compoundState = null;
+        _partCount = 0;
+        _nextPart = 0;
+    }
+}
