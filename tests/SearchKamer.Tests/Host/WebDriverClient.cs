@@ -56,27 +56,39 @@ public sealed class WebDriverClient : IDisposable
         driver.BeginErrorReadLine();
 
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-        await WaitUntilReady(http, driver);
         var profile = Directory.CreateTempSubdirectory("searchkamer-chromium-").FullName;
-        var capabilities = new JsonObject
+        try
         {
-            ["capabilities"] = new JsonObject
+            await WaitUntilReady(http, driver);
+            var capabilities = new JsonObject
             {
-                ["alwaysMatch"] = new JsonObject
+                ["capabilities"] = new JsonObject
                 {
-                    ["browserName"] = "chrome",
-                    ["goog:chromeOptions"] = new JsonObject
+                    ["alwaysMatch"] = new JsonObject
                     {
-                        ["binary"] = Chromium,
-                        ["args"] = new JsonArray(
-                            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--no-first-run", "--window-size=1280,1400", $"--user-data-dir={profile}"),
+                        ["browserName"] = "chrome",
+                        ["goog:chromeOptions"] = new JsonObject
+                        {
+                            ["binary"] = Chromium,
+                            ["args"] = new JsonArray(
+                                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                "--disable-component-update", "--no-first-run", "--window-size=1280,1400", $"--user-data-dir={profile}"),
+                        },
                     },
                 },
-            },
-        };
-        var created = await Send(http, HttpMethod.Post, "/session", capabilities);
-        return new WebDriverClient(driver, http, profile, created["value"]!["sessionId"]!.GetValue<string>());
+            };
+            var created = await Send(http, HttpMethod.Post, "/session", capabilities);
+            return new WebDriverClient(driver, http, profile, created["value"]!["sessionId"]!.GetValue<string>());
+        }
+        catch
+        {
+            // A driver that started without a session would outlive the test run.
+            driver.Kill(entireProcessTree: true);
+            driver.Dispose();
+            http.Dispose();
+            Directory.Delete(profile, recursive: true);
+            throw;
+        }
     }
 
     public Task Navigate(Uri url) => Command(HttpMethod.Post, "url", new JsonObject { ["url"] = url.ToString() });
