@@ -40,8 +40,18 @@ public sealed class IndexBootstrap(SearchIndex index, IOptions<SearchKamerOption
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        index.Commit();
-        log.LogInformation("Index vastgelegd bij afsluiten");
+        try
+        {
+            index.Commit();
+            log.LogInformation("Index vastgelegd bij afsluiten");
+        }
+        catch (ObjectDisposedException)
+        {
+            // Under WebApplicationFactory the entry point's RunAsync disposes the container while the
+            // factory is still stopping the host; disposing the index writer commits it anyway.
+            log.LogInformation("Index was al gesloten (en daarbij vastgelegd)");
+        }
+
         return Task.CompletedTask;
     }
 }

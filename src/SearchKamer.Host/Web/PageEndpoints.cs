@@ -1,8 +1,70 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Diagnostics;
+using SearchKamer.Host.Web.Pages;
+
 namespace SearchKamer.Host.Web;
 
-/// <summary>Server-rendered Dutch pages. Placeholder until the UI lands.</summary>
+/// <summary>Server-rendered Dutch pages: search, document, original file, stylesheet and the error pages.</summary>
 public static class PageEndpoints
 {
-    public static void Map(WebApplication app) =>
-        app.MapGet("/", () => Results.Content("<!doctype html><html lang=\"nl\"><title>SearchKamer</title><p>SearchKamer</p></html>", "text/html; charset=utf-8"));
+    /// <summary>Longer query strings are refused before any parsing; the engine caps the query itself at 1000 characters.</summary>
+    public const int MaxQueryStringLength = 6 * 1024;
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/", SearchPage.Handle).ExcludeFromDescription();
+        app.MapGet("/document/{id}", DocumentPage.Handle).ExcludeFromDescription();
+        app.MapGet("/bestand/{id}", SourceFile.Handle).ExcludeFromDescription();
+        var css = Stylesheet();
+        app.MapGet(Layout.StylesheetPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(css, "text/css; charset=utf-8");
+        }).ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// Before routing: refuses oversized query strings; after: any unexpected exception becomes a
+    /// generic Dutch page (or JSON for the API) without technical detail.
+    /// </summary>
+    public static void UseErrorHandling(WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = async context =>
+            {
+                var feature = context.Features.Get<IExceptionHandlerPathFeature>();
+                app.Logger.LogError(feature?.Error, "Onverwachte fout bij {Path}", feature?.Path);
+                var result = IsApi(context.Request)
+                    ? Results.Json(new ProblemDetailsBody("Interne fout", 500, "er ging iets mis; probeer het later opnieuw", null), statusCode: 500)
+                    : Layout.Message("Er ging iets mis", "Deze pagina kon door een fout niet worden gemaakt. Probeer het later opnieuw of begin een nieuwe zoekopdracht.", 500);
+                await result.ExecuteAsync(context);
+            },
+        });
+
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.QueryString.Value is { Length: > MaxQueryStringLength })
+            {
+                var result = IsApi(context.Request)
+                    ? Results.Json(new ProblemDetailsBody("Verzoek te lang", 414, "de zoekopdracht in de URL is te lang", null), statusCode: 414)
+                    : Layout.Message("Zoekopdracht te lang", "De zoekopdracht is te lang. Gebruik minder woorden.", StatusCodes.Status414UriTooLong);
+                await result.ExecuteAsync(context);
+                return;
+            }
+
+            await next();
+        });
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static byte[] Stylesheet()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SearchKamer.Host.site.css")
+            ?? throw new InvalidOperationException("site.css is not embedded");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 }

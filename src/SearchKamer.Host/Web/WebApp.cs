@@ -36,6 +36,7 @@ public static class WebApp
 
         var app = builder.Build();
         SecurityHeaders.Use(app);
+        PageEndpoints.UseErrorHandling(app);
         app.UseStatusCodePages();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
         app.MapOpenApi();

@@ -1,3 +1,0 @@
-namespace SearchKamer.Analysis;
-
-public static class Synonyms { public static IReadOnlyList<string> Expand(string s) => []; }

@@ -1,0 +1,70 @@
+using System.Text;
+using SearchKamer.Search;
+
+namespace SearchKamer.Host.Web.Pages;
+
+/// <summary>Facet counts as multi-select links (tick to add, untick to remove) plus the hits-per-year chart.</summary>
+internal static class FacetSidebar
+{
+    private const int Visible = 8;
+
+    /// <summary>Response facet name, URL parameter, heading.</summary>
+    public static readonly (string Facet, string Param, string Title)[] Facets =
+    [
+        ("minister", "minister", "Minister/staatssecretaris"),
+        ("ministry", "ministerie", "Ministerie"),
+        ("party", "partij", "Partij"),
+        ("asker", "indiener", "Indiener"),
+        ("year", "jaar", "Jaar"),
+    ];
+
+    public static string Render(SearchUrl url, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets)
+    {
+        var html = new StringBuilder("<aside class=\"facets\" aria-label=\"Filters\">\n<h2 class=\"visually-hidden\">Filters</h2>\n");
+        if (facets.TryGetValue("year", out var years) && years.Any(y => y.Count > 0))
+        {
+            html.Append("<section class=\"facet chart\"><h3>Documenten per jaar</h3>").Append(YearChart.Render(url, years)).Append("</section>\n");
+        }
+
+        foreach (var (facet, param, title) in Facets)
+        {
+            if (!facets.TryGetValue(facet, out var values) || values.Count == 0)
+            {
+                continue;
+            }
+
+            html.Append("<section class=\"facet\" data-facet=\"").Append(param).Append("\"><h3>").Append(Html.E(title)).Append("</h3>\n<ul>");
+            // Selected values first, so a ticked value never hides under "meer".
+            var ordered = values.Where(v => v.Selected).Concat(values.Where(v => !v.Selected)).ToList();
+            foreach (var value in ordered.Take(Visible))
+            {
+                html.Append(Item(url, param, value));
+            }
+
+            html.Append("</ul>");
+            if (ordered.Count > Visible)
+            {
+                html.Append("<details><summary>Meer (").Append(ordered.Count - Visible).Append(")</summary><ul>");
+                foreach (var value in ordered.Skip(Visible))
+                {
+                    html.Append(Item(url, param, value));
+                }
+
+                html.Append("</ul></details>");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        return html.Append("</aside>\n").ToString();
+    }
+
+    private static string Item(SearchUrl url, string param, FacetValue value)
+    {
+        var action = value.Selected ? "verwijderen" : "toevoegen";
+        return $"<li><a class=\"check{(value.Selected ? " on" : "")}\" href=\"{url.Toggle(param, value.Value).Href}\" " +
+            $"role=\"checkbox\" aria-checked=\"{(value.Selected ? "true" : "false")}\" title=\"Filter {Html.E(value.Value)} {action}\">" +
+            $"<span class=\"box\" aria-hidden=\"true\"></span><span class=\"label\">{Html.E(value.Value)}</span>" +
+            $"<span class=\"count\">{Html.Number(value.Count)}</span></a></li>";
+    }
+}
