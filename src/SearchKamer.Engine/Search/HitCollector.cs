@@ -18,7 +18,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
     private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
     private readonly HashSet<long>?[] _selected = new HashSet<long>?[facets.Count];
-    private readonly long[][] _ords = new long[facets.Count][];
+    private readonly FacetOrds?[] _ords = new FacetOrds?[facets.Count];
     private int[][] _segmentCounts = [];
     private Scorer? _scorer;
     private FixedBitSet _parents = new(0);
@@ -45,6 +45,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         {
             var dv = _reader.GetSortedSetDocValues(facets[f].Field);
             _values[f] = dv;
+            _ords[f] = dv is null ? null : FacetOrds.For(_reader, facets[f].Field);
             _segmentCounts[f] = new int[dv?.ValueCount ?? 0];
             _selected[f] = facets[f].Values.Count == 0 ? null : SegmentOrds(dv, facets[f].Values);
         }
@@ -61,7 +62,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         if (parent != _lastParent)
         {
             _lastParent = parent;
-            _lastPasses = CountDocument(doc);
+            _lastPasses = CountDocument(parent);
         }
 
         if (_lastPasses)
@@ -77,14 +78,14 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         return _counts;
     }
 
-    private bool CountDocument(int doc)
+    /// <summary>Counts one document (its record's doc id) and tells whether it passes every facet selection.</summary>
+    private bool CountDocument(int parent)
     {
         var failing = 0;
         var failed = -1;
         for (var f = 0; f < facets.Count; f++)
         {
-            _ords[f] = Ords(_values[f], doc);
-            if (_selected[f] is { } wanted && !_ords[f].Any(wanted.Contains))
+            if (_selected[f] is { } wanted && !AnySelected(Ords(f, parent), wanted))
             {
                 failing++;
                 failed = f;
@@ -95,14 +96,30 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         {
             if (failing == 0 || (failing == 1 && failed == f))
             {
-                foreach (var ord in _ords[f])
+                var counts = _segmentCounts[f];
+                foreach (var ord in Ords(f, parent))
                 {
-                    _segmentCounts[f][ord]++;
+                    counts[ord]++;
                 }
             }
         }
 
         return failing == 0;
+    }
+
+    private ReadOnlySpan<int> Ords(int f, int parent) => _ords[f] is { } ords ? ords.Of(parent) : [];
+
+    private static bool AnySelected(ReadOnlySpan<int> ords, HashSet<long> wanted)
+    {
+        foreach (var ord in ords)
+        {
+            if (wanted.Contains(ord))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void FoldSegmentCounts()
@@ -123,24 +140,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         }
 
         _segmentCounts = [];
-    }
-
-    private static long[] Ords(SortedSetDocValues? dv, int doc)
-    {
-        if (dv is null)
-        {
-            return [];
-        }
-
-        dv.SetDocument(doc);
-        var ords = new List<long>(2);
-        long ord;
-        while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-        {
-            ords.Add(ord);
-        }
-
-        return [.. ords];
     }
 
     private static HashSet<long> SegmentOrds(SortedSetDocValues? dv, IReadOnlyList<string> values)
