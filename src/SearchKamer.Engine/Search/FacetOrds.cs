@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace SearchKamer.Search;
 
@@ -8,7 +9,7 @@ namespace SearchKamer.Search;
 /// The facet ordinals of every document record of a segment, in memory. Reading doc values through
 /// NIOFSDirectory costs a file read per random access, which made facet counting the largest part of
 /// a broad search at a million pairs; a document's metadata is the same on its record and its pairs,
-/// so only document records are kept. Cached per segment core and field, like <see cref="ParentBits"/>.
+/// so only document records are kept; labels are decoded once. Cached per segment core and field, like <see cref="ParentBits"/>.
 /// </summary>
 internal sealed class FacetOrds
 {
@@ -18,11 +19,20 @@ internal sealed class FacetOrds
     private readonly int[] _start;
     private readonly int[] _ords;
 
-    private FacetOrds(int[] start, int[] ords)
+    private readonly Dictionary<string, int> _ordOf;
+
+    private FacetOrds(int[] start, int[] ords, string[] labels)
     {
         _start = start;
         _ords = ords;
+        Labels = labels;
+        _ordOf = labels.Select((label, ord) => (label, ord)).ToDictionary(x => x.label, x => x.ord, StringComparer.Ordinal);
     }
+
+    /// <summary>The value of each ordinal of this segment.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    public int OrdOf(string label) => _ordOf.TryGetValue(label, out var ord) ? ord : -1;
 
     public static FacetOrds For(AtomicReader reader, string field) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, FacetOrds>(StringComparer.Ordinal))
@@ -53,6 +63,14 @@ internal sealed class FacetOrds
         }
 
         start[reader.MaxDoc] = ords.Count;
-        return new FacetOrds(start, [.. ords]);
+        var labels = new string[values?.ValueCount ?? 0];
+        var label = new BytesRef();
+        for (var ord = 0; ord < labels.Length; ord++)
+        {
+            values!.LookupOrd(ord, label);
+            labels[ord] = label.Utf8ToString();
+        }
+
+        return new FacetOrds(start, [.. ords], labels);
     }
 }

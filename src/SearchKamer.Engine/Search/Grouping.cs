@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Fields = SearchKamer.Indexing.Fields;
 
@@ -13,6 +14,8 @@ internal sealed record HitGroup(int Parent, float Score, IReadOnlyList<PairHit> 
 /// </summary>
 internal static class Grouping
 {
+    private static readonly ConditionalWeakTable<object, int[]> DateCache = new();
+
     /// <summary>All groups, ordered (export).</summary>
     public static List<HitGroup> Group(List<PairHit> hits, SortOrder sort, IndexReader reader)
     {
@@ -72,7 +75,7 @@ internal static class Grouping
         var spans = new List<Span>();
         var leaves = reader.Leaves;
         var leaf = -1;
-        NumericDocValues? dates = null;
+        int[] dates = [];
         for (var i = 0; i < hits.Count;)
         {
             var parent = hits[i].Parent;
@@ -86,14 +89,31 @@ internal static class Grouping
             if (leaf < 0 || parent >= leaves[leaf].DocBase + leaves[leaf].Reader.MaxDoc)
             {
                 leaf = ReaderUtil.SubIndex(parent, leaves);
-                dates = leaves[leaf].AtomicReader.GetNumericDocValues(Fields.Date);
+                dates = RecordDates(leaves[leaf].AtomicReader);
             }
 
-            spans.Add(new Span(start, i - start, parent, score, dates?.Get(parent - leaves[leaf].DocBase) ?? 0));
+            spans.Add(new Span(start, i - start, parent, score, dates[parent - leaves[leaf].DocBase]));
         }
 
         return [.. spans];
     }
+
+    /// <summary>
+    /// The date of each document record of a segment (0 for pairs and undated documents), in memory:
+    /// doc values read through NIOFSDirectory cost a file read per lookup, one per matching document.
+    /// </summary>
+    private static int[] RecordDates(AtomicReader reader) => DateCache.GetValue(reader.CoreCacheKey, _ =>
+    {
+        var dates = new int[reader.MaxDoc];
+        var values = reader.GetNumericDocValues(Fields.Date);
+        var parents = ParentBits.For(reader);
+        for (var doc = parents.NextSetBit(0); values is not null && doc >= 0; doc = doc + 1 < reader.MaxDoc ? parents.NextSetBit(doc + 1) : -1)
+        {
+            dates[doc] = (int)values.Get(doc);
+        }
+
+        return dates;
+    });
 
     private static bool InParentOrder(List<PairHit> hits)
     {

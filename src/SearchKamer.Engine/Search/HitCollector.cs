@@ -16,7 +16,6 @@ internal readonly record struct PairHit(int Doc, int Parent, float Score);
 internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : ICollector
 {
     private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
     private readonly HashSet<long>?[] _selected = new HashSet<long>?[facets.Count];
     private readonly FacetOrds?[] _ords = new FacetOrds?[facets.Count];
     private int[][] _segmentCounts = [];
@@ -43,11 +42,10 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         _segmentCounts = new int[facets.Count][];
         for (var f = 0; f < facets.Count; f++)
         {
-            var dv = _reader.GetSortedSetDocValues(facets[f].Field);
-            _values[f] = dv;
-            _ords[f] = dv is null ? null : FacetOrds.For(_reader, facets[f].Field);
-            _segmentCounts[f] = new int[dv?.ValueCount ?? 0];
-            _selected[f] = facets[f].Values.Count == 0 ? null : SegmentOrds(dv, facets[f].Values);
+            var ords = FacetOrds.For(_reader, facets[f].Field);
+            _ords[f] = ords;
+            _segmentCounts[f] = new int[ords.Labels.Count];
+            _selected[f] = facets[f].Values.Count == 0 ? null : SegmentOrds(ords, facets[f].Values);
         }
     }
 
@@ -107,7 +105,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         return failing == 0;
     }
 
-    private ReadOnlySpan<int> Ords(int f, int parent) => _ords[f] is { } ords ? ords.Of(parent) : [];
+    private ReadOnlySpan<int> Ords(int f, int parent) => _ords[f]!.Of(parent);
 
     private static bool AnySelected(ReadOnlySpan<int> ords, HashSet<long> wanted)
     {
@@ -126,15 +124,12 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
     {
         for (var f = 0; f < _segmentCounts.Length; f++)
         {
-            var dv = _values[f];
-            for (var ord = 0; dv is not null && ord < _segmentCounts[f].Length; ord++)
+            var labels = _ords[f]?.Labels ?? [];
+            for (var ord = 0; ord < _segmentCounts[f].Length; ord++)
             {
                 if (_segmentCounts[f][ord] > 0)
                 {
-                    var label = new BytesRef();
-                    dv.LookupOrd(ord, label);
-                    var key = label.Utf8ToString();
-                    _counts[f][key] = _counts[f].GetValueOrDefault(key) + _segmentCounts[f][ord];
+                    _counts[f][labels[ord]] = _counts[f].GetValueOrDefault(labels[ord]) + _segmentCounts[f][ord];
                 }
             }
         }
@@ -142,20 +137,8 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         _segmentCounts = [];
     }
 
-    private static HashSet<long> SegmentOrds(SortedSetDocValues? dv, IReadOnlyList<string> values)
-    {
-        var ords = new HashSet<long>();
-        foreach (var v in values)
-        {
-            var ord = dv?.LookupTerm(new BytesRef(v)) ?? -1;
-            if (ord >= 0)
-            {
-                ords.Add(ord);
-            }
-        }
-
-        return ords;
-    }
+    private static HashSet<long> SegmentOrds(FacetOrds ords, IReadOnlyList<string> values) =>
+        values.Select(ords.OrdOf).Where(ord => ord >= 0).Select(ord => (long)ord).ToHashSet();
 }
 
 /// <summary>A facet field and the values selected in it (empty: no selection).</summary>
