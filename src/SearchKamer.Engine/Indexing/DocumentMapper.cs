@@ -10,7 +10,8 @@ namespace SearchKamer.Indexing;
 /// <summary>Turns one parsed document into its block of Lucene records: the pairs first, the doc record last.</summary>
 public static class DocumentMapper
 {
-    private static readonly FieldType VectorText = MakeVectorText();
+    private static readonly FieldType VectorText = MakeVectorText(stored: true);
+    private static readonly FieldType VectorOnly = MakeVectorText(stored: false);
 
     public static string KeyOf(KamervraagDocument doc) =>
         (doc.OfficialId ?? doc.DocumentNumber ?? "file:" + Path.GetFileName(doc.Source.Path)).ToLowerInvariant();
@@ -97,13 +98,19 @@ public static class DocumentMapper
 
         d.Add(new NumericDocValuesField(Fields.IngestedAt, ingestedAt.UtcTicks));
         d.Add(new StoredField(Fields.IngestedAt, ingestedAt.UtcTicks));
-        AddText(d, Fields.Subject, doc.Subject ?? "");
+        // Searched but never highlighted nor read back (results take the subject from the document JSON).
+        d.Add(new TextField(Fields.Subject, doc.Subject ?? "", Field.Store.NO));
+        d.Add(new TextField(Fields.SubjectExact, doc.Subject ?? "", Field.Store.NO));
     }
 
+    /// <summary>
+    /// The highlighter merges the exact field's term vectors into snippets of the stemmed field's stored
+    /// text, so only the stemmed field stores the text: storing it twice cost index time and disk for nothing.
+    /// </summary>
     private static void AddText(Document d, string field, string text)
     {
         d.Add(new Field(field, text, VectorText));
-        d.Add(new Field(Fields.ExactOf(field), text, VectorText));
+        d.Add(new Field(Fields.ExactOf(field), text, VectorOnly));
     }
 
     /// <summary>Ids are matched case-insensitively: users type "ah-tk-…" and "2025d36086" alike.</summary>
@@ -126,10 +133,10 @@ public static class DocumentMapper
         d.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 
-    /// <summary>Stored, with term vectors (positions + offsets) for the FastVectorHighlighter.</summary>
-    private static FieldType MakeVectorText()
+    /// <summary>With term vectors (positions + offsets) for the FastVectorHighlighter.</summary>
+    private static FieldType MakeVectorText(bool stored)
     {
-        var type = new FieldType(TextField.TYPE_STORED)
+        var type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED)
         {
             StoreTermVectors = true,
             StoreTermVectorPositions = true,

@@ -16,9 +16,8 @@ internal readonly record struct PairHit(int Doc, int Parent, float Score);
 internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : ICollector
 {
     private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
     private readonly HashSet<long>?[] _selected = new HashSet<long>?[facets.Count];
-    private readonly long[][] _ords = new long[facets.Count][];
+    private readonly FacetOrds?[] _ords = new FacetOrds?[facets.Count];
     private int[][] _segmentCounts = [];
     private Scorer? _scorer;
     private FixedBitSet _parents = new(0);
@@ -43,10 +42,10 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         _segmentCounts = new int[facets.Count][];
         for (var f = 0; f < facets.Count; f++)
         {
-            var dv = _reader.GetSortedSetDocValues(facets[f].Field);
-            _values[f] = dv;
-            _segmentCounts[f] = new int[dv?.ValueCount ?? 0];
-            _selected[f] = facets[f].Values.Count == 0 ? null : SegmentOrds(dv, facets[f].Values);
+            var ords = FacetOrds.For(_reader, facets[f].Field);
+            _ords[f] = ords;
+            _segmentCounts[f] = new int[ords.Labels.Count];
+            _selected[f] = facets[f].Values.Count == 0 ? null : SegmentOrds(ords, facets[f].Values);
         }
     }
 
@@ -61,7 +60,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         if (parent != _lastParent)
         {
             _lastParent = parent;
-            _lastPasses = CountDocument(doc);
+            _lastPasses = CountDocument(parent);
         }
 
         if (_lastPasses)
@@ -77,14 +76,14 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         return _counts;
     }
 
-    private bool CountDocument(int doc)
+    /// <summary>Counts one document (its record's doc id) and tells whether it passes every facet selection.</summary>
+    private bool CountDocument(int parent)
     {
         var failing = 0;
         var failed = -1;
         for (var f = 0; f < facets.Count; f++)
         {
-            _ords[f] = Ords(_values[f], doc);
-            if (_selected[f] is { } wanted && !_ords[f].Any(wanted.Contains))
+            if (_selected[f] is { } wanted && !AnySelected(Ords(f, parent), wanted))
             {
                 failing++;
                 failed = f;
@@ -95,9 +94,10 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         {
             if (failing == 0 || (failing == 1 && failed == f))
             {
-                foreach (var ord in _ords[f])
+                var counts = _segmentCounts[f];
+                foreach (var ord in Ords(f, parent))
                 {
-                    _segmentCounts[f][ord]++;
+                    counts[ord]++;
                 }
             }
         }
@@ -105,19 +105,31 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         return failing == 0;
     }
 
+    private ReadOnlySpan<int> Ords(int f, int parent) => _ords[f]!.Of(parent);
+
+    private static bool AnySelected(ReadOnlySpan<int> ords, HashSet<long> wanted)
+    {
+        foreach (var ord in ords)
+        {
+            if (wanted.Contains(ord))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void FoldSegmentCounts()
     {
         for (var f = 0; f < _segmentCounts.Length; f++)
         {
-            var dv = _values[f];
-            for (var ord = 0; dv is not null && ord < _segmentCounts[f].Length; ord++)
+            var labels = _ords[f]?.Labels ?? [];
+            for (var ord = 0; ord < _segmentCounts[f].Length; ord++)
             {
                 if (_segmentCounts[f][ord] > 0)
                 {
-                    var label = new BytesRef();
-                    dv.LookupOrd(ord, label);
-                    var key = label.Utf8ToString();
-                    _counts[f][key] = _counts[f].GetValueOrDefault(key) + _segmentCounts[f][ord];
+                    _counts[f][labels[ord]] = _counts[f].GetValueOrDefault(labels[ord]) + _segmentCounts[f][ord];
                 }
             }
         }
@@ -125,38 +137,8 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         _segmentCounts = [];
     }
 
-    private static long[] Ords(SortedSetDocValues? dv, int doc)
-    {
-        if (dv is null)
-        {
-            return [];
-        }
-
-        dv.SetDocument(doc);
-        var ords = new List<long>(2);
-        long ord;
-        while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-        {
-            ords.Add(ord);
-        }
-
-        return [.. ords];
-    }
-
-    private static HashSet<long> SegmentOrds(SortedSetDocValues? dv, IReadOnlyList<string> values)
-    {
-        var ords = new HashSet<long>();
-        foreach (var v in values)
-        {
-            var ord = dv?.LookupTerm(new BytesRef(v)) ?? -1;
-            if (ord >= 0)
-            {
-                ords.Add(ord);
-            }
-        }
-
-        return ords;
-    }
+    private static HashSet<long> SegmentOrds(FacetOrds ords, IReadOnlyList<string> values) =>
+        values.Select(ords.OrdOf).Where(ord => ord >= 0).Select(ord => (long)ord).ToHashSet();
 }
 
 /// <summary>A facet field and the values selected in it (empty: no selection).</summary>

@@ -26,17 +26,17 @@ public sealed class SearchEngine(SearchIndex index)
             }
 
             var facets = Selections(request);
-            var (read, collector, groups) = Run(searcher, request, facets);
+            var (read, collector) = Run(searcher, request, facets);
             if (read.Query is null)
             {
                 return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], EmptyFacets(facets));
             }
 
-            var page = groups.Skip((request.Page - 1) * request.Size).Take(request.Size);
+            var (totalDocuments, page) = Grouping.Page(collector.Hits, request.Sort, searcher.IndexReader, (request.Page - 1) * request.Size, request.Size);
             var highlighter = new Highlighter(read.Query, searcher.IndexReader);
             var documents = page.Select(g => Documents.ToHit(searcher, Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
 
-            return new SearchResponse(collector.Hits.Count, groups.Count, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
+            return new SearchResponse(collector.Hits.Count, totalDocuments, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
                 documents, FacetCounts(facets, collector.Counts()));
         }
         finally
@@ -52,7 +52,8 @@ public sealed class SearchEngine(SearchIndex index)
         var searcher = index.Searchers.Acquire();
         try
         {
-            var (_, _, groups) = Run(searcher, request, Selections(request));
+            var (_, collector) = Run(searcher, request, Selections(request));
+            var groups = Grouping.Group(collector.Hits, request.Sort, searcher.IndexReader);
             return groups.SelectMany(g =>
             {
                 var doc = Documents.Load(searcher, g.Parent).Document;
@@ -116,17 +117,17 @@ public sealed class SearchEngine(SearchIndex index)
         }
     }
 
-    private static (ReadQuery Read, HitCollector Collector, List<HitGroup> Groups) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets)
+    private static (ReadQuery Read, HitCollector Collector) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets)
     {
         var read = QueryReader.Read(request.Query, request.In);
         var collector = new HitCollector(facets);
         if (read.Query is null)
         {
-            return (read, collector, []);
+            return (read, collector);
         }
 
-        searcher.Search(new FilteredQuery(read.Query, new QueryWrapperFilter(Filters.Build(request))), collector);
-        return (read, collector, Grouping.Group(collector.Hits, request.Sort, searcher.IndexReader));
+        searcher.Search(Filters.Apply(read.Query, request), collector);
+        return (read, collector);
     }
 
     private static void Validate(SearchRequest r)

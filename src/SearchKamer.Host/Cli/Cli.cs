@@ -9,6 +9,7 @@ public static class Cli
         searchkamer search ZOEKVRAAG [...]       zoeken (zie 'searchkamer search --help')
         searchkamer export --format jsonl|csv   alle vragen met metadata exporteren
         searchkamer bench ingest [PAD...]       snelheid van extractie+parsing meten (pagina's/s)
+        searchkamer bench search [--pairs N]    synthetisch corpus indexeren en zoeksnelheid meten (zie --help)
         """;
 
     private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "help", "--help", "-h"];
@@ -44,6 +45,11 @@ public static class Cli
                 return SearchCommand.Run(rest, output);
             case "export":
                 return ExportCommand.Run(rest, output);
+            case "bench" when rest.FirstOrDefault() == "search" && rest.Contains("--help"):
+                output.WriteLine(BenchSearchCommand.Usage);
+                return 0;
+            case "bench" when rest.FirstOrDefault() == "search":
+                return BenchSearchCommand.Run(rest.Skip(1).ToList(), output);
             case "bench" when rest.FirstOrDefault() == "ingest":
                 return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
             case "help" or "--help" or "-h":
