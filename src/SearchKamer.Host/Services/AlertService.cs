@@ -28,7 +28,7 @@ public sealed class AlertService(AlertEvaluator evaluator, AlertDispatcher dispa
 
                 await dispatcher.DispatchDueAsync(stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (stoppingToken.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException)
             {
                 return;
             }

@@ -41,8 +41,17 @@ public sealed class IndexBootstrap(SearchIndex index, IngestNotifier notifier, I
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        index.Commit();
-        log.LogInformation("Index vastgelegd bij afsluiten");
+        try
+        {
+            index.Commit();
+            log.LogInformation("Index vastgelegd bij afsluiten");
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host disposed its services first (a slow shutdown under a test host does this);
+            // disposing the index writer already committed.
+        }
+
         return Task.CompletedTask;
     }
 }
