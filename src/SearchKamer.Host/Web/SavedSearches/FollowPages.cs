@@ -57,7 +57,7 @@ public static class FollowPages
             $"<li>{Html.E(f.Label)} " + Html.Form(ctx, $"/mijn/volgen/{f.Id}/verwijderen", "", "Niet meer volgen") + "</li>").ToList();
         var body = Html.Error(error)
             + (rows.Count == 0 ? "<p>U volgt nog geen vragen.</p>" : $"<ul>{string.Concat(rows)}</ul>")
-            + Html.Form(ctx, "/mijn/volgen", """<label>Zaaknummer <input name="zaak" required pattern="[0-9]{4}[Zz][0-9]{5}" placeholder="2024Z18792"></label>""", "Volgen");
+            + Html.Form(ctx, "/mijn/volgen", """<label>Zaaknummer <input name="zaak" required pattern="[0-9]{4}[Zz][0-9]{5}" placeholder="2025Z01234"></label>""", "Volgen");
         return Html.Page("Gevolgde vragen", body, Auth.Current(ctx), status);
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class FollowService(Follows follows, SearchEngine engine)
         if (!string.IsNullOrWhiteSpace(zaak))
         {
             var z = zaak.Trim();
-            return ZaakNumber().IsMatch(z) ? [follows.Add(userId, z, z)] : throw new UserException($"\"{zaak}\" is geen zaaknummer zoals 2024Z18792");
+            return ZaakNumber().IsMatch(z) ? [follows.Add(userId, z, z)] : throw new UserException($"\"{zaak}\" is geen zaaknummer zoals 2025Z01234");
         }
 
         if (string.IsNullOrWhiteSpace(document) || engine.Get(document.Trim()) is not { } doc)
