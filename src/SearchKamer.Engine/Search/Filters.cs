@@ -21,6 +21,12 @@ internal static class Filters
             filter.Add(NumericRangeQuery.NewInt32Range(Fields.Date, Day(r.From), Day(r.To), true, true), Occur.MUST);
         }
 
+        if (r.IngestedAfter is { } after)
+        {
+            // ingested_at is only NumericDocValues; the field cache reads those without an indexed copy.
+            filter.Add(new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(Fields.IngestedAt, after.UtcTicks, null, false, true)), Occur.MUST);
+        }
+
         return filter.Clauses.Count == 0 ? pairs : new FilteredQuery(pairs, new QueryWrapperFilter(filter));
     }
 

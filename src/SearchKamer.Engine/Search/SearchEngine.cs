@@ -18,7 +18,8 @@ public sealed class SearchEngine(SearchIndex index)
         var searcher = index.Searchers.Acquire();
         try
         {
-            if (Shortcuts.Find(searcher, request.Query) is { } shortcut)
+            // A shortcut names one document regardless of filters, which would defeat "only what is new".
+            if (request.IngestedAfter is null && Shortcuts.Find(searcher, request.Query) is { } shortcut)
             {
                 var hit = Documents.Load(searcher, shortcut);
                 return new SearchResponse(hit.Document.Questions.Count, 1, clock.ElapsedMilliseconds, false, null, hit.Key,

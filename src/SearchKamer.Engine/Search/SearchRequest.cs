@@ -35,6 +35,9 @@ public sealed record SearchRequest
     public SearchIn In { get; init; } = SearchIn.Both;
     public SortOrder Sort { get; init; } = SortOrder.Relevance;
 
+    /// <summary>Only documents (re)indexed after this moment: what is new for a saved search or an alert.</summary>
+    public DateTimeOffset? IngestedAfter { get; init; }
+
     /// <summary>1-based page of documents.</summary>
     public int Page { get; init; } = 1;
 

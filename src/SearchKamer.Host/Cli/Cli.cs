@@ -10,9 +10,10 @@ public static class Cli
         searchkamer export --format jsonl|csv   alle vragen met metadata exporteren
         searchkamer bench ingest [PAD...]       snelheid van extractie+parsing meten (pagina's/s)
         searchkamer bench search [--pairs N]    synthetisch corpus indexeren en zoeksnelheid meten (zie --help)
+        searchkamer users add E-MAILADRES       account maken (of nieuwe token) en de persoonlijke link tonen
         """;
 
-    private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "users", "help", "--help", "-h"];
 
     public static bool IsVerb(string word) => Verbs.Contains(word);
 
@@ -52,6 +53,8 @@ public static class Cli
                 return BenchSearchCommand.Run(rest.Skip(1).ToList(), output);
             case "bench" when rest.FirstOrDefault() == "ingest":
                 return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
+            case "users":
+                return UsersCommand.Run(rest, output);
             case "help" or "--help" or "-h":
                 output.WriteLine(Usage);
                 return 0;

@@ -8,7 +8,7 @@ namespace SearchKamer.Host.Services;
 /// failed/ with a .reason.txt beside it. Polling rather than FileSystemWatcher, which misses
 /// events on some file systems; a file is taken only once its size has stopped changing.
 /// </summary>
-public sealed class InboxWatcher(SearchIndex index, IOptions<SearchKamerOptions> options, ILogger<InboxWatcher> log) : BackgroundService
+public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOptions<SearchKamerOptions> options, ILogger<InboxWatcher> log) : BackgroundService
 {
     private readonly Dictionary<string, long> _seenSizes = [];
 
@@ -64,7 +64,7 @@ public sealed class InboxWatcher(SearchIndex index, IOptions<SearchKamerOptions>
             return target;
         }).ToList();
 
-        IngestPipeline.Run(index, moved, 1, line =>
+        var summary = IngestPipeline.Run(index, moved, 1, line =>
         {
             if (line.Status != IngestStatus.Failed)
             {
@@ -79,5 +79,9 @@ public sealed class InboxWatcher(SearchIndex index, IOptions<SearchKamerOptions>
             File.WriteAllText(target + ".reason.txt", line.Error + Environment.NewLine);
             log.LogWarning("Inbox: {File} mislukt: {Reason}", Path.GetFileName(line.Path), line.Error);
         });
+        if (summary.Indexed > 0)
+        {
+            notifier.Ingested();
+        }
     }
 }

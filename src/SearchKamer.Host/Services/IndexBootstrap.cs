@@ -8,7 +8,7 @@ namespace SearchKamer.Host.Services;
 /// On first start, with an empty index, builds it from the bundled corpus before the host serves
 /// requests; later starts just open what is there. Commits on shutdown.
 /// </summary>
-public sealed class IndexBootstrap(SearchIndex index, IOptions<SearchKamerOptions> options, ILogger<IndexBootstrap> log) : IHostedService
+public sealed class IndexBootstrap(SearchIndex index, IngestNotifier notifier, IOptions<SearchKamerOptions> options, ILogger<IndexBootstrap> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +35,7 @@ public sealed class IndexBootstrap(SearchIndex index, IOptions<SearchKamerOption
             }
         });
         log.LogInformation("Index gebouwd: {Indexed} verwerkt, {Failed} mislukt", summary.Indexed, summary.Failed);
+        notifier.Ingested();
         return Task.CompletedTask;
     }
 

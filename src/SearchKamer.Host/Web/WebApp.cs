@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SearchKamer.Host.Services;
+using SearchKamer.Host.Web.SavedSearches;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 
@@ -31,6 +32,7 @@ public static class WebApp
         builder.Services.AddSingleton(sp => new SearchEngine(sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddHostedService<IndexBootstrap>();
         builder.Services.AddHostedService<InboxWatcher>();
+        builder.AddSavedSearches();
         builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
         builder.Services.AddOpenApi();
 
@@ -42,6 +44,7 @@ public static class WebApp
         app.MapOpenApi();
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
+        app.MapSavedSearches();
         return app;
     }
 }

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace SearchKamer.SavedSearches;
+
+/// <summary>One way out for alerts (webhook, e-mail): the I/O seam the dispatcher retries around.</summary>
+public interface IAlertSender
+{
+    string Channel { get; }
+
+    /// <summary>Sends the alerts as one message; throws when the other side did not take it.</summary>
+    Task SendAsync(User user, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken);
+}
+
+/// <summary>Where links in messages and feeds point: the public address of this host.</summary>
+public sealed record Links(Uri BaseUrl)
+{
+    public Uri Document(string key) => new(BaseUrl, "api/documents/" + Uri.EscapeDataString(key));
+
+    public Uri Path(string relative) => new(BaseUrl, relative.TrimStart('/'));
+}
+
+/// <summary>Exponential backoff with jitter: base·2^(n−1), capped, scaled by a random 50–100 % so retries spread out.</summary>
+public sealed record RetryPolicy(TimeSpan Base, TimeSpan Max, int MaxAttempts)
+{
+    public static RetryPolicy Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromHours(6), 12);
+
+    /// <summary>When to try again after <paramref name="attempts"/> failed attempts; null means give up.</summary>
+    public DateTimeOffset? Next(int attempts, DateTimeOffset now)
+    {
+        if (attempts >= MaxAttempts)
+        {
+            return null;
+        }
+
+        var exponential = Base.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        var capped = Math.Min(exponential, Max.TotalMilliseconds);
+        return now + TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+    }
+}
+
+public static partial class AlertText
+{
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+
+    /// <summary>The snippet without its &lt;mark&gt; tags, for e-mail and JSON readers.</summary>
+    public static string Plain(string snippetHtml) => WebUtility.HtmlDecode(Tags().Replace(snippetHtml, ""));
+}
+
+/// <summary>
+/// Sends what the outbox says is due, one message per user and channel, and records the outcome.
+/// A send cut off by shutdown is left pending and goes again after restart (at least once; the
+/// alert ids in each message let a receiver drop a repeat).
+/// </summary>
+public sealed class AlertDispatcher(AlertStore alerts, Users users, IEnumerable<IAlertSender> senders, RetryPolicy retry, TimeProvider clock)
+{
+    private readonly Dictionary<string, IAlertSender> _senders = senders.ToDictionary(s => s.Channel);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Returns the number of deliveries that went out.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var sent = 0;
+            foreach (var group in alerts.Due().GroupBy(d => (d.Alert.UserId, d.Delivery.Channel)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var ids = group.Select(d => d.Delivery.Id).ToList();
+                var attempts = group.Max(d => d.Delivery.Attempts) + 1;
+                if (users.Get(group.Key.UserId) is not { } user || !_senders.TryGetValue(group.Key.Channel, out var sender))
+                {
+                    alerts.MarkFailed(ids, $"kanaal {group.Key.Channel} is niet (meer) beschikbaar", null);
+                    continue;
+                }
+
+                try
+                {
+                    await sender.SendAsync(user, group.Select(d => d.Alert).ToList(), cancellationToken);
+                    alerts.MarkSent(ids);
+                    sent += ids.Count;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    alerts.MarkFailed(ids, e.Message, retry.Next(attempts, clock.GetUtcNow()));
+                }
+            }
+
+            return sent;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

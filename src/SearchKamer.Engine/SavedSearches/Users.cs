@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+using SearchKamer.Storage;
+
+namespace SearchKamer.SavedSearches;
+
+public sealed record User(long Id, string Email, string? WebhookUrl, string? WebhookSecret, bool EmailAlerts, DateTimeOffset CreatedAt);
+
+/// <summary>A new account or a renewed token: <see cref="Token"/> is shown once and never stored.</summary>
+public sealed record IssuedToken(User User, string Token);
+
+public sealed class UserException(string message) : Exception(message);
+
+/// <summary>
+/// Accounts without passwords: a long random personal token signs in (once, via the link, into a
+/// session cookie) and authorises the API and private feeds. Only hashes of tokens and session ids are kept.
+/// </summary>
+public sealed class Users(SqliteStore store, TimeProvider clock)
+{
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
+
+    private const string Columns = "id, email, webhook_url, webhook_secret, email_alerts, created_at";
+
+    /// <summary>Creates the account, or with <paramref name="renew"/> gives an existing one a new token (the old one stops working).</summary>
+    public IssuedToken Add(string email, bool renew)
+    {
+        var address = NormaliseEmail(email);
+        var token = Secrets.NewToken();
+        using var c = store.Open();
+        var existing = Sql.Query(c, $"SELECT {Columns} FROM users WHERE email = $e", Read, ("$e", address)).SingleOrDefault();
+        if (existing is not null)
+        {
+            if (!renew)
+            {
+                throw new UserException($"er is al een account voor {address}");
+            }
+
+            Sql.Exec(c, "UPDATE users SET token_hash = $h WHERE id = $id", ("$h", Secrets.Hash(token)), ("$id", existing.Id));
+            Sql.Exec(c, "DELETE FROM sessions WHERE user_id = $id", ("$id", existing.Id));
+            return new IssuedToken(existing, token);
+        }
+
+        var id = (long)Sql.Scalar(c, "INSERT INTO users (email, token_hash, created_at) VALUES ($e, $h, $t) RETURNING id",
+            ("$e", address), ("$h", Secrets.Hash(token)), ("$t", clock.GetUtcNow().UtcTicks))!;
+        return new IssuedToken(Get(c, id)!, token);
+    }
+
+    public User? Get(long id)
+    {
+        using var c = store.Open();
+        return Get(c, id);
+    }
+
+    public IReadOnlyList<User> All()
+    {
+        using var c = store.Open();
+        return Sql.Query(c, $"SELECT {Columns} FROM users", Read);
+    }
+
+    public User? ByToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
+        {
+            return null;
+        }
+
+        using var c = store.Open();
+        return Sql.Query(c, $"SELECT {Columns} FROM users WHERE token_hash = $h", Read, ("$h", Secrets.Hash(token))).SingleOrDefault();
+    }
+
+    /// <summary>A new session for a valid token; the returned id goes into the cookie.</summary>
+    public string? StartSession(string? token)
+    {
+        if (ByToken(token) is not { } user)
+        {
+            return null;
+        }
+
+        var session = Secrets.NewToken();
+        using var c = store.Open();
+        Sql.Exec(c, "DELETE FROM sessions WHERE expires_at < $now", ("$now", clock.GetUtcNow().UtcTicks));
+        Sql.Exec(c, "INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($h, $u, $x)",
+            ("$h", Secrets.Hash(session)), ("$u", user.Id), ("$x", (clock.GetUtcNow() + SessionLifetime).UtcTicks));
+        return session;
+    }
+
+    public User? BySession(string? session)
+    {
+        if (string.IsNullOrEmpty(session) || session.Length > 200)
+        {
+            return null;
+        }
+
+        using var c = store.Open();
+        return Sql.Query(c, $"SELECT u.id, u.email, u.webhook_url, u.webhook_secret, u.email_alerts, u.created_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $h AND s.expires_at > $now",
+            Read, ("$h", Secrets.Hash(session)), ("$now", clock.GetUtcNow().UtcTicks)).SingleOrDefault();
+    }
+
+    public void EndSession(string? session)
+    {
+        if (!string.IsNullOrEmpty(session))
+        {
+            using var c = store.Open();
+            Sql.Exec(c, "DELETE FROM sessions WHERE id_hash = $h", ("$h", Secrets.Hash(session)));
+        }
+    }
+
+    /// <summary>Sets the alert channels; a new webhook URL gets a new signing secret, returned in the user.</summary>
+    public User UpdateChannels(long userId, string? webhookUrl, bool emailAlerts)
+    {
+        var url = string.IsNullOrWhiteSpace(webhookUrl) ? null : ValidateWebhook(webhookUrl.Trim());
+        using var c = store.Open();
+        var current = Get(c, userId) ?? throw new UserException("onbekende gebruiker");
+        var secret = url is null ? null : url == current.WebhookUrl && current.WebhookSecret is { } s ? s : Secrets.NewToken();
+        Sql.Exec(c, "UPDATE users SET webhook_url = $u, webhook_secret = $s, email_alerts = $e WHERE id = $id",
+            ("$u", url), ("$s", secret), ("$e", emailAlerts ? 1 : 0), ("$id", userId));
+        return Get(c, userId)!;
+    }
+
+    private static string ValidateWebhook(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && url.Length <= 2000
+            ? uri.ToString()
+            : throw new UserException($"webhook moet een http(s)-adres zijn, niet \"{url}\"");
+
+    private static string NormaliseEmail(string email)
+    {
+        var address = email.Trim();
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        if (address.Length > 254 || at < 1 || at == address.Length - 1 || address.Any(char.IsWhiteSpace) || address.IndexOfAny(['<', '>', ',', ';', '"']) >= 0)
+        {
+            throw new UserException($"\"{email}\" is geen e-mailadres");
+        }
+
+        return address;
+    }
+
+    private static User? Get(SqliteConnection c, long id) =>
+        Sql.Query(c, $"SELECT {Columns} FROM users WHERE id = $id", Read, ("$id", id)).SingleOrDefault();
+
+    private static User Read(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetInt64(4) != 0, r.Moment(5));
+}

@@ -1,0 +1,54 @@
+using SearchKamer.SavedSearches;
+
+namespace SearchKamer.Host.Services;
+
+/// <summary>
+/// Evaluates saved searches and follows after each ingest and on a timer (which also releases
+/// hourly/daily/weekly alerts when their slot comes), then sends whatever the outbox says is due.
+/// </summary>
+public sealed class AlertService(AlertEvaluator evaluator, AlertDispatcher dispatcher, IngestNotifier notifier, AlertsOptions options, ILogger<AlertService> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var result = evaluator.Evaluate();
+                if (result.NewAlerts > 0)
+                {
+                    log.LogInformation("Meldingen: {Alerts} nieuw uit {Documents} nieuwe documenten", result.NewAlerts, result.NewDocuments);
+                }
+
+                foreach (var problem in result.Problems)
+                {
+                    log.LogWarning("Meldingen: {Problem}", problem);
+                }
+
+                await dispatcher.DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (stoppingToken.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+            {
+                // The next round retries; the outbox keeps its state, so nothing is lost meanwhile.
+                log.LogError(e, "Meldingen: ronde mislukt");
+            }
+
+            await notifier.WaitAsync(options.PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>The SearchKamer:Alerts section.</summary>
+public sealed record AlertsOptions
+{
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RetryBase { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RetryMax { get; init; } = TimeSpan.FromHours(6);
+    public int MaxAttempts { get; init; } = 12;
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,72 @@
+using SearchKamer.SavedSearches;
+
+namespace SearchKamer.Host.Web.SavedSearches;
+
+/// <summary>
+/// Who is asking. The API and feeds take the personal token (Bearer header, or ?token= for feed
+/// readers that cannot send headers); pages take the session cookie. The API ignores the cookie,
+/// so a page on another site cannot make a signed-in browser write through it.
+/// </summary>
+public static class Auth
+{
+    public const string SessionCookie = "sk_sessie";
+    private const string UserKey = "searchkamer.user";
+
+    public static User? FromBearer(HttpContext context, Users users)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? users.ByToken(header["Bearer ".Length..].Trim()) : null;
+    }
+
+    public static User? FromCookie(HttpContext context, Users users) =>
+        users.BySession(context.Request.Cookies[SessionCookie]);
+
+    public static User? ForFeed(HttpContext context, Users users) =>
+        FromBearer(context, users) ?? users.ByToken(context.Request.Query["token"].LastOrDefault()) ?? FromCookie(context, users);
+
+    /// <summary>The user an endpoint filter put on the request.</summary>
+    public static User Current(HttpContext context) =>
+        context.Items[UserKey] as User ?? throw new InvalidOperationException("endpoint without a user filter");
+
+    /// <summary>API groups: 401 without a valid token.</summary>
+    public static TBuilder RequireToken<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (ctx, next) =>
+        {
+            var users = ctx.HttpContext.RequestServices.GetRequiredService<Users>();
+            if (FromBearer(ctx.HttpContext, users) is not { } user)
+            {
+                ctx.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+                return Results.Json(new ProblemDetailsBody("Niet aangemeld", 401, "stuur 'Authorization: Bearer <token>' met uw persoonlijke token", null), statusCode: 401);
+            }
+
+            ctx.HttpContext.Items[UserKey] = user;
+            return await next(ctx);
+        });
+
+    /// <summary>Page groups: to the sign-in page without a session.</summary>
+    public static TBuilder RequireSession<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (ctx, next) =>
+        {
+            var users = ctx.HttpContext.RequestServices.GetRequiredService<Users>();
+            if (FromCookie(ctx.HttpContext, users) is not { } user)
+            {
+                return Results.Redirect("/aanmelden");
+            }
+
+            ctx.HttpContext.Items[UserKey] = user;
+            return await next(ctx);
+        });
+
+    public static void SetSession(HttpContext context, string session) =>
+        context.Response.Cookies.Append(SessionCookie, session, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            Path = "/",
+            MaxAge = Users.SessionLifetime,
+            IsEssential = true,
+        });
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using SearchKamer.SavedSearches;
+
+namespace SearchKamer.Host.Web.SavedSearches;
+
+/// <summary>/mijn/volgen (follows, one-click follow from a result) and /mijn/meldingen (alerts with their delivery state).</summary>
+public static class FollowPages
+{
+    public static void Map(WebApplication app)
+    {
+        var mine = app.MapGroup("/mijn").RequireSession();
+
+        mine.MapGet("/volgen", (HttpContext ctx, Follows follows) => Page(ctx, follows, null, 200));
+
+        mine.MapPost("/volgen", (HttpContext ctx, IFormCollection form, FollowService service, Follows follows) =>
+        {
+            try
+            {
+                service.Follow(Auth.Current(ctx).Id, form["zaak"].ToString(), form["document"].ToString());
+                return Results.Redirect("/mijn/volgen");
+            }
+            catch (UserException e)
+            {
+                return Page(ctx, follows, e.Message, 400);
+            }
+        });
+
+        mine.MapPost("/volgen/{id:long}/verwijderen", (long id, HttpContext ctx, IFormCollection _, Follows follows) =>
+            follows.Delete(Auth.Current(ctx).Id, id)
+                ? Results.Redirect("/mijn/volgen")
+                : Html.Page("Niet gevonden", "<p>Dit volgt u niet.</p>", Auth.Current(ctx), 404));
+
+        mine.MapGet("/meldingen", (HttpContext ctx, AlertStore alerts) =>
+        {
+            var user = Auth.Current(ctx);
+            var rows = alerts.ForUser(user.Id).Select(a =>
+                $"""<li><a href="/api/documents/{Uri.EscapeDataString(a.DocumentKey)}">{Html.E(a.Subject ?? a.DocumentKey)}</a> ({Html.E(a.Kind)}) – {Html.E(a.Reason)}<br>{a.SnippetHtml}<br><small>"""
+                + string.Join(", ", alerts.DeliveriesOf(user.Id, a.Id).Select(d => Html.E($"{d.Channel}: {Status(d)}")))
+                + "</small></li>").ToList();
+            var body = (rows.Count == 0 ? "<p>Nog geen meldingen.</p>" : $"<ul>{string.Concat(rows)}</ul>")
+                + """<p><a href="/mijn/instellingen">Kanalen instellen (e-mail, webhook)</a></p>""";
+            return Html.Page("Mijn meldingen", body, user);
+        });
+    }
+
+    private static string Status(Delivery d) => d.Status switch
+    {
+        DeliveryStatus.Sent => "verzonden",
+        DeliveryStatus.Failed => $"opgegeven na {d.Attempts} pogingen ({d.LastError})",
+        _ when d.Attempts > 0 => $"nieuwe poging om {d.NextAttemptAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC ({d.LastError})",
+        _ => $"gepland om {d.NextAttemptAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+    };
+
+    private static IResult Page(HttpContext ctx, Follows follows, string? error, int status)
+    {
+        var rows = follows.List(Auth.Current(ctx).Id).Select(f =>
+            $"<li>{Html.E(f.Label)} " + Html.Form(ctx, $"/mijn/volgen/{f.Id}/verwijderen", "", "Niet meer volgen") + "</li>").ToList();
+        var body = Html.Error(error)
+            + (rows.Count == 0 ? "<p>U volgt nog geen vragen.</p>" : $"<ul>{string.Concat(rows)}</ul>")
+            + Html.Form(ctx, "/mijn/volgen", """<label>Zaaknummer <input name="zaak" required pattern="[0-9]{4}[Zz][0-9]{5}" placeholder="2025Z01234"></label>""", "Volgen");
+        return Html.Page("Gevolgde vragen", body, Auth.Current(ctx), status);
+    }
+}

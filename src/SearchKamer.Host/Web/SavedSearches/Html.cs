@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
+using SearchKamer.SavedSearches;
+
+namespace SearchKamer.Host.Web.SavedSearches;
+
+/// <summary>
+/// A minimal page frame for the account pages until the site layout is merged. Everything that
+/// comes from users or documents goes through <see cref="E"/>; snippets are already our own safe HTML.
+/// </summary>
+internal static class Html
+{
+    public static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+
+    public static IResult Page(string title, string body, User? user, int status = 200) => Results.Content($"""
+        <!doctype html>
+        <html lang="nl">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(title)} – SearchKamer</title></head>
+        <body>
+        <header><a href="/">SearchKamer</a>{(user is null ? " · <a href=\"/aanmelden\">Aanmelden</a>" : $" · <a href=\"/mijn/zoekopdrachten\">Zoekopdrachten</a> · <a href=\"/mijn/volgen\">Gevolgd</a> · <a href=\"/mijn/meldingen\">Meldingen</a> · {E(user.Email)}")}</header>
+        <main>
+        <h1>{E(title)}</h1>
+        {body}
+        </main>
+        </body>
+        </html>
+        """, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+
+    /// <summary>A POST form carrying the antiforgery token the endpoint will check.</summary>
+    public static string Form(HttpContext context, string action, string fields, string submit)
+    {
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        return $"""<form method="post" action="{E(action)}"><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">{fields}<button type="submit">{E(submit)}</button></form>""";
+    }
+
+    public static string Error(string? message) => message is null ? "" : $"""<p class="fout" role="alert">{E(message)}</p>""";
+
+    public static string IntervalSelect(AlertInterval selected) =>
+        "<label>Melden <select name=\"interval\">" + string.Concat(new[] { (AlertInterval.Live, "direct"), (AlertInterval.Hourly, "elk uur"), (AlertInterval.Daily, "dagelijks"), (AlertInterval.Weekly, "wekelijks") }
+            .Select(o => $"<option value=\"{Intervals.Name(o.Item1)}\"{(o.Item1 == selected ? " selected" : "")}>{o.Item2}</option>")) + "</select></label>";
+}

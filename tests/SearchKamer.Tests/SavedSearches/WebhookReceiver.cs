@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace SearchKamer.Tests.SavedSearches;
+
+/// <summary>A webhook endpoint on a fixed loopback port that can be down (nothing listening), up, or hanging (takes the request, never answers).</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public WebhookReceiver()
+    {
+        // Reserve a free port once, so "up again" is the same address the user configured.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+    }
+
+    public int Port { get; }
+
+    public string Url => $"http://127.0.0.1:{Port}/hook";
+
+    /// <summary>Requests answered 200: body and signature header.</summary>
+    public ConcurrentQueue<(string Body, string? Signature)> Accepted { get; } = new();
+
+    public int Arrived => _arrived;
+
+    private int _arrived;
+
+    public bool Hang { get; set; }
+
+    public async Task Up()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        var app = builder.Build();
+        app.MapPost("/hook", async (HttpRequest request, CancellationToken aborted) =>
+        {
+            var body = await new StreamReader(request.Body).ReadToEndAsync(aborted);
+            Interlocked.Increment(ref _arrived);
+            if (Hang)
+            {
+                await Task.Delay(Timeout.Infinite, aborted);
+            }
+
+            Accepted.Enqueue((body, request.Headers["X-SearchKamer-Signature"].FirstOrDefault()));
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        _app = app;
+    }
+
+    public async Task Down()
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await app.StopAsync(quick.Token);
+            await app.DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Down();
+}
