@@ -5,12 +5,12 @@ public sealed class DocumentFetcher(SyncFeedClient client, string filesDirectory
 {
     public string FilesDirectory { get; } = filesDirectory;
 
-    public async Task<string> FetchAsync(string id, CancellationToken ct)
+    public async Task<string> FetchAsync(string id, long? expectedLength, CancellationToken ct)
     {
         var guid = SafeId(id);
         Directory.CreateDirectory(FilesDirectory);
         var download = Path.Combine(FilesDirectory, guid + ".download");
-        var contentType = await client.DownloadAsync(guid, download, ct);
+        var contentType = await client.DownloadAsync(guid, download, expectedLength, ct);
         var target = Path.Combine(FilesDirectory, $"{guid}.{Extension(contentType)}");
         File.Move(download, target, overwrite: true);
         foreach (var stale in Directory.EnumerateFiles(FilesDirectory, guid + ".*").Where(f => f != target))

@@ -83,8 +83,11 @@ public sealed class SyncFeedClient
         }, ct).AsTask();
     }
 
-    /// <summary>Downloads an entity's file to <paramref name="target"/> (replaced only when complete); returns the Content-Type.</summary>
-    public Task<string?> DownloadAsync(string id, string target, CancellationToken ct) =>
+    /// <summary>
+    /// Downloads an entity's file to <paramref name="target"/> (replaced only when complete); returns the Content-Type.
+    /// A byte count other than the feed's contentLength is a truncated body, retried like one.
+    /// </summary>
+    public Task<string?> DownloadAsync(string id, string target, long? expectedLength, CancellationToken ct) =>
         _bodyRetry.ExecuteAsync(async token =>
         {
             var url = string.Format(CultureInfo.InvariantCulture, TkApiNames.ResourcePath, Uri.EscapeDataString(id));
@@ -104,6 +107,11 @@ public sealed class SyncFeedClient
             await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 await CopyBodyAsync(response, file, _options.MaxFileBytes, token);
+            }
+
+            if (expectedLength is { } expected && new FileInfo(partial).Length != expected)
+            {
+                throw new TruncatedBodyException($"bestand heeft {new FileInfo(partial).Length} bytes, de feed noemt {expected}");
             }
 
             File.Move(partial, target, overwrite: true);
