@@ -63,7 +63,7 @@ public sealed class FakeTkServer : IAsyncDisposable
         server.LoadFixture();
         server._app.Run(server.HandleAsync);
         await server._app.StartAsync();
-        server.BaseUrl = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.BaseUrl = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return server;
     }
 
