@@ -9,9 +9,10 @@ public static class Cli
         searchkamer search ZOEKVRAAG [...]       zoeken (zie 'searchkamer search --help')
         searchkamer export --format jsonl|csv   alle vragen met metadata exporteren
         searchkamer bench ingest [PAD...]       snelheid van extractie+parsing meten (pagina's/s)
+        searchkamer sync [--once] [--since D]   wijzigingen van de Tweede Kamer (SyncFeed) ophalen en indexeren
         """;
 
-    private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "sync", "help", "--help", "-h"];
 
     public static bool IsVerb(string word) => Verbs.Contains(word);
 
@@ -44,6 +45,8 @@ public static class Cli
                 return SearchCommand.Run(rest, output);
             case "export":
                 return ExportCommand.Run(rest, output);
+            case "sync":
+                return SyncCommand.Run(rest, output);
             case "bench" when rest.FirstOrDefault() == "ingest":
                 return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
             case "help" or "--help" or "-h":

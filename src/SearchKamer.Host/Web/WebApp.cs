@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
+using SearchKamer.Sync;
 
 namespace SearchKamer.Host.Web;
 
@@ -31,6 +32,11 @@ public static class WebApp
         builder.Services.AddSingleton(sp => new SearchEngine(sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddHostedService<IndexBootstrap>();
         builder.Services.AddHostedService<InboxWatcher>();
+        var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
+        var data = builder.Configuration.GetSection(SearchKamerOptions.Section).Get<SearchKamerOptions>()?.ResolvedData ?? Cli.DataDirectory.Resolve(null);
+        builder.Services.AddTkSync(sync, data);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<SyncService>();
         builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
         builder.Services.AddOpenApi();
 
@@ -41,6 +47,7 @@ public static class WebApp
         app.MapOpenApi();
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
+        OpenQuestionsEndpoints.Map(app);
         return app;
     }
 }
