@@ -18,9 +18,15 @@ public static class DocumentReader
 {
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(30);
 
-    public static ReadResult Read(string path)
+    public static ReadResult Read(string path) => Read(path, null);
+
+    /// <summary>
+    /// Reads a file with metadata from outside it (the open-data API, keys in <see cref="ApiMetadata"/>)
+    /// merged into what the extractor found; the parser prefers it and reports disagreements.
+    /// </summary>
+    public static ReadResult Read(string path, IReadOnlyDictionary<string, IReadOnlyList<string>>? extraMetadata)
     {
-        var work = Task.Run(() => ReadUnbounded(path));
+        var work = Task.Run(() => ReadUnbounded(path, extraMetadata));
         try
         {
             return work.Wait(TimeLimit)
@@ -33,7 +39,7 @@ public static class DocumentReader
         }
     }
 
-    private static ReadResult ReadUnbounded(string path)
+    private static ReadResult ReadUnbounded(string path, IReadOnlyDictionary<string, IReadOnlyList<string>>? extraMetadata)
     {
         try
         {
@@ -51,6 +57,11 @@ public static class DocumentReader
                 "xml" => XmlExtractor.Extract(path),
                 _ => PlainTextExtractor.Extract(path),
             };
+            if (extraMetadata is { Count: > 0 })
+            {
+                extracted = extracted with { Metadata = Merge(extracted.Metadata, extraMetadata) };
+            }
+
             var source = new SourceInfo(path, extracted.Format, FileHash.Sha256(path));
             return new ReadResult(path, DocumentParser.Parse(extracted, source), null);
         }
@@ -64,4 +75,14 @@ public static class DocumentReader
         }
     }
 
+    private static Dictionary<string, IReadOnlyList<string>> Merge(IReadOnlyDictionary<string, IReadOnlyList<string>> found, IReadOnlyDictionary<string, IReadOnlyList<string>> extra)
+    {
+        var merged = new Dictionary<string, IReadOnlyList<string>>(found);
+        foreach (var (key, values) in extra)
+        {
+            merged[key] = values;
+        }
+
+        return merged;
+    }
 }

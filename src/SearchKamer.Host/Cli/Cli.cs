@@ -11,9 +11,10 @@ public static class Cli
         searchkamer bench ingest [PAD...]       snelheid van extractie+parsing meten (pagina's/s)
         searchkamer bench search [--pairs N]    synthetisch corpus indexeren en zoeksnelheid meten (zie --help)
         searchkamer users add E-MAILADRES       account maken (of nieuwe token) en de persoonlijke link tonen
+        searchkamer sync [--once] [--since D]   wijzigingen van de Tweede Kamer (SyncFeed) ophalen en indexeren
         """;
 
-    private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "users", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "users", "sync", "help", "--help", "-h"];
 
     public static bool IsVerb(string word) => Verbs.Contains(word);
 
@@ -51,6 +52,8 @@ public static class Cli
                 return 0;
             case "bench" when rest.FirstOrDefault() == "search":
                 return BenchSearchCommand.Run(rest.Skip(1).ToList(), output);
+            case "sync":
+                return SyncCommand.Run(rest, output);
             case "bench" when rest.FirstOrDefault() == "ingest":
                 return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
             case "users":

@@ -5,6 +5,7 @@ using SearchKamer.Host.Services;
 using SearchKamer.Host.Web.SavedSearches;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
+using SearchKamer.Sync;
 
 namespace SearchKamer.Host.Web;
 
@@ -33,6 +34,11 @@ public static class WebApp
         builder.Services.AddHostedService<IndexBootstrap>();
         builder.Services.AddHostedService<InboxWatcher>();
         builder.AddSavedSearches();
+        var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
+        var data = builder.Configuration.GetSection(SearchKamerOptions.Section).Get<SearchKamerOptions>()?.ResolvedData ?? Cli.DataDirectory.Resolve(null);
+        builder.Services.AddTkSync(sync, data);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<SyncService>();
         builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
         builder.Services.AddOpenApi();
 
@@ -45,6 +51,7 @@ public static class WebApp
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
         app.MapSavedSearches();
+        OpenQuestionsEndpoints.Map(app);
         return app;
     }
 }

@@ -6,13 +6,16 @@ namespace SearchKamer.Ingestion.Parsing;
 /// <summary>Structured dates (meta tags, XML isodatum, OpenTK) win over the header sentences; a mismatch is reported.</summary>
 internal static class Dates
 {
-    public static DateOnly? Submitted(ExtractedText text, DateOnly? fromHeader, ICollection<string> warnings) =>
+    public static DateOnly? Submitted(ExtractedText text, DateOnly? fromHeader, DocumentKind kind, ICollection<string> warnings) =>
         Reconcile("datum ingezonden", warnings, fromHeader,
+            // The API's Datum of a question set is its submission date; of an answer, its received date.
+            kind == DocumentKind.Vragen ? DutchDates.ParseIso(Identifiers.First(text.Metadata, ApiMetadata.Datum)) : null,
             DutchDates.ParseIso(Identifiers.First(text.Metadata, "OVERHEIDop.datumIndiening")),
             DutchDates.ParseIso(Identifiers.First(text.Metadata, "xml.datumIngezonden")));
 
     public static DateOnly? Received(ExtractedText text, DateOnly? fromHeader, DocumentKind kind, ICollection<string> warnings) =>
         Reconcile("datum ontvangen", warnings, fromHeader,
+            kind == DocumentKind.Vragen ? null : DutchDates.ParseIso(Identifiers.First(text.Metadata, ApiMetadata.Datum)),
             DutchDates.ParseIso(Identifiers.First(text.Metadata, "OVERHEIDop.datumOntvangst")),
             DutchDates.ParseIso(Identifiers.First(text.Metadata, "xml.datumOntvangen")),
             // OpenTK's "datum" of an answer is its received date; of a question set it is not.

@@ -69,11 +69,11 @@ public static partial class DocumentParser
             Vergaderjaar = ids.Vergaderjaar,
             Aanhangselnummer = ids.Aanhangselnummer,
             Subject = question?.Subject ?? SubjectFromMetadata(text),
-            Askers = question?.Askers ?? [],
-            Addressees = question?.Addressees ?? [],
+            Askers = ApiActors.Askers(text.Metadata, question?.Askers ?? [], warnings),
+            Addressees = ApiActors.Addressees(text.Metadata, question?.Addressees ?? [], warnings),
             Answerers = answer?.Answerers ?? [],
             OnBehalfOf = answer?.OnBehalfOf ?? [],
-            DateSubmitted = Dates.Submitted(text, question?.Submitted ?? PrefaceDate(zone.Preface), warnings),
+            DateSubmitted = Dates.Submitted(text, question?.Submitted ?? PrefaceDate(zone.Preface), kind, warnings),
             DateReceived = Dates.Received(text, answer?.Received, kind, warnings),
             SeeAlso = answer?.SeeAlso,
             Notice = notice,
@@ -101,15 +101,33 @@ public static partial class DocumentParser
             warnings.Add($"metadata noemt dit een antwoord (\"{soort}{types}\") maar de tekst heeft geen antwoordkop");
         }
 
+        var api = Identifiers.First(text.Metadata, ApiMetadata.Soort);
+        if (KindOfSoort(api) is { } apiKind && apiKind != kind)
+        {
+            warnings.Add($"soort: API zegt \"{api}\", de tekst leest als {kind.ToString().ToLowerInvariant()}; API gebruikt");
+            return apiKind;
+        }
+
         return kind;
     }
+
+    private static DocumentKind? KindOfSoort(string? soort) => soort?.Trim().ToLowerInvariant() switch
+    {
+        null => null,
+        "schriftelijke vragen" => DocumentKind.Vragen,
+        var s when s.StartsWith("antwoord", StringComparison.Ordinal) && s.Contains("nader", StringComparison.Ordinal) => DocumentKind.NaderAntwoord,
+        var s when s.StartsWith("antwoord", StringComparison.Ordinal) => DocumentKind.Antwoord,
+        var s when s.StartsWith("mededeling", StringComparison.Ordinal) => DocumentKind.Mededeling,
+        _ => null,
+    };
 
     private static DateOnly? PrefaceDate(IReadOnlyList<string> preface) =>
         preface.Select(l => SubmittedAnywhere().Match(l)).FirstOrDefault(m => m.Success) is { } m ? DutchDates.Find(m.Value) : null;
 
     private static string? SubjectFromMetadata(ExtractedText text)
     {
-        var title = Identifiers.First(text.Metadata, "opentk.onderwerp") ?? Identifiers.First(text.Metadata, "pdf.subject");
+        // Only a fallback: the TK Onderwerp is a clerk's summary, cut at 255 characters, not the printed title.
+        var title = Identifiers.First(text.Metadata, ApiMetadata.Onderwerp) ?? Identifiers.First(text.Metadata, "opentk.onderwerp") ?? Identifiers.First(text.Metadata, "pdf.subject");
         var over = title?.IndexOf(" over ", StringComparison.OrdinalIgnoreCase) ?? -1;
         return over >= 0 ? title![(over + 6)..].Trim() : null;
     }

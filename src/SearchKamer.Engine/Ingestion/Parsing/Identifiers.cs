@@ -35,7 +35,8 @@ internal static partial class Identifiers
     public static DocumentIds Resolve(ExtractedText text, string path, IEnumerable<string> textsWithZaak, ICollection<string> warnings)
     {
         var md = text.Metadata;
-        var officialId = Agree("officiële id", warnings, First(md, "DC.identifier"), First(md, "dcterms.identifier"), First(md, "DCTERMS.identifier"), First(md, FurnitureKeys.FooterId));
+        var api = ApiAanhangsel(First(md, ApiMetadata.Aanhangselnummer));
+        var officialId = Agree("officiële id", warnings, api?.OfficialId, First(md, "DC.identifier"), First(md, "dcterms.identifier"), First(md, "DCTERMS.identifier"), First(md, FurnitureKeys.FooterId));
         if (officialId is not null && !AhTk().IsMatch(officialId) && !KvTk().IsMatch(officialId) && !officialId.StartsWith("ah-", StringComparison.OrdinalIgnoreCase) && !officialId.StartsWith("kv-", StringComparison.OrdinalIgnoreCase))
         {
             warnings.Add($"officiële id \"{officialId}\" heeft geen bekende vorm");
@@ -44,24 +45,28 @@ internal static partial class Identifiers
         officialId = officialId?.ToLowerInvariant().Replace("z", "Z", StringComparison.Ordinal);
         var ah = officialId is null ? null : AhTk().Match(officialId);
 
-        var documentNumber = First(md, "opentk.documentNumber")
-            ?? (DocumentNumberPattern().Match(Path.GetFileName(path)) is { Success: true } dn ? dn.Value : null);
+        var documentNumber = Agree("documentnummer", warnings,
+            First(md, ApiMetadata.DocumentNumber),
+            First(md, "opentk.documentNumber") ?? (DocumentNumberPattern().Match(Path.GetFileName(path)) is { Success: true } dn ? dn.Value : null));
 
         var vjFromId = ah is { Success: true } ? $"{ah.Groups["y1"].Value}-{ah.Groups["y2"].Value}" : null;
         var vergaderjaar = Agree("vergaderjaar", warnings,
+            NormaliseVergaderjaar(First(md, ApiMetadata.Vergaderjaar)),
             NormaliseVergaderjaar(First(md, "OVERHEIDop.vergaderjaar")),
             NormaliseVergaderjaar(First(md, FurnitureKeys.HeaderVergaderjaar)),
             vjFromId);
 
         var headerNumber = First(md, FurnitureKeys.HeaderNumber);
         var aanhangsel = Agree("aanhangselnummer", warnings,
+            api?.Number,
             First(md, "OVERHEIDop.aanhangselNummer") ?? First(md, "OVERHEIDop.aanhangselnummer"),
             headerNumber is not null && headerNumber.All(char.IsDigit) ? headerNumber : null,
             ah is { Success: true } ? ah.Groups["nr"].Value : null);
 
+        var apiZaken = All(md, ApiMetadata.Zaak).ToList();
         var zaken = new List<string>();
-        var zaakSources = new[] { First(md, "OVERHEIDop.vraagnummer"), First(md, "opentk.zaak"), headerNumber, officialId }
-            .Concat(All(md, "letter.zaak")).Concat(textsWithZaak);
+        var zaakSources = apiZaken.Concat(new[] { First(md, "OVERHEIDop.vraagnummer"), First(md, "opentk.zaak"), headerNumber, officialId }
+            .Concat(All(md, "letter.zaak")).Concat(textsWithZaak));
         foreach (var source in zaakSources.OfType<string>())
         {
             foreach (Match z in ZaakPattern().Matches(source))
@@ -74,8 +79,26 @@ internal static partial class Identifiers
             }
         }
 
+        // A zaak number in the text that the API does not link to this document is worth a look, not an error.
+        foreach (var extra in apiZaken.Count == 0 ? [] : zaken.Where(z => !apiZaken.Contains(z, StringComparer.OrdinalIgnoreCase)))
+        {
+            warnings.Add($"zaak {extra} staat in de tekst maar de API koppelt het document er niet aan");
+        }
+
         return new DocumentIds(officialId, documentNumber, zaken, vergaderjaar,
             aanhangsel is not null && int.TryParse(aanhangsel, NumberStyles.None, CultureInfo.InvariantCulture, out var nr) ? nr : null);
+    }
+
+    /// <summary>TK Aanhangselnummer "232401314" → ah-tk-20232024-1314 (two two-digit years, five digits).</summary>
+    private static (string OfficialId, string Number)? ApiAanhangsel(string? encoded)
+    {
+        if (encoded is null || encoded.Length != 9 || !encoded.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var number = int.Parse(encoded[4..], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        return ($"ah-tk-20{encoded[..2]}20{encoded[2..4]}-{number}", number);
     }
 
     public static string? NormaliseVergaderjaar(string? text)

@@ -1,0 +1,49 @@
+namespace SearchKamer.Sync;
+
+/// <summary>Keeps the downloaded file of each synced document as files/&lt;guid&gt;.&lt;ext&gt;, the extension taken from the HTTP Content-Type.</summary>
+public sealed class DocumentFetcher(SyncFeedClient client, string filesDirectory)
+{
+    public string FilesDirectory { get; } = filesDirectory;
+
+    public async Task<string> FetchAsync(string id, long? expectedLength, CancellationToken ct)
+    {
+        var guid = SafeId(id);
+        Directory.CreateDirectory(FilesDirectory);
+        var download = Path.Combine(FilesDirectory, guid + ".download");
+        var contentType = await client.DownloadAsync(guid, download, expectedLength, ct);
+        var target = Path.Combine(FilesDirectory, $"{guid}.{Extension(contentType)}");
+        File.Move(download, target, overwrite: true);
+        foreach (var stale in Directory.EnumerateFiles(FilesDirectory, guid + ".*").Where(f => f != target))
+        {
+            File.Delete(stale);
+        }
+
+        return target;
+    }
+
+    public void Remove(string id)
+    {
+        if (Guid.TryParse(id, out var guid) && Directory.Exists(FilesDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(FilesDirectory, guid.ToString("D") + ".*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>The id becomes a file name: only a GUID is accepted, so a hostile feed cannot name a path.</summary>
+    private static string SafeId(string id) =>
+        Guid.TryParse(id, out var guid) ? guid.ToString("D") : throw new FileNotAvailableException($"\"{id}\" is geen GUID");
+
+    internal static string Extension(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "application/pdf" => "pdf",
+        "application/msword" => "doc",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
+        "text/html" or "application/xhtml+xml" => "html",
+        "text/xml" or "application/xml" => "xml",
+        "text/plain" => "txt",
+        _ => "bin",
+    };
+}

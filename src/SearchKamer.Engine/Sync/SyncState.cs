@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SearchKamer.Storage;
+
+namespace SearchKamer.Sync;
+
+/// <summary>A document waiting to be fetched, indexed again or removed.</summary>
+public sealed record PendingDocument(string Id, string Action, int Attempts, string? LastError, string? Nummer, long? ContentLength, string? Version, string? IndexKey, string? FilePath);
+
+/// <summary>
+/// Sync state in the SQLite store: watermarks, staged entity rows, the pending queue and what was
+/// indexed per document. Staging (<see cref="Stage"/>) lives in SyncStaging.cs.
+/// </summary>
+public sealed partial class SyncState
+{
+    public SyncState(string dataDirectory)
+    {
+        Store = new SqliteStore(dataDirectory, SyncSchema.Migrations);
+    }
+
+    public SqliteStore Store { get; }
+
+    public long? Watermark(string category)
+    {
+        using var c = Store.Open();
+        return Scalar(c, "SELECT skiptoken FROM sync_watermark WHERE category = $c", ("$c", category)) is long token ? token : null;
+    }
+
+    /// <summary>Called only after the index commit that made this page's documents durable.</summary>
+    public void SetWatermark(string category, long skiptoken)
+    {
+        using var c = Store.Open();
+        Execute(c, null, """
+            INSERT INTO sync_watermark (category, skiptoken, updated_at) VALUES ($c, $t, $u)
+            ON CONFLICT (category) DO UPDATE SET skiptoken = excluded.skiptoken, updated_at = excluded.updated_at
+            """, ("$c", category), ("$t", skiptoken), ("$u", Now()));
+    }
+
+    public void ResetWatermarks()
+    {
+        using var c = Store.Open();
+        Execute(c, null, "DELETE FROM sync_watermark");
+    }
+
+    public IReadOnlyList<PendingDocument> Pending()
+    {
+        using var c = Store.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT p.document_id, p.action, p.attempts, p.last_error, d.nummer, d.content_length,
+                   COALESCE(d.bijgewerkt, '') || '|' || COALESCE(d.content_length, ''), d.index_key, d.file_path
+            FROM sync_pending p LEFT JOIN sync_document d ON d.id = p.document_id
+            ORDER BY p.queued_at, p.document_id
+            """;
+        using var r = cmd.ExecuteReader();
+        var list = new List<PendingDocument>();
+        while (r.Read())
+        {
+            list.Add(new PendingDocument(r.GetString(0), r.GetString(1), r.GetInt32(2), Text(r, 3), Text(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), Text(r, 6), Text(r, 7), Text(r, 8)));
+        }
+
+        return list;
+    }
+
+    public int PendingCount()
+    {
+        using var c = Store.Open();
+        return Convert.ToInt32(Scalar(c, "SELECT COUNT(*) FROM sync_pending"), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The document's state and what was last indexed for it.</summary>
+    public (string State, string? IndexedVersion, string? IndexedMeta, string? FileSha) Indexed(string id)
+    {
+        using var c = Store.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT state, indexed_version, indexed_meta, file_sha FROM sync_document WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? (r.GetString(0), Text(r, 1), Text(r, 2), Text(r, 3)) : ("unknown", null, null, null);
+    }
+
+    /// <summary>The outcome of one processed document, written after the index commit.</summary>
+    public sealed record Outcome(string Id, string State, string? Version, string? Meta, string? IndexKey, string? FilePath, string? FileSha, int? Warnings);
+
+    /// <summary>Records indexed, deleted and unreadable documents and takes them off the queue, in one transaction.</summary>
+    public void Complete(IEnumerable<Outcome> outcomes)
+    {
+        using var c = Store.Open();
+        using var tx = c.BeginTransaction();
+        foreach (var o in outcomes)
+        {
+            Execute(c, tx, """
+                UPDATE sync_document SET state = $s, indexed_version = $v, indexed_meta = $m, index_key = $k,
+                    file_path = $f, file_sha = $h, warnings = COALESCE($w, warnings) WHERE id = $id
+                """, ("$s", o.State), ("$v", o.Version), ("$m", o.Meta), ("$k", o.IndexKey), ("$f", o.FilePath), ("$h", o.FileSha), ("$w", o.Warnings), ("$id", o.Id));
+            Execute(c, tx, "DELETE FROM sync_pending WHERE document_id = $id", ("$id", o.Id));
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>Keeps the document queued with its error, so the next run tries again.</summary>
+    public void Failed(string id, string error)
+    {
+        using var c = Store.Open();
+        Execute(c, null, "UPDATE sync_pending SET attempts = attempts + 1, last_error = $e, last_attempt = $t WHERE document_id = $id",
+            ("$e", error), ("$t", Now()), ("$id", id));
+    }
+
+    /// <summary>Saves the downloaded file's path on the row, so a later metadata change can index it again without a download.</summary>
+    public void Downloaded(string id, string path, string? contentType)
+    {
+        using var c = Store.Open();
+        Execute(c, null, "UPDATE sync_document SET file_path = $p, content_type = COALESCE($t, content_type) WHERE id = $id", ("$p", path), ("$t", contentType), ("$id", id));
+    }
+
+    internal static object? Scalar(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        Bind(cmd, args);
+        var value = cmd.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    internal static int Execute(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        Bind(cmd, args);
+        return cmd.ExecuteNonQuery();
+    }
+
+    internal static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i).ToString();
+
+    internal static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    private static void Bind(SqliteCommand cmd, (string Name, object? Value)[] args)
+    {
+        foreach (var (name, value) in args)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SearchKamer.Tests.Sync;
+
+public enum Fault
+{
+    /// <summary>Answers only after a long pause (longer than the client's attempt timeout).</summary>
+    Slow,
+    ServerError,
+
+    /// <summary>Declares the full Content-Length, sends half, then drops the connection.</summary>
+    Truncated,
+
+    /// <summary>A complete HTTP response whose body is only the first half of the real one.</summary>
+    ShortBody,
+}
+
+/// <summary>
+/// A SyncFeed 2.0 and file server on 127.0.0.1 (Kestrel, port 0), fed from Fixtures/syncfeed. The change
+/// log is global across categories, as upstream; skiptoken = position of the last entry read.
+/// </summary>
+public sealed class FakeTkServer : IAsyncDisposable
+{
+    public const long FirstToken = 20127000;
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Tk = "http://www.tweedekamer.nl/xsd/tkData/v1-0";
+
+    private readonly List<(string Category, XElement Entity, DateTimeOffset Updated)> _log = [];
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new();
+    private readonly ConcurrentQueue<(string PathPart, Fault Fault)> _faults = new();
+    private readonly WebApplication _app;
+    private int _inFlightFiles;
+
+    private FakeTkServer(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public int PageSize { get; set; } = 4;
+
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public ConcurrentBag<string> Requests { get; } = [];
+
+    public int MaxConcurrentFiles { get; private set; }
+
+    public static async Task<FakeTkServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var server = new FakeTkServer(builder.Build());
+        server.LoadFixture();
+        server._app.Run(server.HandleAsync);
+        await server._app.StartAsync();
+        server.BaseUrl = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return server;
+    }
+
+    /// <summary>Adds a change to the end of the log, as upstream does when an entity changes or is deleted.</summary>
+    public void Append(string category, XElement entity)
+    {
+        lock (_log)
+        {
+            _log.Add((category, entity, DateTimeOffset.Parse("2024-12-01T00:00:00Z", CultureInfo.InvariantCulture).AddMinutes(_log.Count)));
+        }
+    }
+
+    /// <summary>The current (last) state of an entity in the log, for building a change from it.</summary>
+    public XElement Latest(string id)
+    {
+        lock (_log)
+        {
+            return new XElement(_log.Last(e => (string?)e.Entity.Attribute("id") == id).Entity);
+        }
+    }
+
+    public void SetFile(string id, byte[] bytes, string contentType) => _files[id] = (bytes, contentType);
+
+    public byte[] File(string id) => _files[id].Bytes;
+
+    /// <summary>The next request whose path contains <paramref name="pathPart"/> gets this fault (once per call).</summary>
+    public void Inject(string pathPart, Fault fault, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _faults.Enqueue((pathPart, fault));
+        }
+    }
+
+    public int FaultsLeft => _faults.Count;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void LoadFixture()
+    {
+        var root = XDocument.Load(Path.Combine(RepoPaths.Fixtures, "syncfeed", "entities.xml")).Root!;
+        foreach (var entity in root.Elements())
+        {
+            var name = entity.Name.LocalName;
+            Append(char.ToUpperInvariant(name[0]) + name[1..], entity);
+        }
+
+        foreach (var line in System.IO.File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "syncfeed", "resources.tsv")).Where(l => l.Length > 0))
+        {
+            var cols = line.Split('\t');
+            SetFile(cols[0], System.IO.File.ReadAllBytes(Path.Combine(RepoPaths.Root, cols[1])), cols[2]);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var path = ctx.Request.Path.Value ?? "";
+        Requests.Add(path + ctx.Request.QueryString);
+        var isFile = path.StartsWith("/SyncFeed/2.0/Resources/", StringComparison.Ordinal);
+        if (isFile)
+        {
+            var now = Interlocked.Increment(ref _inFlightFiles);
+            lock (_faults)
+            {
+                MaxConcurrentFiles = Math.Max(MaxConcurrentFiles, now);
+            }
+        }
+
+        try
+        {
+            byte[] body;
+            string type;
+            if (path == "/SyncFeed/2.0/Feed")
+            {
+                body = Encoding.UTF8.GetBytes(Page(ctx.Request.Query["category"].ToString(), ctx.Request.Query["skiptoken"].ToString()));
+                type = "application/atom+xml; charset=utf-8";
+            }
+            else if (isFile && _files.TryGetValue(path["/SyncFeed/2.0/Resources/".Length..], out var file))
+            {
+                (body, type) = file;
+                await Task.Delay(20, ctx.RequestAborted);
+            }
+            else
+            {
+                ctx.Response.StatusCode = 404;
+                return;
+            }
+
+            await WriteAsync(ctx, path, body, type);
+        }
+        finally
+        {
+            if (isFile)
+            {
+                Interlocked.Decrement(ref _inFlightFiles);
+            }
+        }
+    }
+
+    private async Task WriteAsync(HttpContext ctx, string path, byte[] body, string type)
+    {
+        Fault? fault = null;
+        lock (_faults)
+        {
+            if (_faults.TryPeek(out var next) && path.Contains(next.PathPart, StringComparison.Ordinal))
+            {
+                _faults.TryDequeue(out _);
+                fault = next.Fault;
+            }
+        }
+
+        switch (fault)
+        {
+            case Fault.Slow:
+                await Task.Delay(SlowDelay, ctx.RequestAborted).ContinueWith(_ => { }, CancellationToken.None);
+                return;
+            case Fault.ServerError:
+                ctx.Response.StatusCode = 500;
+                await ctx.Response.WriteAsync("{\"error\":{\"message\":\"interne fout\"}}");
+                return;
+            case Fault.Truncated:
+                ctx.Response.ContentType = type;
+                ctx.Response.ContentLength = body.Length;
+                await ctx.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
+                await ctx.Response.Body.FlushAsync();
+                ctx.Abort();
+                return;
+            case Fault.ShortBody:
+                body = body[..(body.Length / 2)];
+                break;
+        }
+
+        ctx.Response.ContentType = type;
+        ctx.Response.ContentLength = body.Length;
+        await ctx.Response.Body.WriteAsync(body);
+    }
+
+    private string Page(string category, string skiptoken)
+    {
+        var after = long.TryParse(skiptoken, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : FirstToken - 1;
+        var feed = new XElement(Atom + "feed",
+            new XElement(Atom + "title", "Gegevensmagazijn SyncFeed (nagemaakt)"),
+            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{BaseUrl}/SyncFeed/2.0/Feed?skiptoken={skiptoken}&category={category}")),
+            new XElement(Atom + "updated", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+        lock (_log)
+        {
+            var taken = 0;
+            for (var i = 0; i < _log.Count && taken < PageSize; i++)
+            {
+                var token = FirstToken + i;
+                var (cat, entity, updated) = _log[i];
+                if (token <= after || !cat.Equals(category, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                taken++;
+                var id = (string)entity.Attribute("id")!;
+                var content = new XElement(entity);
+                content.SetAttributeValue(XNamespace.Xmlns + "tk", Tk.NamespaceName);
+                feed.Add(new XElement(Atom + "entry",
+                    new XElement(Atom + "title", id),
+                    new XElement(Atom + "id", $"{BaseUrl}/SyncFeed/2.0/Entiteiten/{id}"),
+                    new XElement(Atom + "updated", updated.ToString("O", CultureInfo.InvariantCulture)),
+                    new XElement(Atom + "category", new XAttribute("term", cat)),
+                    new XElement(Atom + "link", new XAttribute("rel", "next"), new XAttribute("href", $"{BaseUrl}/SyncFeed/2.0/Feed?skiptoken={token}&category={cat}")),
+                    new XElement(Atom + "content", new XAttribute("type", "application/xml"), content)));
+            }
+        }
+
+        return new XDeclaration("1.0", "utf-8", null) + Environment.NewLine + feed.ToString(SaveOptions.DisableFormatting);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using SearchKamer.Indexing;
+using SearchKamer.Search;
+using SearchKamer.Sync;
+
+namespace SearchKamer.Tests.Sync;
+
+/// <summary>A fake upstream, a temp data folder with index and store, and the sync wired to both, with fast timeouts.</summary>
+public sealed class SyncTestBed : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private SyncTestBed(FakeTkServer server, string data, SyncOptions options)
+    {
+        Server = server;
+        Data = data;
+        Options = options;
+        _services = new ServiceCollection().AddTkSync(options, data).BuildServiceProvider();
+        Index = SearchIndex.OpenForWriting(Path.Combine(data, "index"));
+    }
+
+    public FakeTkServer Server { get; }
+
+    public string Data { get; }
+
+    public SyncOptions Options { get; }
+
+    public SearchIndex Index { get; }
+
+    public SyncState State => _services.GetRequiredService<SyncState>();
+
+    public SearchEngine Engine => new(Index);
+
+    public string FilesDirectory => SyncSetup.FilesDirectory(Data);
+
+    public static async Task<SyncTestBed> StartAsync(Func<SyncOptions, SyncOptions>? tune = null)
+    {
+        var server = await FakeTkServer.StartAsync();
+        var options = new SyncOptions
+        {
+            BaseUrl = server.BaseUrl,
+            PageDelay = TimeSpan.FromMilliseconds(2),
+            AttemptTimeout = TimeSpan.FromSeconds(1),
+            TotalTimeout = TimeSpan.FromSeconds(20),
+            BodyTimeout = TimeSpan.FromSeconds(5),
+            RetryDelay = TimeSpan.FromMilliseconds(20),
+            MaxRetries = 4,
+            MaxConcurrentDownloads = 2,
+        };
+        return new SyncTestBed(server, Directory.CreateTempSubdirectory("searchkamer-sync-").FullName, tune?.Invoke(options) ?? options);
+    }
+
+    public Task<SyncReport> SyncAsync(CancellationToken ct = default, Action<string, long>? afterPage = null) =>
+        SyncSetup.Runner(_services, Index, afterPage).RunAsync(ct);
+
+    /// <summary>Doc records by key; a key seen twice would be a duplicate in the index.</summary>
+    public IReadOnlyList<string> Keys() => [.. Engine.All().Select(DocumentMapper.KeyOf)];
+
+    public int FileRequests => Server.Requests.Count(r => r.StartsWith("/SyncFeed/2.0/Resources/", StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync()
+    {
+        Index.Dispose();
+        await _services.DisposeAsync();
+        await Server.DisposeAsync();
+        Directory.Delete(Data, recursive: true);
+    }
+}
