@@ -19,7 +19,8 @@ public static class DocumentMapper
     public static int? DateOf(KamervraagDocument doc) =>
         (doc.DateReceived ?? doc.DateSubmitted) is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : null;
 
-    public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt)
+    /// <param name="renditions">Every file (path, sha256) known to hold this document; defaults to its own source.</param>
+    public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt, IReadOnlyList<Rendition>? renditions = null)
     {
         var key = KeyOf(doc);
         var block = new List<Document>();
@@ -44,9 +45,14 @@ public static class DocumentMapper
         {
             new StringField(Fields.Level, Fields.LevelDoc, Field.Store.NO),
             new StoredField(Fields.DocumentJson, JsonSerializer.Serialize(doc, StoredJson.Options)),
-            new StringField(Fields.Sha256, doc.Source.Sha256, Field.Store.YES),
-            new StringField(Fields.SourcePath, doc.Source.Path, Field.Store.YES),
         };
+        foreach (var r in renditions ?? [new Rendition(doc.Source.Path, doc.Source.Sha256)])
+        {
+            // Stored in pairs, in the same order, so a path's sha256 can be read back.
+            record.Add(new StringField(Fields.SourcePath, r.Path, Field.Store.YES));
+            record.Add(new StringField(Fields.Sha256, r.Sha256, Field.Store.YES));
+        }
+
         var all = string.Join("\n", doc.Questions.SelectMany(q => new[] { q.Question, q.Answer ?? "" }).Append(doc.Notice ?? ""));
         record.Add(new TextField(Fields.All, all, Field.Store.NO));
         record.Add(new TextField(Fields.AllExact, all, Field.Store.NO));

@@ -9,6 +9,9 @@ using Directory = Lucene.Net.Store.Directory;
 namespace SearchKamer.Indexing;
 
 /// <summary>Another process holds the index for writing.</summary>
+/// <summary>One file that holds a document.</summary>
+public sealed record Rendition(string Path, string Sha256);
+
 public sealed class IndexLockedException(string message) : Exception(message);
 
 /// <summary>
@@ -24,6 +27,7 @@ public sealed class SearchIndex : IDisposable
     private readonly Directory _directory;
     private readonly FileStream? _guard;
     private readonly IndexWriter? _writer;
+    private readonly Dictionary<string, (KamervraagDocument? Document, List<Rendition> Renditions)> _pending = [];
 
     private SearchIndex(string path, bool writable)
     {
@@ -68,9 +72,40 @@ public sealed class SearchIndex : IDisposable
     public static bool Exists(string path) =>
         System.IO.Directory.Exists(path) && System.IO.Directory.EnumerateFiles(path, "segments*").Any();
 
-    /// <summary>Writes or replaces a document and all its pairs as one block: readers see either the old or the new.</summary>
-    public void Upsert(KamervraagDocument doc, DateTimeOffset ingestedAt) =>
-        Writer.UpdateDocuments(new Term(Fields.DocId, DocumentMapper.KeyOf(doc)), DocumentMapper.ToBlock(doc, ingestedAt));
+    /// <summary>
+    /// Writes or replaces a document and all its pairs as one block: readers see either the old or the new.
+    /// One document can come in several renditions (PDF, HTML, XML, text): all are remembered, so none is
+    /// re-read as new, and the most structured one supplies the content.
+    /// </summary>
+    public void Upsert(KamervraagDocument doc, DateTimeOffset ingestedAt)
+    {
+        var key = DocumentMapper.KeyOf(doc);
+        KamervraagDocument content;
+        List<Rendition> merged;
+        lock (_pending)
+        {
+            var (previous, renditions) = _pending.TryGetValue(key, out var p) ? p : Stored(key);
+            merged = renditions.Where(r => r.Path != doc.Source.Path).Append(new Rendition(doc.Source.Path, doc.Source.Sha256)).ToList();
+            content = previous is not null && previous.Source.Path != doc.Source.Path && Rank(previous.Source.Format) > Rank(doc.Source.Format)
+                ? previous
+                : doc;
+            var other = ReferenceEquals(content, doc) ? previous : doc;
+            if (other is not null)
+            {
+                // Renditions differ in what they carry (OpenTK text has the TK document number, XML does not).
+                content = content with
+                {
+                    DocumentNumber = content.DocumentNumber ?? other.DocumentNumber,
+                    ZaakNumbers = content.ZaakNumbers.Union(other.ZaakNumbers).ToList(),
+                };
+            }
+
+            _pending[key] = (content, merged);
+        }
+
+        // Analysis is the expensive part and runs outside the lock, so parallel indexing stays parallel.
+        Writer.UpdateDocuments(new Term(Fields.DocId, key), DocumentMapper.ToBlock(content, ingestedAt, merged));
+    }
 
     public void Delete(string docKey) => Writer.DeleteDocuments(new Term(Fields.DocId, docKey.ToLowerInvariant()));
 
@@ -85,6 +120,10 @@ public sealed class SearchIndex : IDisposable
         Writer.SetCommitData(data);
         Writer.Commit();
         Searchers.MaybeRefreshBlocking();
+        lock (_pending)
+        {
+            _pending.Clear();
+        }
     }
 
     public IDictionary<string, string> LastCommitData()
@@ -121,7 +160,13 @@ public sealed class SearchIndex : IDisposable
         try
         {
             var hits = searcher.Search(new TermQuery(new Term(Fields.SourcePath, sourcePath)), 1);
-            return hits.TotalHits == 0 ? null : searcher.Doc(hits.ScoreDocs[0].Doc).Get(Fields.Sha256);
+            if (hits.TotalHits == 0)
+            {
+                return null;
+            }
+
+            var stored = searcher.Doc(hits.ScoreDocs[0].Doc);
+            return stored.GetValues(Fields.SourcePath).Zip(stored.GetValues(Fields.Sha256)).FirstOrDefault(r => r.First == sourcePath).Second;
         }
         finally
         {
@@ -135,6 +180,40 @@ public sealed class SearchIndex : IDisposable
         _writer?.Dispose();
         _directory.Dispose();
         _guard?.Dispose();
+    }
+
+    private static int Rank(string format) => format switch
+    {
+        "xml" => 4,
+        "html" => 3,
+        "pdf" => 2,
+        _ => 1,
+    };
+
+    private (KamervraagDocument? Document, List<Rendition> Renditions) Stored(string key)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST },
+                { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+            };
+            var hits = searcher.Search(query, 1);
+            if (hits.TotalHits == 0)
+            {
+                return (null, []);
+            }
+
+            var stored = searcher.Doc(hits.ScoreDocs[0].Doc);
+            var doc = System.Text.Json.JsonSerializer.Deserialize<KamervraagDocument>(stored.Get(Fields.DocumentJson), StoredJson.Options);
+            return (doc, stored.GetValues(Fields.SourcePath).Zip(stored.GetValues(Fields.Sha256), (p, h) => new Rendition(p, h)).ToList());
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
     }
 
     private IndexWriter Writer => _writer ?? throw new InvalidOperationException("index is read-only");

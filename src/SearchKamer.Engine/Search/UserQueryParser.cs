@@ -16,6 +16,12 @@ namespace SearchKamer.Search;
 /// </summary>
 internal sealed class UserQueryParser : QueryParser
 {
+    private static readonly HashSet<string> IndexFields =
+    [
+        Fields.Question, Fields.Answer, Fields.Subject, Fields.QuestionExact, Fields.AnswerExact, Fields.SubjectExact,
+        Fields.AskerText, Fields.PartyText, Fields.MinisterText, Fields.MinistryText,
+    ];
+
     private readonly IReadOnlyList<string> _textFields;
 
     public UserQueryParser(IReadOnlyList<string> textFields)
@@ -63,6 +69,7 @@ internal sealed class UserQueryParser : QueryParser
     {
         var targets = field == FieldAliases.Default
             ? _textFields
+            : IndexFields.Contains(field) ? [field] // the base parser calls back with the index field it was given
             : [FieldAliases.Resolve(field) ?? throw new ParseException($"onbekend veld \"{field}:\"")];
         var queries = targets.Select(f => build(exact ? Fields.ExactOf(f) : f)).OfType<Query>().ToList();
         if (queries.Count <= 1)

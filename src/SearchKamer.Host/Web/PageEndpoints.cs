@@ -34,6 +34,15 @@ public static class PageEndpoints
             ExceptionHandler = async context =>
             {
                 var feature = context.Features.Get<IExceptionHandlerPathFeature>();
+                if (feature?.Error is BadHttpRequestException bad)
+                {
+                    // A malformed request (e.g. a form without a valid antiforgery token) is the client's error, not ours.
+                    await (IsApi(context.Request)
+                        ? Results.Json(new ProblemDetailsBody("Ongeldig verzoek", bad.StatusCode, "het verzoek kon niet worden gelezen", null), statusCode: bad.StatusCode)
+                        : Layout.Message("Ongeldig verzoek", "Het formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens.", bad.StatusCode)).ExecuteAsync(context);
+                    return;
+                }
+
                 app.Logger.LogError(feature?.Error, "Onverwachte fout bij {Path}", feature?.Path);
                 var result = IsApi(context.Request)
                     ? Results.Json(new ProblemDetailsBody("Interne fout", 500, "er ging iets mis; probeer het later opnieuw", null), statusCode: 500)

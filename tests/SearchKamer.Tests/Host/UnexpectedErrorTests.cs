@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -23,7 +24,12 @@ public sealed class UnexpectedErrorTests : IDisposable
             b.UseSetting("SearchKamer:DataDirectory", _data);
             b.UseSetting("SearchKamer:CorpusDirectory", emptyCorpus);
             // Every page and API call needs the engine; making it fail stands in for any bug.
-            b.ConfigureTestServices(s => s.AddSingleton<SearchEngine>(_ => throw new InvalidOperationException(Secret)));
+            // Background services (alerts, inbox) also want the engine at start-up; they are not under test here.
+            b.ConfigureTestServices(s =>
+            {
+                s.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
+                s.AddSingleton<SearchEngine>(_ => throw new InvalidOperationException(Secret));
+            });
         });
     }
 
