@@ -7,7 +7,7 @@ namespace SearchKamer.Tests;
 /// </summary>
 public class RepositoryLayoutTests
 {
-    private static readonly string Corpus = Path.Combine(RepoRoot(), "index-data", "corpus");
+    private static readonly string Corpus = RepoPaths.Corpus;
 
     [Fact]
     public void Bundled_corpus_holds_the_sixteen_kamervragen_pdfs()
@@ -31,19 +31,5 @@ public class RepositoryLayoutTests
     public void Bundled_corpus_holds_the_four_learninglion_test_strings()
     {
         Assert.Equal(4, Directory.GetFiles(Path.Combine(Corpus, "learninglion-test-strings")).Length);
-    }
-
-    // Tests run from bin/<config>/<tfm>; the repository root is the first folder above holding the solution.
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SearchKamer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No SearchKamer.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -42,7 +42,8 @@ internal static partial class Identifiers
             warnings.Add($"officiële id \"{officialId}\" heeft geen bekende vorm");
         }
 
-        officialId = officialId?.ToLowerInvariant().Replace("z", "Z", StringComparison.Ordinal);
+        // Ids are lower case except the zaak number inside kv-tk ids ("kv-tk-2024Z18561").
+        officialId = officialId is null ? null : Regex.Replace(officialId.ToLowerInvariant(), @"\d{4}z\d{5}", m => m.Value.ToUpperInvariant());
         var ah = officialId is null ? null : AhTk().Match(officialId);
 
         var documentNumber = Agree("documentnummer", warnings,

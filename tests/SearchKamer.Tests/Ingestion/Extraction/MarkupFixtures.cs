@@ -9,12 +9,13 @@ internal static class MarkupFixtures
     public const string Combined = "ah-tk-20232024-1314";
     public const string Notice = "ah-tk-20232024-1999";
 
-    private static readonly Lazy<string> Root = new(FindRepoRoot);
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string RepoRoot => Root.Value;
-
+    /// <summary>The seed's renditions are part of the bundled corpus; the others live with the tests.</summary>
     public static string Markup(string name) =>
-        Path.Combine(RepoRoot, "tests", "SearchKamer.Tests", "Fixtures", "markup", name);
+        name.StartsWith(Seed, StringComparison.Ordinal)
+            ? RepoPaths.CorpusFile("markup", name)
+            : Path.Combine(RepoRoot, "tests", "SearchKamer.Tests", "Fixtures", "markup", name);
 
     public static string NotKamervragen(string name) =>
         Path.Combine(RepoRoot, "tests", "SearchKamer.Tests", "Fixtures", "not-kamervragen", name);
@@ -47,18 +48,5 @@ internal static class MarkupFixtures
         var path = Path.Combine(Path.GetTempPath(), $"searchkamer-{Guid.NewGuid():N}{extension}");
         File.WriteAllBytes(path, content);
         return path;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SearchKamer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SearchKamer.sln not found above " + AppContext.BaseDirectory);
     }
 }

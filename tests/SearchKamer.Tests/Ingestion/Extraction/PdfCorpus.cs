@@ -12,7 +12,7 @@ internal static class PdfCorpus
 
     private static readonly Lazy<IReadOnlyList<JsonElement>> GoldDocuments = new(LoadGold);
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static IReadOnlyList<JsonElement> Gold => GoldDocuments.Value;
 
@@ -41,18 +41,5 @@ internal static class PdfCorpus
     {
         using var json = JsonDocument.Parse(File.ReadAllText(FixturePath("gold", "answers-gold.json")));
         return json.RootElement.GetProperty("documents").EnumerateArray().Select(e => e.Clone()).ToList();
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SearchKamer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SearchKamer.sln not found above " + AppContext.BaseDirectory);
     }
 }

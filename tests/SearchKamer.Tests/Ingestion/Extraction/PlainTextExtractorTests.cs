@@ -6,7 +6,7 @@ namespace SearchKamer.Tests.Ingestion.Extraction;
 
 public sealed class PlainTextExtractorTests
 {
-    private static readonly string Corpus = Path.Combine(RepoRoot(), "index-data", "corpus");
+    private static readonly string Corpus = RepoPaths.Corpus;
 
     private static string Seed => Path.Combine(Corpus, "seed", "2025D36086-opentk-page.txt");
 
@@ -256,18 +256,5 @@ public sealed class PlainTextExtractorTests
 
         Assert.Equal("Vragen van het lid Dijk (SP).", result.Lines[0]);
         Assert.Empty(result.Warnings);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SearchKamer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SearchKamer.sln not found above " + AppContext.BaseDirectory);
     }
 }
