@@ -90,6 +90,16 @@ public class BundledCorpusTests
     }
 
     [Fact]
+    public void Oral_question_set_keeps_its_kv_tk_id_with_the_zaak_in_capitals()
+    {
+        // The footer of this question set prints "kv-tk-2024Z18775".
+        var doc = DocumentReader.Read(RepoPaths.CorpusFile("limburg", "Het_bericht_‘TEMU_schendt_privacy_door_t.pdf.txt")).Document!;
+        Assert.Equal("kv-tk-2024Z18775", doc.OfficialId);
+        Assert.Equal(["2024Z18775"], doc.ZaakNumbers);
+        Assert.Equal(new Asker("Krul", "CDA"), doc.Askers.Single());
+    }
+
+    [Fact]
     public void Seed_page_takes_ids_from_the_opentk_metadata()
     {
         var doc = DocumentReader.Read(RepoPaths.CorpusFile("seed", "2025D36086-opentk-page.txt")).Document!;
