@@ -14,9 +14,12 @@ public sealed class CompoundSplitFilter : TokenFilter
     private readonly CompoundSplitter _splitter;
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _positionIncrement;
+    private readonly IOffsetAttribute _offset;
+    private readonly IKeywordAttribute _keyword;
     private readonly Range[] _parts = new Range[CompoundSplitter.MaxParts];
     private char[] _word = new char[64];
-    private State? _compoundState;
+    private int _compoundStart;
+    private int _compoundEnd;
     private int _partCount;
     private int _nextPart;
 
@@ -31,18 +34,22 @@ public sealed class CompoundSplitFilter : TokenFilter
         _splitter = splitter;
         _term = AddAttribute<ICharTermAttribute>();
         _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
     }
 
     public override bool IncrementToken()
     {
         if (_nextPart < _partCount)
         {
-            // Restore the compound's own attributes: filters after this one (the stem override
-            // sets the keyword flag) have changed the shared attributes since.
-            RestoreState(_compoundState);
+            // Filters after this one have changed the shared attributes since the compound went by
+            // (the stem override sets the keyword flag). Only these few are reset: capturing and
+            // restoring the whole state cloned every attribute and was a fifth of all indexing time.
             var part = _parts[_nextPart++];
             _term.CopyBuffer(_word, part.Start.Value, part.End.Value - part.Start.Value);
             _positionIncrement.PositionIncrement = 0;
+            _offset.SetOffset(_compoundStart, _compoundEnd);
+            _keyword.IsKeyword = false;
             return true;
         }
 
@@ -61,8 +68,8 @@ public sealed class CompoundSplitFilter : TokenFilter
             }
 
             _term.Buffer.AsSpan(0, _term.Length).CopyTo(_word);
-
-            _compoundState = CaptureState();
+            _compoundStart = _offset.StartOffset;
+            _compoundEnd = _offset.EndOffset;
         }
 
         return true;
@@ -71,7 +78,6 @@ public sealed class CompoundSplitFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _compoundState = null;
         _partCount = 0;
         _nextPart = 0;
     }

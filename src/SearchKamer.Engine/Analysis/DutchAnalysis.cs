@@ -14,7 +14,7 @@ public static class DutchAnalysis
 {
     private static readonly string[] ExactFields =
     [
-        Fields.QuestionExact, Fields.AnswerExact, Fields.SubjectExact, Fields.AllExact,
+        Fields.QuestionExact, Fields.AnswerExact, Fields.SubjectExact,
         Fields.AskerText, Fields.MinisterText, Fields.PartyText, Fields.MinistryText,
     ];
 
@@ -24,7 +24,7 @@ public static class DutchAnalysis
     [
         Fields.Level, Fields.DocId, Fields.OfficialId, Fields.DocumentNumber, Fields.Zaak,
         Fields.Kind, Fields.Vergaderjaar, Fields.Minister, Fields.Ministry, Fields.Party,
-        Fields.Asker, Fields.Addressee, Fields.Sha256, Fields.SourcePath,
+        Fields.Asker, Fields.Addressee, Fields.Year, Fields.Number, Fields.Sha256, Fields.SourcePath,
     ];
 
     /// <summary>The stemmed chain with compound splitting (index time).</summary>

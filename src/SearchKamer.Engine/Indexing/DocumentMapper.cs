@@ -10,8 +10,8 @@ namespace SearchKamer.Indexing;
 /// <summary>Turns one parsed document into its block of Lucene records: the pairs first, the doc record last.</summary>
 public static class DocumentMapper
 {
-    private static readonly FieldType VectorText = MakeVectorText(stored: true);
-    private static readonly FieldType VectorOnly = MakeVectorText(stored: false);
+    private static readonly FieldType Keyword = MakeKeyword(stored: false);
+    private static readonly FieldType StoredKeyword = MakeKeyword(stored: true);
 
     public static string KeyOf(KamervraagDocument doc) =>
         (doc.OfficialId ?? doc.DocumentNumber ?? "file:" + Path.GetFileName(doc.Source.Path)).ToLowerInvariant();
@@ -23,6 +23,9 @@ public static class DocumentMapper
     public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt, IReadOnlyList<Rendition>? renditions = null)
     {
         var key = KeyOf(doc);
+        // The metadata every record of the block repeats is built once and shared: the values are the
+        // same and Lucene reads a field when it indexes a record, so one instance serves them all.
+        var shared = Shared(doc, key, ingestedAt);
         var block = new List<Document>();
         var questions = doc.Questions.Count > 0
             ? doc.Questions
@@ -31,39 +34,52 @@ public static class DocumentMapper
         {
             var pair = new Document
             {
-                new StringField(Fields.Level, Fields.LevelPair, Field.Store.NO),
-                new Int32Field(Fields.Number, q.Number, Field.Store.YES),
+                new Field(Fields.Level, Fields.LevelPair, Keyword),
+                new Field(Fields.Number, q.Number.ToString(CultureInfo.InvariantCulture), StoredKeyword),
                 new StoredField(Fields.AnsweredWith, string.Join(",", q.AnsweredWith)),
             };
             AddText(pair, Fields.Question, q.Question);
             AddText(pair, Fields.Answer, q.Answer ?? doc.Notice ?? "");
-            AddShared(pair, doc, key, ingestedAt);
+            AddAll(pair, shared);
             block.Add(pair);
         }
 
         var record = new Document
         {
-            new StringField(Fields.Level, Fields.LevelDoc, Field.Store.NO),
+            new Field(Fields.Level, Fields.LevelDoc, Keyword),
             new StoredField(Fields.DocumentJson, JsonSerializer.Serialize(doc, StoredJson.Options)),
         };
+        if (DateOf(doc) is { } date)
+        {
+            // Only results (documents) are sorted by date; Lucene.Net's numeric doc values writer measures
+            // its memory by reflection on every value, too dear to pay once per pair as well.
+            record.Add(new NumericDocValuesField(Fields.Date, date));
+        }
+
         foreach (var r in renditions ?? [new Rendition(doc.Source.Path, doc.Source.Sha256)])
         {
             // Stored in pairs, in the same order, so a path's sha256 can be read back.
-            record.Add(new StringField(Fields.SourcePath, r.Path, Field.Store.YES));
-            record.Add(new StringField(Fields.Sha256, r.Sha256, Field.Store.YES));
+            record.Add(new Field(Fields.SourcePath, r.Path, StoredKeyword));
+            record.Add(new Field(Fields.Sha256, r.Sha256, StoredKeyword));
         }
 
-        var all = string.Join("\n", doc.Questions.SelectMany(q => new[] { q.Question, q.Answer ?? "" }).Append(doc.Notice ?? ""));
-        record.Add(new TextField(Fields.All, all, Field.Store.NO));
-        record.Add(new TextField(Fields.AllExact, all, Field.Store.NO));
-        AddShared(record, doc, key, ingestedAt);
+        AddAll(record, shared);
         block.Add(record);
         return block;
     }
 
-    private static void AddShared(Document d, KamervraagDocument doc, string key, DateTimeOffset ingestedAt)
+    private static void AddAll(Document d, List<IIndexableField> fields)
     {
-        d.Add(new StringField(Fields.DocId, key, Field.Store.YES));
+        foreach (var f in fields)
+        {
+            d.Add(f);
+        }
+    }
+
+    private static List<IIndexableField> Shared(KamervraagDocument doc, string key, DateTimeOffset ingestedAt)
+    {
+        var d = new List<IIndexableField>();
+        d.Add(new Field(Fields.DocId, key, StoredKeyword));
         d.Add(new SortedDocValuesField(Fields.DocId, new BytesRef(key)));
         AddId(d, Fields.OfficialId, doc.OfficialId);
         AddId(d, Fields.DocumentNumber, doc.DocumentNumber);
@@ -98,7 +114,6 @@ public static class DocumentMapper
         if (DateOf(doc) is { } date)
         {
             d.Add(new Int32Field(Fields.Date, date, Field.Store.NO));
-            d.Add(new NumericDocValuesField(Fields.Date, date));
             AddKeyword(d, Fields.Year, (date / 10000).ToString(CultureInfo.InvariantCulture));
         }
 
@@ -107,46 +122,50 @@ public static class DocumentMapper
         // Searched but never highlighted nor read back (results take the subject from the document JSON).
         d.Add(new TextField(Fields.Subject, doc.Subject ?? "", Field.Store.NO));
         d.Add(new TextField(Fields.SubjectExact, doc.Subject ?? "", Field.Store.NO));
+        return d;
     }
 
-    /// <summary>
-    /// The highlighter merges the exact field's term vectors into snippets of the stemmed field's stored
-    /// text, so only the stemmed field stores the text: storing it twice cost index time and disk for nothing.
-    /// </summary>
+    /// <summary>Only the stemmed field stores the text: the highlighter reads it for both.</summary>
     private static void AddText(Document d, string field, string text)
     {
-        d.Add(new Field(field, text, VectorText));
-        d.Add(new Field(Fields.ExactOf(field), text, VectorOnly));
+        d.Add(new TextField(field, text, Field.Store.YES));
+        d.Add(new TextField(Fields.ExactOf(field), text, Field.Store.NO));
     }
 
     /// <summary>Ids are matched case-insensitively: users type "ah-tk-…" and "2025d36086" alike.</summary>
-    private static void AddId(Document d, string field, string? value)
+    private static void AddId(List<IIndexableField> d, string field, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            d.Add(new StringField(field, value.ToLowerInvariant(), Field.Store.YES));
+            d.Add(new Field(field, value.ToLowerInvariant(), StoredKeyword));
         }
     }
 
-    private static void AddKeyword(Document d, string field, string? value)
+    private static void AddKeyword(List<IIndexableField> d, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return;
         }
 
-        d.Add(new StringField(field, value, Field.Store.YES));
+        d.Add(new Field(field, value, StoredKeyword));
         d.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 
-    /// <summary>With term vectors (positions + offsets) for the FastVectorHighlighter.</summary>
-    private static FieldType MakeVectorText(bool stored)
+    /// <summary>
+    /// A StringField's term, but tokenized by the KeywordAnalyzer that DutchAnalysis maps these fields to:
+    /// a StringField builds a fresh token stream per field per record (reflection-heavy in Lucene.Net),
+    /// the analyzer reuses one per thread.
+    /// </summary>
+    private static FieldType MakeKeyword(bool stored)
     {
-        var type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED)
+        var type = new FieldType
         {
-            StoreTermVectors = true,
-            StoreTermVectorPositions = true,
-            StoreTermVectorOffsets = true,
+            IsIndexed = true,
+            IsTokenized = true,
+            OmitNorms = true,
+            IndexOptions = IndexOptions.DOCS_ONLY,
+            IsStored = stored,
         };
         type.Freeze();
         return type;

@@ -45,10 +45,6 @@ public static class Fields
     public const string AnswerExact = "answer_exact";
     public const string SubjectExact = "subject_exact";
 
-    /// <summary>All text of a document, on the doc record only, so words spread over several pairs still match the document.</summary>
-    public const string All = "all";
-    public const string AllExact = "all_exact";
-
     // Names as searchable text for "indiener:", "minister:", "partij:", "ministerie:".
     public const string AskerText = "asker_text";
     public const string MinisterText = "minister_text";
@@ -66,7 +62,6 @@ public static class Fields
         Question => QuestionExact,
         Answer => AnswerExact,
         Subject => SubjectExact,
-        All => AllExact,
         _ => field,
     };
 

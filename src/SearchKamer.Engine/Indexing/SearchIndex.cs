@@ -21,7 +21,7 @@ public sealed class IndexLockedException(string message) : Exception(message);
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
     private const string GuardFile = "searchkamer.lock";
 
     private readonly Directory _directory;

@@ -32,8 +32,8 @@ internal static class Documents
             var question = stored.Get(Fields.Question) ?? "";
             var answer = stored.Get(Fields.Answer);
             return new QuestionHit(number, p.Score,
-                highlighter?.Snippet(p.Doc, Fields.Question, question) ?? System.Net.WebUtility.HtmlEncode(question),
-                string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(p.Doc, Fields.Answer, answer) ?? System.Net.WebUtility.HtmlEncode(answer));
+                highlighter?.Snippet(Fields.Question, question) ?? System.Net.WebUtility.HtmlEncode(question),
+                string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(Fields.Answer, answer) ?? System.Net.WebUtility.HtmlEncode(answer));
         }).ToList();
         return new DocumentHit(loaded.Key, Kinds.Name(d.Kind), d.OfficialId, d.DocumentNumber, d.Subject, d.DateSubmitted, d.DateReceived,
             d.Askers, d.Answerers, pairs.Count > 0 ? pairs[0].Score : 0f, questions);

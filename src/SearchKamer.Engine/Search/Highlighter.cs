@@ -1,6 +1,8 @@
 using System.Net;
+using SearchKamer.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Index.Memory;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Search.VectorHighlight;
@@ -9,8 +11,10 @@ using Fields = SearchKamer.Indexing.Fields;
 namespace SearchKamer.Search;
 
 /// <summary>
-/// Snippets from term vectors (FastVectorHighlighter): matches of the stemmed and the exact field
-/// are merged into one snippet of the stored text. The text is HTML-encoded before &lt;mark&gt; goes in.
+/// Snippets by the FastVectorHighlighter: matches of the stemmed and the exact field are merged into
+/// one snippet of the stored text, which is HTML-encoded before &lt;mark&gt; goes in. The index keeps
+/// no term vectors (they were a quarter of indexing time and a third of the index); the few texts a
+/// result page shows are analysed again into a one-document memory index instead.
 /// One instance per search, used from one thread.
 /// </summary>
 internal sealed class Highlighter(Query query, IndexReader reader)
@@ -24,23 +28,20 @@ internal sealed class Highlighter(Query query, IndexReader reader)
     private readonly IEncoder _encoder = new SimpleHTMLEncoder();
     private readonly SimpleFragListBuilder _fragLists = new();
     private readonly KnownTextFragments _fragments = new();
-    private readonly Dictionary<int, VectorsOnce> _leaves = [];
+    private readonly MemoryIndex _text = new(storeOffsets: true);
     private FieldQuery? _fieldQuery;
 
-    public string Snippet(int doc, string field, string storedText)
+    public string Snippet(string field, string storedText)
     {
         // Multi-term queries (prefix) are rewritten against the whole index, once per search.
         _fieldQuery ??= _fvh.GetFieldQuery(query, reader);
-        var leaves = reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        if (!_leaves.TryGetValue(leaf.Ord, out var vectors))
-        {
-            _leaves[leaf.Ord] = vectors = new VectorsOnce(leaf.AtomicReader);
-        }
-
+        var exact = Fields.ExactOf(field);
+        _text.Reset();
+        _text.AddField(field, storedText, DutchAnalysis.Index);
+        _text.AddField(exact, storedText, DutchAnalysis.Index);
         _fragments.Text = storedText;
-        var matched = new HashSet<string> { field, Fields.ExactOf(field) };
-        var fragments = _fvh.GetBestFragments(_fieldQuery, vectors, doc - leaf.DocBase, field, matched, FragmentChars, 2,
+        var matched = new HashSet<string> { field, exact };
+        var fragments = _fvh.GetBestFragments(_fieldQuery, _text.CreateSearcher().IndexReader, 0, field, matched, FragmentChars, 2,
             _fragLists, _fragments, Pre, Post, _encoder);
         if (fragments is { Length: > 0 })
         {
@@ -52,8 +53,8 @@ internal sealed class Highlighter(Query query, IndexReader reader)
     }
 
     /// <summary>
-    /// The caller already read the stored text, so the fragments are made from it instead of a second
-    /// stored-fields read (a block decompression each) per field and pair.
+    /// The caller already read the stored text, so the fragments are made from it instead of a
+    /// stored-fields read per field and pair.
     /// </summary>
     private sealed class KnownTextFragments : ScoreOrderFragmentsBuilder
     {
@@ -61,27 +62,5 @@ internal sealed class Highlighter(Query query, IndexReader reader)
 
         protected override Field[] GetFields(IndexReader reader, int docId, string fieldName) =>
             [new TextField(fieldName, Text, Field.Store.YES)];
-    }
-
-    /// <summary>
-    /// The highlighter asks for a pair's term vectors once per field it merges (stemmed and exact, for
-    /// the question and the answer); each ask decodes all vector fields of the pair. Keep the last one.
-    /// Never disposed: that would close the segment reader it wraps.
-    /// </summary>
-    private sealed class VectorsOnce(AtomicReader segment) : FilterAtomicReader(segment)
-    {
-        private int _doc = -1;
-        private Lucene.Net.Index.Fields? _vectors;
-
-        public override Lucene.Net.Index.Fields GetTermVectors(int docID)
-        {
-            if (docID != _doc)
-            {
-                _vectors = base.GetTermVectors(docID);
-                _doc = docID;
-            }
-
-            return _vectors!;
-        }
     }
 }

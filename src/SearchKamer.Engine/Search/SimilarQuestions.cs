@@ -16,7 +16,7 @@ internal static class SimilarQuestions
         {
             { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST },
             { new TermQuery(new Term(Fields.Level, Fields.LevelPair)), Occur.MUST },
-            { NumericRangeQuery.NewInt32Range(Fields.Number, number, number, true, true), Occur.MUST },
+            { new TermQuery(new Term(Fields.Number, number.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.MUST },
         };
         var pair = searcher.Search(pairQuery, 1);
         if (pair.TotalHits == 0)

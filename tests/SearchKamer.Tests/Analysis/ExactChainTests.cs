@@ -12,7 +12,7 @@ public class ExactChainTests
     {
         const string sentence = "Vragen van de leden Kröger en Gabriëls (beiden GroenLinks-PvdA) aan de";
 
-        var terms = Terms(DutchAnalysis.Index, Fields.AllExact, sentence);
+        var terms = Terms(DutchAnalysis.Index, Fields.AnswerExact, sentence);
 
         Assert.Equal(
             ["vragen", "van", "de", "leden", "kroger", "en", "gabriels", "beiden", "groenlinks", "pvda", "aan", "de"],
@@ -24,7 +24,7 @@ public class ExactChainTests
     {
         const string sentence = "deze lacunes met name zichtbaar zijn bij kleinere gemeenten?";
 
-        var terms = Terms(DutchAnalysis.Index, Fields.AllExact, sentence);
+        var terms = Terms(DutchAnalysis.Index, Fields.AnswerExact, sentence);
 
         Assert.Contains("gemeenten", terms);
         Assert.StartsWith("gemeente", terms.Single(t => t.StartsWith("gemeent", StringComparison.Ordinal)), StringComparison.Ordinal);

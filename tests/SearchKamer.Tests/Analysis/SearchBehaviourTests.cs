@@ -36,8 +36,8 @@ public sealed class SearchBehaviourTests : IDisposable
                 writer.AddDocument(new Document
                 {
                     new StringField(Fields.DocId, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
-                    new TextField(Fields.All, Texts[i], Field.Store.NO),
-                    new TextField(Fields.AllExact, Texts[i], Field.Store.NO),
+                    new TextField(Fields.Answer, Texts[i], Field.Store.NO),
+                    new TextField(Fields.AnswerExact, Texts[i], Field.Store.NO),
                 });
             }
         }
@@ -49,22 +49,22 @@ public sealed class SearchBehaviourTests : IDisposable
     [Fact]
     public void Inhuur_finds_inhuurkosten_through_the_stemmed_field()
     {
-        Assert.Equal(["0", "2"], Hits(_stemmed.CreateBooleanQuery(Fields.All, "inhuur")));
+        Assert.Equal(["0", "2"], Hits(_stemmed.CreateBooleanQuery(Fields.Answer, "inhuur")));
     }
 
     [Fact]
     public void Phrase_externe_inhuur_finds_externe_inhuurkosten()
     {
-        Assert.Equal(["0"], Hits(_stemmed.CreatePhraseQuery(Fields.All, "externe inhuur")));
+        Assert.Equal(["0"], Hits(_stemmed.CreatePhraseQuery(Fields.Answer, "externe inhuur")));
     }
 
     [Fact]
     public void Prefix_gemeente_finds_gemeentelijke_only_through_the_exact_field()
     {
-        Assert.Equal(["1"], Hits(new PrefixQuery(new Term(Fields.AllExact, "gemeente"))));
+        Assert.Equal(["1"], Hits(new PrefixQuery(new Term(Fields.AnswerExact, "gemeente"))));
 
         // The stemmed field holds "gemeent": the reason the exact field exists.
-        Assert.Empty(Hits(new PrefixQuery(new Term(Fields.All, "gemeente"))));
+        Assert.Empty(Hits(new PrefixQuery(new Term(Fields.Answer, "gemeente"))));
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class SearchBehaviourTests : IDisposable
     {
         var exact = new QueryBuilder(DutchAnalysis.Exact);
 
-        Assert.Equal(["2"], Hits(exact.CreatePhraseQuery(Fields.AllExact, "de inhuur van externen")));
-        Assert.Empty(Hits(exact.CreatePhraseQuery(Fields.AllExact, "de inhuur van externe")));
+        Assert.Equal(["2"], Hits(exact.CreatePhraseQuery(Fields.AnswerExact, "de inhuur van externen")));
+        Assert.Empty(Hits(exact.CreatePhraseQuery(Fields.AnswerExact, "de inhuur van externe")));
     }
 
     public void Dispose()
