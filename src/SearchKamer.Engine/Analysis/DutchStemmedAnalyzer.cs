@@ -10,7 +10,7 @@ namespace SearchKamer.Analysis;
 
 /// <summary>
 /// The Dutch chain for the stemmed fields: standard tokens, lower case, stop words, folding,
-/// [compound parts], stem overrides, Snowball Dutch. Folding comes after the stop filter so
+/// [compound parts], stem overrides, Snowball Dutch (the last three memoised per word). Folding comes after the stop filter so
 /// "één" is not taken for the stop word "een".
 /// </summary>
 public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
@@ -22,16 +22,10 @@ public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
+        TokenStream stream = new InvariantLowerCaseFilter(tokenizer);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, DutchStopWords.Set);
         stream = new ASCIIFoldingFilter(stream);
-        if (SplitCompounds)
-        {
-            stream = new CompoundSplitFilter(stream);
-        }
-
-        stream = new StemmerOverrideFilter(stream, StemOverrides.Map);
-        stream = new SnowballFilter(stream, new DutchStemmer());
+        stream = new MemoisedStemFilter(stream, SplitCompounds);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }
