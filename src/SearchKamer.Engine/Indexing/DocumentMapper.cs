@@ -25,7 +25,8 @@ public static class DocumentMapper
         var key = KeyOf(doc);
         // The metadata every record of the block repeats is built once and shared: the values are the
         // same and Lucene reads a field when it indexes a record, so one instance serves them all.
-        var shared = Shared(doc, key, ingestedAt);
+        // Pairs store only their own text; results read the metadata from the document record.
+        var shared = Shared(doc, key, ingestedAt, stored: false);
         var block = new List<Document>();
         var questions = doc.Questions.Count > 0
             ? doc.Questions
@@ -63,7 +64,7 @@ public static class DocumentMapper
             record.Add(new Field(Fields.Sha256, r.Sha256, StoredKeyword));
         }
 
-        AddAll(record, shared);
+        AddAll(record, Shared(doc, key, ingestedAt, stored: true));
         block.Add(record);
         return block;
     }
@@ -76,49 +77,54 @@ public static class DocumentMapper
         }
     }
 
-    private static List<IIndexableField> Shared(KamervraagDocument doc, string key, DateTimeOffset ingestedAt)
+    private static List<IIndexableField> Shared(KamervraagDocument doc, string key, DateTimeOffset ingestedAt, bool stored)
     {
+        var keyword = stored ? StoredKeyword : Keyword;
         var d = new List<IIndexableField>();
-        d.Add(new Field(Fields.DocId, key, StoredKeyword));
+        d.Add(new Field(Fields.DocId, key, keyword));
         d.Add(new SortedDocValuesField(Fields.DocId, new BytesRef(key)));
-        AddId(d, Fields.OfficialId, doc.OfficialId);
-        AddId(d, Fields.DocumentNumber, doc.DocumentNumber);
+        AddId(d, keyword, Fields.OfficialId, doc.OfficialId);
+        AddId(d, keyword, Fields.DocumentNumber, doc.DocumentNumber);
         foreach (var zaak in doc.ZaakNumbers)
         {
-            AddId(d, Fields.Zaak, zaak);
+            AddId(d, keyword, Fields.Zaak, zaak);
         }
 
-        AddKeyword(d, Fields.Kind, Kinds.Name(doc.Kind));
-        AddKeyword(d, Fields.Vergaderjaar, doc.Vergaderjaar);
+        AddKeyword(d, keyword, Fields.Kind, Kinds.Name(doc.Kind));
+        AddKeyword(d, keyword, Fields.Vergaderjaar, doc.Vergaderjaar);
         foreach (var a in doc.Answerers)
         {
-            AddKeyword(d, Fields.Minister, a.Name);
-            AddKeyword(d, Fields.Ministry, a.Ministry);
+            AddKeyword(d, keyword, Fields.Minister, a.Name);
+            AddKeyword(d, keyword, Fields.Ministry, a.Ministry);
             d.Add(new TextField(Fields.MinisterText, $"{a.Role} {a.Name}", Field.Store.NO));
             d.Add(new TextField(Fields.MinistryText, $"{a.Ministry} {a.Portfolio}", Field.Store.NO));
         }
 
         foreach (var a in doc.Askers)
         {
-            AddKeyword(d, Fields.Asker, a.Name);
-            AddKeyword(d, Fields.Party, a.Party);
+            AddKeyword(d, keyword, Fields.Asker, a.Name);
+            AddKeyword(d, keyword, Fields.Party, a.Party);
             d.Add(new TextField(Fields.AskerText, a.Name, Field.Store.NO));
             d.Add(new TextField(Fields.PartyText, a.Party ?? "", Field.Store.NO));
         }
 
         foreach (var addressee in doc.Addressees)
         {
-            AddKeyword(d, Fields.Addressee, addressee);
+            AddKeyword(d, keyword, Fields.Addressee, addressee);
         }
 
         if (DateOf(doc) is { } date)
         {
             d.Add(new Int32Field(Fields.Date, date, Field.Store.NO));
-            AddKeyword(d, Fields.Year, (date / 10000).ToString(CultureInfo.InvariantCulture));
+            AddKeyword(d, keyword, Fields.Year, (date / 10000).ToString(CultureInfo.InvariantCulture));
         }
 
         d.Add(new NumericDocValuesField(Fields.IngestedAt, ingestedAt.UtcTicks));
-        d.Add(new StoredField(Fields.IngestedAt, ingestedAt.UtcTicks));
+        if (stored)
+        {
+            d.Add(new StoredField(Fields.IngestedAt, ingestedAt.UtcTicks));
+        }
+
         // Searched but never highlighted nor read back (results take the subject from the document JSON).
         d.Add(new TextField(Fields.Subject, doc.Subject ?? "", Field.Store.NO));
         d.Add(new TextField(Fields.SubjectExact, doc.Subject ?? "", Field.Store.NO));
@@ -133,22 +139,22 @@ public static class DocumentMapper
     }
 
     /// <summary>Ids are matched case-insensitively: users type "ah-tk-…" and "2025d36086" alike.</summary>
-    private static void AddId(List<IIndexableField> d, string field, string? value)
+    private static void AddId(List<IIndexableField> d, FieldType type, string field, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            d.Add(new Field(field, value.ToLowerInvariant(), StoredKeyword));
+            d.Add(new Field(field, value.ToLowerInvariant(), type));
         }
     }
 
-    private static void AddKeyword(List<IIndexableField> d, string field, string? value)
+    private static void AddKeyword(List<IIndexableField> d, FieldType type, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return;
         }
 
-        d.Add(new Field(field, value, StoredKeyword));
+        d.Add(new Field(field, value, type));
         d.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 
