@@ -205,7 +205,7 @@ public static class BenchSearchCommand
     }
 
     /// <summary>The pool beside the repository: the folder holding SearchKamer.sln, then ../shared/bench.</summary>
-    private static string DefaultPool()
+    public static string DefaultPool()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

@@ -10,6 +10,7 @@ public static class Cli
         searchkamer export --format jsonl|csv   alle vragen met metadata exporteren
         searchkamer bench ingest [PAD...]       snelheid van extractie+parsing meten (pagina's/s)
         searchkamer bench search [--pairs N]    synthetisch corpus indexeren en zoeksnelheid meten (zie --help)
+        searchkamer bench http --index MAP      HTTP-belasting van /api/search op een bench-index (zie --help)
         searchkamer users add E-MAILADRES       account maken (of nieuwe token) en de persoonlijke link tonen
         searchkamer sync [--once] [--since D]   wijzigingen van de Tweede Kamer (SyncFeed) ophalen en indexeren
         """;
@@ -54,6 +55,11 @@ public static class Cli
                 return BenchSearchCommand.Run(rest.Skip(1).ToList(), output);
             case "sync":
                 return SyncCommand.Run(rest, output);
+            case "bench" when rest.FirstOrDefault() == "http" && rest.Contains("--help"):
+                output.WriteLine(BenchHttpCommand.Usage);
+                return 0;
+            case "bench" when rest.FirstOrDefault() == "http":
+                return BenchHttpCommand.Run(rest.Skip(1).ToList(), output);
             case "bench" when rest.FirstOrDefault() == "ingest":
                 return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
             case "users":

@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using SearchKamer.Bench;
+using SearchKamer.Search;
+
+namespace SearchKamer.Host.Cli;
+
+/// <summary>
+/// <c>searchkamer bench http</c>: HTTP throughput and latency of <c>/api/search</c> under a fixed
+/// number of concurrent connections on loopback, with the query set of <c>bench search</c>. It starts
+/// the host itself on a bench index (so it can read the host's memory), or loads a running host.
+/// </summary>
+public static class BenchHttpCommand
+{
+    public const string Usage = """
+        searchkamer bench http (--index MAP | --url URL) [--connections N] [--duration S] [--warmup S] [--pool MAP] [--queries N] [--inbox PAD]
+          --index MAP        een bench-index (bench search --data D --keep maakt D/bench-index); de host wordt erop gestart
+          --url URL          een al draaiende host belasten in plaats daarvan
+          --connections N    gelijktijdige verbindingen (standaard 16)
+          --duration S       gemeten seconden (standaard 30); --warmup S ervoor, niet gemeten (standaard 10)
+          --pool MAP         map met de tekstpool voor de zoekvragen (standaard ../shared/bench)
+          --queries N        zoekvragen per klasse (standaard 200)
+          --inbox PAD        tijdens de meting de bestanden uit PAD steeds opnieuw in de inbox van de host zetten (alleen met --index)
+        """;
+
+    public static int Run(IReadOnlyList<string> rawArgs, TextWriter output)
+    {
+        var args = new CliArgs(rawArgs, new HashSet<string>());
+        var connections = args.Int("--connections", 16);
+        var duration = args.Int("--duration", 30);
+        var warmup = args.Int("--warmup", 10);
+        var perClass = args.Int("--queries", BenchSearchCommand.DefaultQueries);
+        if (connections < 1 || duration < 1 || warmup < 0 || perClass < 1)
+        {
+            throw new CliArgumentException("--connections, --duration en --queries moeten 1 of meer zijn, --warmup 0 of meer");
+        }
+
+        var index = args.One("--index");
+        var url = args.One("--url");
+        if ((index is null) == (url is null))
+        {
+            throw new CliArgumentException($"geef precies één van --index en --url\n{Usage}");
+        }
+
+        var inbox = args.One("--inbox");
+        if (inbox is not null && (index is null || !Directory.Exists(inbox)))
+        {
+            throw new CliArgumentException("--inbox vraagt een bestaande map en --index");
+        }
+
+        var pool = new TextPool(Path.GetFullPath(args.One("--pool") ?? BenchSearchCommand.DefaultPool()));
+        var paths = BenchQueries.Build(pool, BenchPeople.Bundled, perClass).SelectMany(c => c.Requests).Select(PathOf).ToList();
+        // Interleaved so every stretch of the run asks every class, not 200 single words first.
+        paths = paths.Select((p, i) => (p, i)).OrderBy(x => x.i % perClass).ThenBy(x => x.i).Select(x => x.p).ToList();
+
+        using var host = index is null ? null : HostProcess.Start(Path.GetFullPath(index));
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = new Uri(host?.Url ?? url!),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        output.WriteLine($"bench http: {client.BaseAddress}api/search, {connections} verbindingen, {paths.Count} verschillende zoekvragen, " +
+            $"{warmup} s opwarmen + {duration} s meten, {Environment.ProcessorCount} cores (host en belasting delen ze)");
+        LoadRun.Run(client, paths, connections, TimeSpan.FromSeconds(warmup)).GetAwaiter().GetResult();
+
+        using var feeding = new CancellationTokenSource();
+        var feeder = host is not null && inbox is not null ? Task.Run(() => host.Feed(inbox, feeding.Token)) : Task.FromResult(0);
+        var result = LoadRun.Run(client, paths, connections, TimeSpan.FromSeconds(duration)).GetAwaiter().GetResult();
+        feeding.Cancel();
+        var fed = feeder.GetAwaiter().GetResult();
+
+        Report(output, result);
+        if (host is not null)
+        {
+            if (inbox is not null)
+            {
+                var (done, failed) = host.DrainInbox(TimeSpan.FromSeconds(60));
+                output.WriteLine($"inbox tijdens de meting: {fed} bestanden gezet, {done} geïndexeerd, {failed} mislukt");
+            }
+
+            output.WriteLine($"host-geheugen: piek {host.PeakMb()} MiB (VmHWM), nu {host.CurrentMb()} MiB");
+        }
+
+        return result.Errors == 0 ? 0 : 1;
+    }
+
+    private static void Report(TextWriter output, LoadResult r)
+    {
+        output.WriteLine($"{r.Requests:N0} verzoeken in {r.Elapsed.TotalSeconds:N1} s: {r.PerSecond:N0} verzoeken/s");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"latentie ms: p50 {r.Percentile(50):N1}  p95 {r.Percentile(95):N1}  p99 {r.Percentile(99):N1}  max {r.SortedMillis.LastOrDefault():N1}"));
+        output.WriteLine($"statussen: {string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; " +
+            $"fouten {r.Errors} (waarvan {r.Failures} zonder antwoord)");
+        foreach (var sample in r.FailureSamples)
+        {
+            output.WriteLine($"  {sample}");
+        }
+    }
+
+    /// <summary>The API form of a bench request: the parameters the search page and API share.</summary>
+    public static string PathOf(SearchRequest request)
+    {
+        var q = new List<string> { $"q={Uri.EscapeDataString(request.Query)}" };
+        q.AddRange(request.Ministers.Select(m => $"minister={Uri.EscapeDataString(m)}"));
+        q.AddRange(request.Parties.Select(p => $"partij={Uri.EscapeDataString(p)}"));
+        q.AddRange(request.Kinds.Select(k => $"soort={Uri.EscapeDataString(k)}"));
+        if (request.From is { } from)
+        {
+            q.Add($"van={from:yyyy-MM-dd}");
+        }
+
+        if (request.To is { } to)
+        {
+            q.Add($"tot={to:yyyy-MM-dd}");
+        }
+
+        return "api/search?" + string.Join('&', q);
+    }
+
+    /// <summary>The host as a child process, on a data folder whose index is the bench index.</summary>
+    private sealed class HostProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _data;
+
+        private HostProcess(Process process, string data, string url)
+        {
+            _process = process;
+            _data = data;
+            Url = url;
+        }
+
+        public string Url { get; }
+
+        private string Inbox => Path.Combine(_data, "inbox");
+
+        public static HostProcess Start(string index)
+        {
+            if (!File.Exists(Path.Combine(index, "segments.gen")) && !Directory.EnumerateFiles(index, "segments_*").Any())
+            {
+                throw new CliArgumentException($"--index {index}: geen Lucene-index");
+            }
+
+            var data = Path.Combine(Path.GetTempPath(), $"searchkamer-bench-http-{Environment.ProcessId}");
+            Directory.CreateDirectory(Path.Combine(data, "corpus"));
+            Directory.CreateSymbolicLink(Path.Combine(data, "index"), index);
+            var url = $"http://127.0.0.1:{FreePort()}/";
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(BenchHttpCommand).Assembly.Location);
+            }
+
+            foreach (var a in new[] { "--urls", url, "--SearchKamer:DataDirectory", data, "--Logging:LogLevel:Default", "Warning" })
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var host = new HostProcess(process, data, url);
+            host.WaitHealthy();
+            return host;
+        }
+
+        private void WaitHealthy()
+        {
+            using var probe = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(5) };
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                if (_process.HasExited)
+                {
+                    throw new CliArgumentException($"de host stopte bij het starten (code {_process.ExitCode})");
+                }
+
+                try
+                {
+                    if (probe.GetAsync("health").GetAwaiter().GetResult().IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+
+                Thread.Sleep(250);
+            }
+
+            throw new CliArgumentException("de host werd niet gezond binnen 3 minuten");
+        }
+
+        /// <summary>Keeps putting the folder's files into the inbox under fresh names; returns how many.</summary>
+        public int Feed(string folder, CancellationToken stop)
+        {
+            var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray();
+            Directory.CreateDirectory(Inbox);
+            var fed = 0;
+            while (!stop.IsCancellationRequested && files.Length > 0)
+            {
+                var source = files[fed % files.Length];
+                var name = $"bench-{fed:D5}-{Path.GetFileName(source)}";
+                // Written under a dot name the watcher ignores, then renamed: it never sees half a file.
+                var hidden = Path.Combine(Inbox, "." + name);
+                File.Copy(source, hidden, overwrite: true);
+                File.Move(hidden, Path.Combine(Inbox, name));
+                fed++;
+                stop.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
+            }
+
+            return fed;
+        }
+
+        public (int Done, int Failed) DrainInbox(TimeSpan limit)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < limit && Directory.EnumerateFiles(Inbox).Any())
+            {
+                Thread.Sleep(500);
+            }
+
+            int Count(string sub) => Directory.Exists(Path.Combine(Inbox, sub))
+                ? Directory.EnumerateFiles(Path.Combine(Inbox, sub)).Count(f => !f.EndsWith(".reason.txt", StringComparison.Ordinal))
+                : 0;
+            return (Count("done") - Count("failed"), Count("failed"));
+        }
+
+        public long PeakMb() => ProcStatus("VmHWM") ?? _process.PeakWorkingSet64 / (1024 * 1024);
+
+        public long CurrentMb() => ProcStatus("VmRSS") ?? _process.WorkingSet64 / (1024 * 1024);
+
+        /// <summary>Linux reports the peak resident size of a process in /proc; other systems fall back.</summary>
+        private long? ProcStatus(string key)
+        {
+            var status = $"/proc/{_process.Id}/status";
+            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal)) : null;
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+            try
+            {
+                // The link first, on its own: the bench index it points to must survive the clean-up.
+                Directory.Delete(Path.Combine(_data, "index"));
+                Directory.Delete(_data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless; the index behind the link is never deleted.
+            }
+        }
+    }
+}
