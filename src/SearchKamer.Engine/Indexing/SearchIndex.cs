@@ -8,10 +8,10 @@ using Directory = Lucene.Net.Store.Directory;
 
 namespace SearchKamer.Indexing;
 
-/// <summary>Another process holds the index for writing.</summary>
 /// <summary>One file that holds a document.</summary>
 public sealed record Rendition(string Path, string Sha256);
 
+/// <summary>Another process holds the index for writing.</summary>
 public sealed class IndexLockedException(string message) : Exception(message);
 
 /// <summary>
@@ -227,7 +227,7 @@ public sealed class SearchIndex : IDisposable
         }
         catch (IOException)
         {
-            throw new IndexLockedException($"de index in {path} wordt al bijgewerkt door een ander proces ({file})");
+            throw new IndexLockedException($"index in gebruik: {path} wordt al bijgewerkt door een ander proces (slot {file}); probeer het opnieuw als dat klaar is");
         }
     }
 }

@@ -4,7 +4,10 @@ using SearchKamer.Ingestion;
 
 namespace SearchKamer.Host.Cli;
 
-/// <summary><c>searchkamer ingest PATH... [--data DIR]</c>: parse and index every file, one line each, then the totals.</summary>
+/// <summary>
+/// <c>searchkamer ingest PATH... [--data DIR] [--batch N]</c>: parse and index every file, one line each, then the totals.
+/// A file's line is printed only after the commit that made it durable, so a killed run loses nothing it reported.
+/// </summary>
 public static class IngestCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter output)
@@ -12,8 +15,14 @@ public static class IngestCommand
         var cli = new CliArgs(args, new HashSet<string>());
         if (cli.Positional.Count == 0)
         {
-            Console.Error.WriteLine("gebruik: searchkamer ingest PAD... [--data MAP]");
+            Console.Error.WriteLine("gebruik: searchkamer ingest PAD... [--data MAP] [--batch N]");
             return 2;
+        }
+
+        var batch = cli.Int("--batch", IngestPipeline.DefaultBatchSize);
+        if (batch < 1)
+        {
+            throw new CliArgumentException($"--batch verwacht een getal van 1 of meer, niet {batch}");
         }
 
         var clock = Stopwatch.StartNew();
@@ -21,7 +30,7 @@ public static class IngestCommand
         var files = FileWalker.Expand(cli.Positional, missing);
         var dataDir = DataDirectory.Resolve(cli.One("--data"));
         using var index = SearchIndex.OpenForWriting(DataDirectory.IndexPath(dataDir));
-        var summary = IngestPipeline.Run(index, files, Environment.ProcessorCount, line => output.WriteLine(Describe(line)));
+        var summary = IngestPipeline.Run(index, files, Environment.ProcessorCount, line => output.WriteLine(Describe(line)), batch);
         foreach (var m in missing)
         {
             output.WriteLine($"mislukt      {m}: bestand of map bestaat niet");

@@ -7,6 +7,8 @@ namespace SearchKamer.Host.Services;
 /// Ingests files dropped into the inbox folder while the host runs: each goes to done/ or to
 /// failed/ with a .reason.txt beside it. Polling rather than FileSystemWatcher, which misses
 /// events on some file systems; a file is taken only once its size has stopped changing.
+/// A file is moved to done/ before it is indexed (its stored path must stay valid), so a host killed
+/// in between leaves files there that the index lacks: the first pass after start indexes them.
 /// </summary>
 public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOptions<SearchKamerOptions> options, ILogger<InboxWatcher> log) : BackgroundService
 {
@@ -17,10 +19,17 @@ public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOp
         var inbox = options.Value.Inbox;
         Directory.CreateDirectory(inbox);
         log.LogInformation("Inbox {Inbox} wordt gevolgd", inbox);
+        var recovered = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!recovered)
+                {
+                    RecoverInterrupted(inbox);
+                    recovered = true;
+                }
+
                 ProcessOnce(inbox);
             }
             catch (IOException e)
@@ -29,6 +38,23 @@ public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOp
             }
 
             await Task.Delay(options.Value.InboxInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Indexes what an interrupted run left in done/; files the index holds with the same bytes are skipped.</summary>
+    public void RecoverInterrupted(string inbox)
+    {
+        var done = Path.Combine(inbox, "done");
+        if (!Directory.Exists(done))
+        {
+            return;
+        }
+
+        var files = Directory.EnumerateFiles(done).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+        var summary = Ingest(inbox, files, logUnchanged: false);
+        if (summary.Indexed + summary.Failed > 0)
+        {
+            log.LogWarning("Inbox: {Count} bestanden uit een onderbroken run alsnog verwerkt", summary.Indexed + summary.Failed);
         }
     }
 
@@ -64,11 +90,20 @@ public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOp
             return target;
         }).ToList();
 
-        var summary = IngestPipeline.Run(index, moved, 1, line =>
+        Ingest(inbox, moved, logUnchanged: true);
+    }
+
+    private IngestSummary Ingest(string inbox, IReadOnlyList<string> files, bool logUnchanged)
+    {
+        var summary = IngestPipeline.Run(index, files, 1, line =>
         {
             if (line.Status != IngestStatus.Failed)
             {
-                log.LogInformation("Inbox: {File} geïndexeerd", Path.GetFileName(line.Path));
+                if (logUnchanged || line.Status == IngestStatus.Indexed)
+                {
+                    log.LogInformation("Inbox: {File} geïndexeerd", Path.GetFileName(line.Path));
+                }
+
                 return;
             }
 
@@ -83,5 +118,7 @@ public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOp
         {
             notifier.Ingested();
         }
+
+        return summary;
     }
 }

@@ -17,6 +17,8 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // The same --data DIR as the CLI verbs, so one data directory can be named the same way everywhere.
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = $"{SearchKamerOptions.Section}:DataDirectory" });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
