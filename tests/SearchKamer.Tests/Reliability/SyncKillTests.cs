@@ -13,7 +13,7 @@ namespace SearchKamer.Tests.Reliability;
 /// </summary>
 public sealed class SyncKillTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan PageDelay = TimeSpan.FromMilliseconds(30);
+    private static readonly TimeSpan PageDelay = TimeSpan.FromMilliseconds(10);
 
     // Slow enough per page that a kill lands mid-sync; retries short so a killed download costs little.
     private static readonly Dictionary<string, string> Tuning = new()
@@ -49,6 +49,8 @@ public sealed class SyncKillTests(ITestOutputHelper output)
                 await Task.Delay(delay);
                 if (!child.Kill())
                 {
+                    // It takes less than this delay here: later kills aim inside that span.
+                    longest = delay;
                     // Finished before the kill: start from nothing, so the next round again kills a sync in progress.
                     Assert.True(await child.WaitAsync(TimeSpan.FromSeconds(5)) == 0, $"{context}: {child.Errors}");
                     Directory.Delete(data, recursive: true);
