@@ -24,7 +24,7 @@ internal static partial class QueryReader
     [GeneratedRegex("\"[^\"]*\"|[\\p{L}\\p{N}&]+")]
     private static partial Regex WordsAndPhrases();
 
-    public static ReadQuery Read(string input, SearchIn searchIn)
+    public static ReadQuery Read(string input, SearchIn searchIn, int maxExpansions = int.MaxValue)
     {
         var text = Normalise(input);
         if (text.Length == 0)
@@ -37,12 +37,12 @@ internal static partial class QueryReader
         Query? query;
         try
         {
-            query = new UserQueryParser(fields).Parse(WithSynonyms(text));
+            query = new UserQueryParser(fields, maxExpansions).Parse(WithSynonyms(text));
         }
         catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
             relaxed = true;
-            query = ParseLiterally(text, fields);
+            query = ParseLiterally(text, fields, maxExpansions);
         }
 
         if (IsEmpty(query))
@@ -67,13 +67,13 @@ internal static partial class QueryReader
         return s.Trim();
     }
 
-    private static Query? ParseLiterally(string text, IReadOnlyList<string> fields)
+    private static Query? ParseLiterally(string text, IReadOnlyList<string> fields, int maxExpansions)
     {
         var escaped = QueryParserBase.Escape(text.Replace("\"", " ", StringComparison.Ordinal))
             .Replace(" AND ", " and ", StringComparison.Ordinal).Replace(" OR ", " or ", StringComparison.Ordinal).Replace(" NOT ", " not ", StringComparison.Ordinal);
         try
         {
-            return new UserQueryParser(fields).Parse(escaped);
+            return new UserQueryParser(fields, maxExpansions).Parse(escaped);
         }
         catch (ParseException)
         {

@@ -9,8 +9,10 @@ using Fields = SearchKamer.Indexing.Fields;
 namespace SearchKamer.Search;
 
 /// <summary>The search stage's entry point: requests in, grouped, counted, highlighted results out.</summary>
-public sealed class SearchEngine(SearchIndex index)
+public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
 {
+    private readonly SearchLimits _limits = limits ?? SearchLimits.Default;
+
     public SearchResponse Search(SearchRequest request)
     {
         Validate(request);
@@ -118,16 +120,16 @@ public sealed class SearchEngine(SearchIndex index)
         }
     }
 
-    private static (ReadQuery Read, HitCollector Collector) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets)
+    private (ReadQuery Read, HitCollector Collector) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets)
     {
-        var read = QueryReader.Read(request.Query, request.In);
+        var read = QueryReader.Read(request.Query, request.In, _limits.MaxExpansions);
         var collector = new HitCollector(facets);
         if (read.Query is null)
         {
             return (read, collector);
         }
 
-        searcher.Search(Filters.Apply(read.Query, request), collector);
+        searcher.Search(Filters.Apply(read.Query, request), new TimeLimitedCollector(collector, _limits.TimeLimit));
         return (read, collector);
     }
 
@@ -151,6 +153,12 @@ public sealed class SearchEngine(SearchIndex index)
         if (r.Query.Length > QueryReader.MaxQueryLength)
         {
             throw new SearchRequestException("q", $"zoekvraag is langer dan {QueryReader.MaxQueryLength} tekens");
+        }
+
+        // The offset of the page must fit an int; far beyond any result anyway.
+        if ((long)(r.Page - 1) * r.Size > int.MaxValue)
+        {
+            throw new SearchRequestException("page", $"pagina {r.Page} ligt voorbij elk mogelijk resultaat");
         }
     }
 

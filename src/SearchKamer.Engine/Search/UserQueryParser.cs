@@ -23,11 +23,13 @@ internal sealed class UserQueryParser : QueryParser
     ];
 
     private readonly IReadOnlyList<string> _textFields;
+    private readonly BoundedRewrite _bounded;
 
-    public UserQueryParser(IReadOnlyList<string> textFields)
+    public UserQueryParser(IReadOnlyList<string> textFields, int maxExpansions = int.MaxValue)
         : base(LuceneVersion.LUCENE_48, FieldAliases.Default, DutchAnalysis.Query)
     {
         _textFields = textFields;
+        _bounded = new BoundedRewrite(maxExpansions);
         DefaultOperator = AND_OPERATOR;
         AutoGeneratePhraseQueries = true;
         AllowLeadingWildcard = false;
@@ -42,13 +44,14 @@ internal sealed class UserQueryParser : QueryParser
         Across(field, exact: true, f => base.GetFieldQuery(f, queryText, slop));
 
     protected override Query GetPrefixQuery(string field, string termStr) =>
-        Across(field, exact: true, f => new PrefixQuery(new Term(f, Fold(termStr))));
+        Across(field, exact: true, f => new PrefixQuery(new Term(f, Fold(termStr))) { MultiTermRewriteMethod = _bounded });
 
     protected override Query GetWildcardQuery(string field, string termStr) =>
         termStr.Trim('*', '?').Length == 0
             ? new MatchAllDocsQuery()
-            : Across(field, exact: true, f => new WildcardQuery(new Term(f, Fold(termStr))));
+            : Across(field, exact: true, f => new WildcardQuery(new Term(f, Fold(termStr))) { MultiTermRewriteMethod = _bounded });
 
+    // The base builds a FuzzyQuery whose rewrite keeps only its best 50 terms: bounded already.
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
         Across(field, exact: true, f => base.GetFuzzyQuery(f, Fold(termStr), minSimilarity));
 

@@ -66,6 +66,20 @@ public static class PageEndpoints
         });
     }
 
+    /// <summary>An empty error response (no route, wrong method) gets words: JSON for the API, a page elsewhere.</summary>
+    public static void UseStatusPages(WebApplication app) => app.UseStatusCodePages(async context =>
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var reason = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+        var result = IsApi(http.Request)
+            ? Results.Json(new ProblemDetailsBody(reason, status, status == 404 ? "dit API-adres bestaat niet" : $"het verzoek kon niet worden behandeld ({reason})", null), statusCode: status)
+            : status == 404
+                ? Layout.Message("Pagina niet gevonden", "Deze pagina bestaat niet.", status)
+                : Layout.Message("Ongeldig verzoek", $"Het verzoek kon niet worden behandeld ({reason}).", status);
+        await result.ExecuteAsync(http);
+    });
+
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     private static byte[] Stylesheet()

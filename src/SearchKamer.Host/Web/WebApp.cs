@@ -30,7 +30,8 @@ public static class WebApp
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = 64 * 1024;
-            k.Limits.MaxRequestLineSize = 8 * 1024;
+            // Above the app's own query-string cap, so a long search gets its readable 414 rather than Kestrel's empty one.
+            k.Limits.MaxRequestLineSize = 64 * 1024;
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
         builder.Services.Configure<SearchKamerOptions>(builder.Configuration.GetSection(SearchKamerOptions.Section));
@@ -50,7 +51,7 @@ public static class WebApp
         var app = builder.Build();
         SecurityHeaders.Use(app);
         PageEndpoints.UseErrorHandling(app);
-        app.UseStatusCodePages();
+        PageEndpoints.UseStatusPages(app);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
         app.MapOpenApi();
         ApiEndpoints.Map(app);

@@ -1,0 +1,77 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace SearchKamer.Search;
+
+/// <summary>
+/// What one search may cost: wall time while collecting, and how many index terms one prefix or
+/// wildcard may stand for. Past either bound the search stops with a message naming the query.
+/// </summary>
+public sealed record SearchLimits(TimeSpan TimeLimit, int MaxExpansions)
+{
+    public static SearchLimits Default { get; } = new(TimeSpan.FromSeconds(5), 100_000);
+}
+
+/// <summary>Counts the terms a prefix or wildcard matches before handing it to the usual constant-score rewrite.</summary>
+internal sealed class BoundedRewrite(int maxTerms) : MultiTermQuery.RewriteMethod
+{
+    public override Query Rewrite(IndexReader reader, MultiTermQuery query)
+    {
+        var count = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            if (leaf.AtomicReader.GetTerms(query.Field) is not { } terms)
+            {
+                continue;
+            }
+
+            var matching = GetTermsEnum(query, terms, new AttributeSource());
+            while (matching.MoveNext())
+            {
+                if (++count > maxTerms)
+                {
+                    throw new SearchRequestException("q", $"\"{query.ToString(query.Field)}\" staat voor meer dan {maxTerms:N0} verschillende woorden; maak het vaste begin langer");
+                }
+            }
+        }
+
+        return MultiTermQuery.CONSTANT_SCORE_AUTO_REWRITE_DEFAULT.Rewrite(reader, query);
+    }
+}
+
+/// <summary>Stops collecting once the time limit has passed; checking the clock every hit would cost more than the hit.</summary>
+internal sealed class TimeLimitedCollector(ICollector inner, TimeSpan limit) : ICollector
+{
+    private readonly long _deadline = Environment.TickCount64 + (long)limit.TotalMilliseconds;
+    private int _sinceCheck;
+
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Check();
+        inner.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        if (++_sinceCheck >= 1024)
+        {
+            _sinceCheck = 0;
+            Check();
+        }
+
+        inner.Collect(doc);
+    }
+
+    private void Check()
+    {
+        if (Environment.TickCount64 > _deadline)
+        {
+            throw new SearchRequestException("q", $"zoeken duurde langer dan {limit.TotalSeconds:0.#} s en is afgebroken; maak de zoekvraag specifieker of kies filters");
+        }
+    }
+}
