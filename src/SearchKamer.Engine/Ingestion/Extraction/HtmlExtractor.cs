@@ -53,7 +53,9 @@ public static partial class HtmlExtractor
             throw new ExtractionException("not HTML: no markup found");
         }
 
+        MarkupSource.CheckRawDepth(html);
         var document = new HtmlParser().ParseDocument(html);
+        MarkupSource.CheckDepth(document);
         var output = new MarkupOutput(Format);
         output.Warnings.AddRange(warnings);
 

@@ -12,6 +12,77 @@ internal static partial class MarkupSource
     /// <summary>Official pages are well under 1 MB; anything this large is not a Kamervragen document.</summary>
     public const long MaxBytes = 50L * 1024 * 1024;
 
+    /// <summary>Official pages nest a few dozen levels; the extractors walk the tree recursively, so far deeper nesting is refused.</summary>
+    public const int MaxDepth = 256;
+
+    private const int MaxRawDepth = 16 * MaxDepth;
+
+    private static readonly HashSet<string> VoidElements =
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+    public static ExtractionException TooDeep(string formatName, int limit = MaxDepth) =>
+        new($"{formatName} nested deeper than {limit} levels; not an official page");
+
+    /// <summary>Walks the tree without recursion: the extractors recurse, so deep nesting must be refused first.</summary>
+    public static void CheckDepth(AngleSharp.Dom.INode root)
+    {
+        var pending = new Stack<(AngleSharp.Dom.INode Node, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            if (depth > MaxDepth)
+            {
+                throw TooDeep("HTML");
+            }
+
+            foreach (var child in node.ChildNodes)
+            {
+                pending.Push((child, depth + 1));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Open minus closed tags in the raw text (void and self-closed tags aside), checked before parsing:
+    /// the HTML parser's work grows with the square of the depth, so 100,000 nested divs would hold a
+    /// worker for minutes. Generous, as unclosed &lt;p&gt; or &lt;li&gt; also count here.
+    /// </summary>
+    public static void CheckRawDepth(string html)
+    {
+        var depth = 0;
+        for (var i = html.IndexOf('<', StringComparison.Ordinal); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            if (html[i + 1] == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+
+            var close = html.IndexOf('>', i);
+            if (!char.IsAsciiLetter(html[i + 1]) || close < 0 || html[close - 1] == '/' || VoidElements.Contains(TagName(html, i + 1)))
+            {
+                continue;
+            }
+
+            if (++depth > MaxRawDepth)
+            {
+                throw TooDeep("HTML", MaxRawDepth);
+            }
+        }
+    }
+
+    private static string TagName(string html, int start)
+    {
+        var end = start;
+        while (end < html.Length && char.IsAsciiLetterOrDigit(html[end]))
+        {
+            end++;
+        }
+
+        return html[start..end].ToLowerInvariant();
+    }
+
     private const int SniffBytes = 8192;
 
     /// <param name="formatName">"HTML" or "XML", used in the error messages.</param>

@@ -54,6 +54,7 @@ public static class PdfExtractor
         ArgumentNullException.ThrowIfNull(bytes);
         CheckSize(bytes.Length);
         CheckSignature(bytes);
+        PdfStreams.CheckInflatedSize(bytes);
         try
         {
             using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true });

@@ -103,6 +103,18 @@ public static class XmlExtractor
         };
         try
         {
+            // A first streaming pass refuses deep nesting before the recursive walks below can overflow the stack.
+            using (var scan = XmlReader.Create(new StringReader(start), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MarkupSource.MaxDepth)
+                    {
+                        throw MarkupSource.TooDeep("XML");
+                    }
+                }
+            }
+
             using var reader = XmlReader.Create(new StringReader(start), settings);
 
             // Whitespace between inline elements ("<voornaam>A</voornaam> <achternaam>B</achternaam>") is text.
