@@ -61,14 +61,24 @@ public sealed class ErrorAndSecurityTests(HostFixture host)
     [InlineData("/document/ah-tk-20232024-1314")]
     [InlineData("/document/bestaat-niet")]
     [InlineData("/api/search?q=regering")]
-    public async Task Every_response_carries_the_content_security_policy(string url)
+    [InlineData("/api/search?page=0")]
+    [InlineData("/api/documents/ah-tk-20232024-1314")]
+    [InlineData("/api/documents/bestaat-niet")]
+    [InlineData("/api/export?q=regering&format=csv")]
+    [InlineData("/api/bestaat-niet")]
+    [InlineData("/health")]
+    public async Task Every_response_carries_the_content_security_policy_and_the_other_security_headers(string url)
     {
         using var response = await host.Client.GetAsync(url);
         var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'self'", csp);
         Assert.Contains("style-src 'self'", csp);
         Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
     }
 
     [Fact]
