@@ -12,7 +12,7 @@ public sealed class KillSchedule
     {
         Seed = int.TryParse(Environment.GetEnvironmentVariable("SEARCHKAMER_KILL_SEED"), out var s) ? s : defaultSeed;
         _random = new Random(Seed);
-        Rounds = Environment.GetEnvironmentVariable("SEARCHKAMER_LONG_TESTS") == "1" ? 20 : 3;
+        Rounds = LongTests.Enabled ? 20 : 3;
     }
 
     public int Seed { get; }
