@@ -36,6 +36,7 @@ internal sealed class Highlighter(Query query, IndexReader reader)
     [ThreadStatic]
     private static (MemoryIndex Text, IndexReader Reader)? _memory;
 
+    private readonly HashSet<string>? _queried = FieldsOf(query);
     private FieldQuery? _fieldQuery;
 
     public string Snippet(string field, string storedText)
@@ -43,10 +44,19 @@ internal sealed class Highlighter(Query query, IndexReader reader)
         // Multi-term queries (prefix) are rewritten against the whole index, once per search.
         _fieldQuery ??= _fvh.GetFieldQuery(query, reader);
         var exact = Fields.ExactOf(field);
+        var wanted = _queried is null ? [field, exact] : new[] { field, exact }.Where(_queried.Contains).ToArray();
+        if (wanted.Length == 0)
+        {
+            return Plain(storedText);
+        }
+
         var (text, textReader) = _memory ??= NewMemory();
         text.Reset();
-        text.AddField(field, storedText, DutchAnalysis.Index);
-        text.AddField(exact, storedText, DutchAnalysis.Index);
+        foreach (var f in wanted)
+        {
+            text.AddField(f, storedText, DutchAnalysis.Index);
+        }
+
         _fragments.Text = storedText;
         var matched = new HashSet<string> { field, exact };
         var fragments = _fvh.GetBestFragments(_fieldQuery, textReader, 0, field, matched, FragmentChars, 2,
@@ -56,8 +66,46 @@ internal sealed class Highlighter(Query query, IndexReader reader)
             return string.Join(" … ", fragments);
         }
 
-        var plain = storedText.Length <= PlainChars ? storedText : storedText[..PlainChars] + "…";
-        return WebUtility.HtmlEncode(plain);
+        return Plain(storedText);
+    }
+
+    private static string Plain(string storedText) =>
+        WebUtility.HtmlEncode(storedText.Length <= PlainChars ? storedText : storedText[..PlainChars] + "…");
+
+    /// <summary>
+    /// The fields the query can match, or null when that is not known. Analysing a shown text costs more
+    /// than finding it, so a field the query never names (the exact field of a plain word search, the
+    /// answer of a question-only search) is not analysed at all.
+    /// </summary>
+    private static HashSet<string>? FieldsOf(Query query)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        return Collect(query, fields) ? fields : null;
+    }
+
+    private static bool Collect(Query query, HashSet<string> fields)
+    {
+        switch (query)
+        {
+            case BooleanQuery b:
+                // The highlighter never marks prohibited clauses either.
+                return b.Clauses.Where(c => c.Occur != Occur.MUST_NOT).All(c => Collect(c.Query, fields));
+            case DisjunctionMaxQuery d:
+                return d.Disjuncts.All(q => Collect(q, fields));
+            case TermQuery t:
+                fields.Add(t.Term.Field);
+                return true;
+            case PhraseQuery p:
+                fields.UnionWith(p.GetTerms().Select(t => t.Field));
+                return true;
+            case MultiTermQuery m:
+                fields.Add(m.Field);
+                return true;
+            case MatchAllDocsQuery:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static (MemoryIndex, IndexReader) NewMemory()

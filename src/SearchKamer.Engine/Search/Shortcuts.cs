@@ -25,7 +25,13 @@ internal static partial class Shortcuts
         string[] fields = Identifiers.DocumentNumberPattern().IsMatch(q) && q.Length == 10 ? [Fields.DocumentNumber]
             : Identifiers.ZaakPattern().Match(q) is { Success: true } z && z.Length == q.Length ? [Fields.Zaak]
             : OfficialId().IsMatch(q) ? [Fields.OfficialId]
-            : [Fields.DocId];
+            : MayBeKey(q) ? [Fields.DocId]
+            : [];
+        if (fields.Length == 0)
+        {
+            return null;
+        }
+
         if (fields[0] == Fields.Zaak)
         {
             value = Identifiers.ZaakPattern().Replace(q, "${y}Z${n}").ToLowerInvariant();
@@ -40,4 +46,10 @@ internal static partial class Shortcuts
         // A zaak can hold several documents (questions, notice, answer): only a single one is a shortcut.
         return hits.TotalHits == 1 ? hits.ScoreDocs[0].Doc : null;
     }
+
+    /// <summary>
+    /// Internal keys are ids (with digits) or "file:" names; a plain word never is one, and most
+    /// searches are plain words, so they skip the lookup.
+    /// </summary>
+    private static bool MayBeKey(string q) => q.Contains(':', StringComparison.Ordinal) || q.Any(char.IsAsciiDigit);
 }
