@@ -23,6 +23,7 @@ public sealed class SearchIndex : IDisposable
 {
     public const string SchemaVersion = "2";
     private const string GuardFile = "searchkamer.lock";
+    private const string FirstCommit = "segments_1";
 
     private readonly Directory _directory;
     private readonly FileStream? _guard;
@@ -39,6 +40,16 @@ public sealed class SearchIndex : IDisposable
         }
 
         _directory = new NIOFSDirectory(new DirectoryInfo(path));
+        if (writable && FirstCommitTorn(_directory))
+        {
+            // Nothing was ever durable, and this process holds the guard: drop the stub and start empty.
+            _directory.DeleteFile(FirstCommit);
+            if (_directory.ListAll().Contains(IndexFileNames.SEGMENTS_GEN))
+            {
+                _directory.DeleteFile(IndexFileNames.SEGMENTS_GEN);
+            }
+        }
+
         if (writable)
         {
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, DutchAnalysis.Index)
@@ -51,7 +62,7 @@ public sealed class SearchIndex : IDisposable
         }
         else
         {
-            if (!DirectoryReader.IndexExists(_directory))
+            if (!DirectoryReader.IndexExists(_directory) || FirstCommitTorn(_directory))
             {
                 _directory.Dispose();
                 throw new DirectoryNotFoundException($"geen index in {path}: voer eerst 'searchkamer ingest' uit");
@@ -69,8 +80,16 @@ public sealed class SearchIndex : IDisposable
 
     public static SearchIndex OpenReadOnly(string path) => new(path, writable: false);
 
-    public static bool Exists(string path) =>
-        System.IO.Directory.Exists(path) && System.IO.Directory.EnumerateFiles(path, "segments*").Any();
+    public static bool Exists(string path)
+    {
+        if (!System.IO.Directory.Exists(path) || !System.IO.Directory.EnumerateFiles(path, "segments*").Any())
+        {
+            return false;
+        }
+
+        using var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        return !FirstCommitTorn(directory);
+    }
 
     /// <summary>
     /// Writes or replaces a document and all its pairs as one block: readers see either the old or the new.
@@ -213,6 +232,29 @@ public sealed class SearchIndex : IDisposable
         finally
         {
             Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// A process killed inside the index's very first commit leaves segments_1 cut short. Lucene falls back to
+    /// the previous commit when a later one is torn, but before the first there is none, so every writer and
+    /// reader would fail on the stub; it means "no index yet".
+    /// </summary>
+    private static bool FirstCommitTorn(Directory directory)
+    {
+        if (directory.ListAll().Where(f => f.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal)).ToList() is not [FirstCommit])
+        {
+            return false;
+        }
+
+        try
+        {
+            new SegmentInfos().Read(directory, FirstCommit);
+            return false;
+        }
+        catch (Exception e) when (e is EndOfStreamException or CorruptIndexException)
+        {
+            return true;
         }
     }
 
