@@ -51,6 +51,11 @@ public static class SyncSchema
                 queued_at TEXT NOT NULL,
                 last_attempt TEXT)
             """),
+        new(101, "sync: actors staged before their zaak or document, looked up by person and party", """
+            CREATE INDEX sync_zaak_actor_persoon ON sync_zaak_actor (persoon_id);
+            CREATE INDEX sync_zaak_actor_fractie ON sync_zaak_actor (fractie_id);
+            CREATE INDEX sync_document_actor_document ON sync_document_actor (document_id)
+            """),
     ];
 }
 

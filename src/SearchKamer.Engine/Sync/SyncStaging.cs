@@ -38,20 +38,33 @@ public sealed partial class SyncState
 
     private static bool StageFractie(SqliteConnection c, SqliteTransaction tx, FeedEntry e)
     {
+        var before = Scalar(c, "SELECT afkorting || '|' || verwijderd FROM sync_fractie WHERE id = $id", ("$id", e.Id)) as string;
         Execute(c, tx, """
             INSERT INTO sync_fractie (id, afkorting, naam, verwijderd) VALUES ($id, $a, $n, $d)
             ON CONFLICT (id) DO UPDATE SET afkorting = excluded.afkorting, naam = excluded.naam, verwijderd = excluded.verwijderd
             """, ("$id", e.Id), ("$a", e.Field(F.Afkorting)), ("$n", e.Field(F.NaamNl)), ("$d", e.Deleted));
+        if (before != Scalar(c, "SELECT afkorting || '|' || verwijderd FROM sync_fractie WHERE id = $id", ("$id", e.Id)) as string)
+        {
+            QueueReindexForActorLink(c, tx, "fractie_id", e.Id);
+        }
+
         return true;
     }
 
     private static bool StagePersoon(SqliteConnection c, SqliteTransaction tx, FeedEntry e)
     {
+        const string Name = "SELECT COALESCE(initialen, '') || '|' || COALESCE(tussenvoegsel, '') || '|' || COALESCE(achternaam, '') || '|' || verwijderd FROM sync_persoon WHERE id = $id";
+        var before = Scalar(c, Name, ("$id", e.Id)) as string;
         Execute(c, tx, """
             INSERT INTO sync_persoon (id, initialen, tussenvoegsel, achternaam, verwijderd) VALUES ($id, $i, $t, $a, $d)
             ON CONFLICT (id) DO UPDATE SET initialen = excluded.initialen, tussenvoegsel = excluded.tussenvoegsel,
                 achternaam = excluded.achternaam, verwijderd = excluded.verwijderd
             """, ("$id", e.Id), ("$i", e.Field(F.Initialen)), ("$t", e.Field(F.Tussenvoegsel)), ("$a", e.Field(F.Achternaam)), ("$d", e.Deleted));
+        if (before != Scalar(c, Name, ("$id", e.Id)) as string)
+        {
+            QueueReindexForActorLink(c, tx, "persoon_id", e.Id);
+        }
+
         return true;
     }
 
@@ -62,6 +75,8 @@ public sealed partial class SyncState
         var soort = e.Field(F.Soort);
         if (!known && (e.Deleted || !string.Equals(soort, TkApiNames.ZaakSoort.Vragen, StringComparison.OrdinalIgnoreCase)))
         {
+            // Actors that came before their zaak were kept for it; a zaak we do not keep does not need them.
+            Execute(c, tx, "DELETE FROM sync_zaak_actor WHERE zaak_id = $id", ("$id", e.Id));
             return false;
         }
 
@@ -79,9 +94,16 @@ public sealed partial class SyncState
     private static bool StageZaakActor(SqliteConnection c, SqliteTransaction tx, FeedEntry e)
     {
         var zaak = e.Ref(F.Zaak) ?? Scalar(c, "SELECT zaak_id FROM sync_zaak_actor WHERE id = $id", ("$id", e.Id)) as string;
-        if (zaak is null || Scalar(c, "SELECT 1 FROM sync_zaak WHERE id = $z", ("$z", zaak)) is null)
+        if (zaak is null)
         {
             return false;
+        }
+
+        // An actor whose zaak has not arrived yet is kept: the feed gives no order between categories
+        // or passes, and the metadata reads it through the zaak once that comes. A tombstone for it is dropped.
+        if (e.Deleted && Scalar(c, "SELECT 1 FROM sync_zaak WHERE id = $z", ("$z", zaak)) is null)
+        {
+            return Execute(c, tx, "DELETE FROM sync_zaak_actor WHERE id = $id", ("$id", e.Id)) > 0;
         }
 
         Execute(c, tx, """
@@ -103,6 +125,7 @@ public sealed partial class SyncState
         var relevant = !e.Deleted && TkApiNames.DocumentSoort.IsRelevant(soort);
         if (!known && !relevant)
         {
+            Execute(c, tx, "DELETE FROM sync_document_actor WHERE document_id = $id", ("$id", e.Id));
             return false;
         }
 
@@ -148,9 +171,15 @@ public sealed partial class SyncState
     private static bool StageDocumentActor(SqliteConnection c, SqliteTransaction tx, FeedEntry e)
     {
         var document = e.Ref(F.Document);
-        if (document is null || Scalar(c, "SELECT 1 FROM sync_document WHERE id = $d", ("$d", document)) is null)
+        if (document is null)
         {
             return false;
+        }
+
+        // Kept when its document is not known yet, like a zaak actor; a tombstone for an unknown document is dropped.
+        if (e.Deleted && Scalar(c, "SELECT 1 FROM sync_document WHERE id = $d", ("$d", document)) is null)
+        {
+            return Execute(c, tx, "DELETE FROM sync_document_actor WHERE id = $id", ("$id", e.Id)) > 0;
         }
 
         Execute(c, tx, """
@@ -185,6 +214,28 @@ public sealed partial class SyncState
         foreach (var id in ids)
         {
             Queue(c, tx, id, PendingAction.Reindex, replace: false);
+        }
+    }
+
+    /// <summary>A person or party changed: documents whose zaak names them may now carry another asker or party.</summary>
+    private static void QueueReindexForActorLink(SqliteConnection c, SqliteTransaction tx, string column, string id)
+    {
+        var zaken = new List<string>();
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT DISTINCT zaak_id FROM sync_zaak_actor WHERE {column} = $id";
+            cmd.Parameters.AddWithValue("$id", id);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                zaken.Add(r.GetString(0));
+            }
+        }
+
+        foreach (var zaak in zaken)
+        {
+            QueueReindexForZaak(c, tx, zaak);
         }
     }
 

@@ -85,6 +85,17 @@ public sealed class FakeTkServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes every change of these categories out of the log, to append later in another order.</summary>
+    public IReadOnlyList<(string Category, XElement Entity)> Withhold(params string[] categories)
+    {
+        lock (_log)
+        {
+            var taken = _log.Where(e => categories.Contains(e.Category, StringComparer.OrdinalIgnoreCase)).Select(e => (e.Category, e.Entity)).ToList();
+            _log.RemoveAll(e => categories.Contains(e.Category, StringComparer.OrdinalIgnoreCase));
+            return taken;
+        }
+    }
+
     public void SetFile(string id, byte[] bytes, string contentType) => _files[id] = (bytes, contentType);
 
     public byte[] File(string id) => _files[id].Bytes;
