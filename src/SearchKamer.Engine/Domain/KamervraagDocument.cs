@@ -88,5 +88,5 @@ public sealed record QuestionAnswer(
 
 public sealed record Footnote(int Number, string Text, string? Url);
 
-/// <param name="Format">"pdf", "html", "xml" or "text".</param>
+/// <param name="Format">"pdf", "html", "xml", "docx" or "text".</param>
 public sealed record SourceInfo(string Path, string Format, string Sha256);

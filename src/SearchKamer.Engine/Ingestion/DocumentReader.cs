@@ -55,6 +55,7 @@ public static class DocumentReader
                 "pdf" => PdfExtractor.Extract(path),
                 "html" => HtmlExtractor.Extract(path),
                 "xml" => XmlExtractor.Extract(path),
+                "docx" => DocxExtractor.Extract(path),
                 _ => PlainTextExtractor.Extract(path),
             };
             if (extraMetadata is { Count: > 0 })

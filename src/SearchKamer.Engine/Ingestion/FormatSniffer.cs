@@ -20,6 +20,12 @@ public static class FormatSniffer
             return "pdf";
         }
 
+        // A zip is taken for a DOCX whatever its name; the extractor says so when word/document.xml is missing.
+        if (read >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
+        {
+            return "docx";
+        }
+
         var text = Encoding.UTF8.GetString(head, 0, read).TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
         if (text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
         {
@@ -37,6 +43,7 @@ public static class FormatSniffer
             ".pdf" => "pdf",
             ".html" or ".htm" or ".xhtml" => "html",
             ".xml" => "xml",
+            ".docx" => "docx",
             _ => "text",
         };
     }

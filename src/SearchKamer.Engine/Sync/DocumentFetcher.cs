@@ -1,17 +1,21 @@
 namespace SearchKamer.Sync;
 
-/// <summary>Keeps the downloaded file of each synced document as files/&lt;guid&gt;.&lt;ext&gt;, the extension taken from the HTTP Content-Type.</summary>
+/// <summary>
+/// Keeps the downloaded file of each synced document as files/&lt;guid&gt;.&lt;ext&gt;, the extension taken from the
+/// HTTP Content-Type, or from the API's ContentType of the document when the server sends none or a generic one.
+/// </summary>
 public sealed class DocumentFetcher(SyncFeedClient client, string filesDirectory)
 {
     public string FilesDirectory { get; } = filesDirectory;
 
-    public async Task<string> FetchAsync(string id, long? expectedLength, CancellationToken ct)
+    public async Task<string> FetchAsync(string id, long? expectedLength, string? apiContentType, CancellationToken ct)
     {
         var guid = SafeId(id);
         Directory.CreateDirectory(FilesDirectory);
         var download = Path.Combine(FilesDirectory, guid + ".download");
         var contentType = await client.DownloadAsync(guid, download, expectedLength, ct);
-        var target = Path.Combine(FilesDirectory, $"{guid}.{Extension(contentType)}");
+        var extension = Extension(contentType) is var fromHttp and not "bin" ? fromHttp : Extension(apiContentType);
+        var target = Path.Combine(FilesDirectory, $"{guid}.{extension}");
         File.Move(download, target, overwrite: true);
         foreach (var stale in Directory.EnumerateFiles(FilesDirectory, guid + ".*").Where(f => f != target))
         {

@@ -154,7 +154,7 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
         {
             if (doc.Action == PendingAction.Fetch || path is null || !File.Exists(path))
             {
-                path = await fetcher.FetchAsync(doc.Id, doc.ContentLength, ct);
+                path = await fetcher.FetchAsync(doc.Id, doc.ContentLength, doc.ContentType, ct);
                 state.Downloaded(doc.Id, path, null);
             }
         }

@@ -5,7 +5,7 @@ using SearchKamer.Storage;
 namespace SearchKamer.Sync;
 
 /// <summary>A document waiting to be fetched, indexed again or removed.</summary>
-public sealed record PendingDocument(string Id, string Action, int Attempts, string? LastError, string? Nummer, long? ContentLength, string? Version, string? IndexKey, string? FilePath);
+public sealed record PendingDocument(string Id, string Action, int Attempts, string? LastError, string? Nummer, long? ContentLength, string? Version, string? IndexKey, string? FilePath, string? ContentType);
 
 /// <summary>
 /// Sync state in the SQLite store: watermarks, staged entity rows, the pending queue and what was
@@ -48,7 +48,7 @@ public sealed partial class SyncState
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
             SELECT p.document_id, p.action, p.attempts, p.last_error, d.nummer, d.content_length,
-                   COALESCE(d.bijgewerkt, '') || '|' || COALESCE(d.content_length, ''), d.index_key, d.file_path
+                   COALESCE(d.bijgewerkt, '') || '|' || COALESCE(d.content_length, ''), d.index_key, d.file_path, d.content_type
             FROM sync_pending p LEFT JOIN sync_document d ON d.id = p.document_id
             ORDER BY p.queued_at, p.document_id
             """;
@@ -56,7 +56,7 @@ public sealed partial class SyncState
         var list = new List<PendingDocument>();
         while (r.Read())
         {
-            list.Add(new PendingDocument(r.GetString(0), r.GetString(1), r.GetInt32(2), Text(r, 3), Text(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), Text(r, 6), Text(r, 7), Text(r, 8)));
+            list.Add(new PendingDocument(r.GetString(0), r.GetString(1), r.GetInt32(2), Text(r, 3), Text(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), Text(r, 6), Text(r, 7), Text(r, 8), Text(r, 9)));
         }
 
         return list;

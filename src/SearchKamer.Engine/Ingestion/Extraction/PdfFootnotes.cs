@@ -74,7 +74,7 @@ internal static partial class PdfFootnotes
             || firstToken.Any(char.IsAsciiDigit);
     }
 
-    private static Footnote Create(int number, string text)
+    internal static Footnote Create(int number, string text)
     {
         var collapsed = Whitespace().Replace(text, " ").Trim();
         var url = Url().Match(collapsed) is { Success: true } m ? TrimUrl(m.Value) : null;

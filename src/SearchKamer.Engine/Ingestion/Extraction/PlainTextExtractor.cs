@@ -1,3 +1,5 @@
+using SearchKamer.Domain;
+
 namespace SearchKamer.Ingestion.Extraction;
 
 /// <summary>
@@ -53,7 +55,22 @@ public static class PlainTextExtractor
         return FromDecoded(content.TrimStart('\uFEFF'), []);
     }
 
-    private static ExtractedText FromDecoded(string text, List<string> warnings)
+    /// <summary>
+    /// Paragraphs read from a structured format (DOCX), one per line, with footnote references already
+    /// marked and the footnote bodies given; the letter head and page furniture are handled as in text.
+    /// </summary>
+    internal static ExtractedText FromParagraphs(string format, IReadOnlyList<string> paragraphs, IReadOnlyList<Footnote> footnotes, List<string> warnings)
+    {
+        var text = string.Join("\n", paragraphs);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ExtractionException($"{format.ToUpperInvariant()} file contains no text");
+        }
+
+        return FromDecoded(text, warnings, format, footnotes);
+    }
+
+    private static ExtractedText FromDecoded(string text, List<string> warnings, string format = Format, IReadOnlyList<Footnote>? footnotesGiven = null)
     {
         var metadata = new MetadataBuilder();
         var lines = TextRepair.Lines(text);
@@ -73,14 +90,15 @@ public static class PlainTextExtractor
         working = working.Skip(start).ToList();
         TextFurniture.ReadLetterHead(working, 0, metadata);
 
-        var (body, footnotes) = PlainTextFootnotes.Extract(working, warnings);
+        // Footnotes the format marks itself are not searched for again in the text, where a numeral could be taken for one.
+        var (body, footnotes) = footnotesGiven is { Count: > 0 } ? (working, footnotesGiven.ToList()) : PlainTextFootnotes.Extract(working, warnings);
         var result = Tidy(body);
         if (result.Count == 0)
         {
             throw new ExtractionException("no body text left after removing page furniture");
         }
 
-        return new ExtractedText(Format, result, footnotes, metadata.Build(), warnings);
+        return new ExtractedText(format, result, footnotes, metadata.Build(), warnings);
     }
 
     // Page boundaries vanish; runs of blank lines become one paragraph break; no break at either end.

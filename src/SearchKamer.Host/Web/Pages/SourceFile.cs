@@ -33,6 +33,7 @@ internal static class SourceFile
             "text" => Results.File(path, "text/plain; charset=utf-8"),
             "html" => Results.File(path, "text/html; charset=utf-8", name),
             "xml" => Results.File(path, "application/xml; charset=utf-8", name),
+            "docx" => Results.File(path, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name),
             _ => Results.File(path, "application/octet-stream", name),
         };
     }
