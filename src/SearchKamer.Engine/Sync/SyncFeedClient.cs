@@ -36,6 +36,7 @@ public sealed class SyncFeedClient
                 ShouldHandle = new PredicateBuilder()
                     .Handle<TruncatedBodyException>()
                     .Handle<XmlException>()
+                    .Handle<System.Text.Json.JsonException>()
                     .Handle<HttpRequestException>(e => e.StatusCode is null),
                 MaxRetryAttempts = Math.Max(0, options.MaxRetries),
                 Delay = options.RetryDelay,
@@ -72,16 +73,35 @@ public sealed class SyncFeedClient
     {
         var url = $"{TkApiNames.FeedPath}?{TkApiNames.CategoryParameter}={Uri.EscapeDataString(category)}"
             + (skiptoken is { } s ? $"&{TkApiNames.SkiptokenParameter}={s.ToString(CultureInfo.InvariantCulture)}" : "");
-        return _bodyRetry.ExecuteAsync(async token =>
+        return GetPageAsync(new Uri(url, UriKind.Relative), body => FeedParser.Parse(body, category), ct);
+    }
+
+    /// <summary>
+    /// One OData page: <paramref name="url"/> is the backfill query or a nextLink. A nextLink that leaves the
+    /// configured server is refused, so a hostile answer cannot send the client elsewhere.
+    /// </summary>
+    public Task<ODataPage> GetODataPageAsync(string url, CancellationToken ct)
+    {
+        var target = new Uri(_http.BaseAddress!, url);
+        if (Uri.Compare(target, _http.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new HttpRequestException($"OData-vervolglink wijst naar een andere server: {target.GetLeftPart(UriPartial.Authority)}");
+        }
+
+        return GetPageAsync(target, ODataBackfill.Parse, ct);
+    }
+
+    /// <summary>Reads a whole page into memory (bounded) before parsing, so a body cut short is retried rather than half-parsed.</summary>
+    private Task<T> GetPageAsync<T>(Uri url, Func<Stream, T> parse, CancellationToken ct) =>
+        _bodyRetry.ExecuteAsync(async token =>
         {
             using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token);
             response.EnsureSuccessStatusCode();
             using var buffer = new MemoryStream();
             await CopyBodyAsync(response, buffer, MaxPageBytes, token);
             buffer.Position = 0;
-            return FeedParser.Parse(buffer, category);
+            return parse(buffer);
         }, ct).AsTask();
-    }
 
     /// <summary>
     /// Downloads an entity's file to <paramref name="target"/> (replaced only when complete); returns the Content-Type.

@@ -20,6 +20,44 @@ public static class TkApiNames
     public const string TkNamespace = "http://www.tweedekamer.nl/xsd/tkData/v1-0";
     public const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
+    /// <summary>
+    /// The OData v4/2.0 endpoint, used only for backfills of a date range (tk-open-data.md §4–§6). Its
+    /// PascalCase names are the SyncFeed's lowerCamelCase ones; the v5 renames should only touch this class.
+    /// </summary>
+    public static class OData
+    {
+        public const string Root = "OData/v4/2.0/";
+        public const string DocumentSet = "Document";
+        public const string Value = "value";
+        public const string NextLink = "@odata.nextLink";
+
+        public const string Id = "Id";
+        public const string Soort = "Soort";
+        public const string DocumentNummer = "DocumentNummer";
+        public const string Onderwerp = "Onderwerp";
+        public const string Datum = "Datum";
+        public const string Vergaderjaar = "Vergaderjaar";
+        public const string Aanhangselnummer = "Aanhangselnummer";
+        public const string ContentType = "ContentType";
+        public const string ContentLength = "ContentLength";
+        public const string GewijzigdOp = "GewijzigdOp";
+        public const string ApiGewijzigdOp = "ApiGewijzigdOp";
+        public const string Verwijderd = "Verwijderd";
+        public const string Nummer = "Nummer";
+        public const string GestartOp = "GestartOp";
+        public const string ActorNaam = "ActorNaam";
+        public const string ActorFractie = "ActorFractie";
+        public const string Functie = "Functie";
+        public const string Relatie = "Relatie";
+        public const string PersoonId = "Persoon_Id";
+        public const string FractieId = "Fractie_Id";
+
+        /// <summary>Navigation properties expanded on each document.</summary>
+        public const string Zaak = "Zaak";
+        public const string ZaakActor = "ZaakActor";
+        public const string DocumentActor = "DocumentActor";
+    }
+
     public static class Categories
     {
         public const string Fractie = "Fractie";

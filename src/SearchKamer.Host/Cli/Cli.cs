@@ -13,6 +13,7 @@ public static class Cli
         searchkamer bench http --index MAP      HTTP-belasting van /api/search op een bench-index (zie --help)
         searchkamer users add E-MAILADRES       account maken (of nieuwe token) en de persoonlijke link tonen
         searchkamer sync [--once] [--since D]   wijzigingen van de Tweede Kamer (SyncFeed) ophalen en indexeren
+        searchkamer sync --backfill VAN TOT     documenten van VAN t/m TOT via OData ophalen en indexeren
         """;
 
     private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "users", "sync", "help", "--help", "-h"];

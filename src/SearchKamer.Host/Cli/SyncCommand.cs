@@ -8,18 +8,27 @@ namespace SearchKamer.Host.Cli;
 /// <summary>
 /// <c>searchkamer sync [--once] [--since JJJJ-MM-DD] [--from-start] [--base-url URL] [--data MAP]</c>:
 /// follows the Tweede Kamer SyncFeed into the index; without --once it repeats every Interval.
+/// <c>searchkamer sync --backfill VAN TOT</c> fetches the documents dated VAN to TOT (inclusive) once through OData.
 /// </summary>
 public static class SyncCommand
 {
-    public const string Usage = "gebruik: searchkamer sync [--once] [--since JJJJ-MM-DD] [--from-start] [--base-url URL] [--data MAP]";
+    public const string Usage = "gebruik: searchkamer sync [--once] [--since JJJJ-MM-DD] [--from-start] [--base-url URL] [--data MAP]\n"
+        + "         searchkamer sync --backfill JJJJ-MM-DD JJJJ-MM-DD [--base-url URL] [--data MAP]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
-        var cli = new CliArgs(args, new HashSet<string> { "--once", "--from-start" });
-        if (cli.Positional.Count > 0)
+        var cli = new CliArgs(args, new HashSet<string> { "--once", "--from-start", "--backfill" });
+        var backfill = cli.Flag("--backfill");
+        if (cli.Positional.Count != (backfill ? 2 : 0))
         {
-            Console.Error.WriteLine(Usage);
+            Console.Error.WriteLine(backfill ? "--backfill verwacht twee datums: VAN en TOT (JJJJ-MM-DD)" : Usage);
             return 2;
+        }
+
+        var range = backfill ? (From: Day(cli.Positional[0], "VAN"), To: Day(cli.Positional[1], "TOT")) : default;
+        if (range.From > range.To)
+        {
+            throw new CliArgumentException($"--backfill: VAN ({range.From:yyyy-MM-dd}) ligt na TOT ({range.To:yyyy-MM-dd})");
         }
 
         var options = LoadOptions() with { Since = cli.Date("--since") };
@@ -42,6 +51,11 @@ public static class SyncCommand
             e.Cancel = true;
             stop.Cancel();
         };
+
+        if (backfill)
+        {
+            return Backfill(SyncSetup.Runner(services, index), range.From, range.To, options, output, stop.Token);
+        }
 
         var failed = 0;
         while (!stop.IsCancellationRequested)
@@ -73,6 +87,30 @@ public static class SyncCommand
 
         return failed == 0 ? 0 : 3;
     }
+
+    private static int Backfill(SyncRunner runner, DateOnly from, DateOnly to, SyncOptions options, TextWriter output, CancellationToken ct)
+    {
+        try
+        {
+            var report = runner.BackfillAsync(from, to, ct).GetAwaiter().GetResult();
+            output.WriteLine($"backfill {options.BaseUrl} {from:yyyy-MM-dd} t/m {to:yyyy-MM-dd}: {report.Pages} pagina's, {report.Staged} entiteiten, {report.Indexed} geïndexeerd, {report.Unchanged} ongewijzigd, {report.Failed} mislukt, {report.Pending} in de wachtrij");
+            return report.Failed == 0 ? 0 : 3;
+        }
+        catch (OperationCanceledException)
+        {
+            output.WriteLine("backfill gestopt; opnieuw starten haalt alleen op wat nog ontbreekt");
+            return 130;
+        }
+        catch (HttpRequestException e)
+        {
+            output.WriteLine($"backfill mislukt: {e.Message}; opnieuw starten haalt alleen op wat nog ontbreekt");
+            return 3;
+        }
+    }
+
+    private static DateOnly Day(string value, string name) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : throw new CliArgumentException($"--backfill {name} verwacht een datum als JJJJ-MM-DD, niet \"{value}\"");
 
     /// <summary>The SearchKamer:Sync section from appsettings.json and SEARCHKAMER__SYNC__* variables, as the host reads it.</summary>
     private static SyncOptions LoadOptions()

@@ -30,7 +30,7 @@ public enum Fault
 /// A SyncFeed 2.0 and file server on 127.0.0.1 (Kestrel, port 0), fed from Fixtures/syncfeed. The change
 /// log is global across categories, as upstream; skiptoken = position of the last entry read.
 /// </summary>
-public sealed class FakeTkServer : IAsyncDisposable
+public sealed partial class FakeTkServer : IAsyncDisposable
 {
     public const long FirstToken = 20127000;
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
@@ -151,7 +151,17 @@ public sealed class FakeTkServer : IAsyncDisposable
         {
             byte[] body;
             string type;
-            if (path == "/SyncFeed/2.0/Feed")
+            if (path == "/OData/v4/2.0/Document")
+            {
+                (body, type) = ODataDocuments(ctx.Request.Query);
+                if (body.Length == 0)
+                {
+                    ctx.Response.StatusCode = 400;
+                    await ctx.Response.WriteAsync("{\"error\":{\"message\":\"$filter op Soort en Datum ontbreekt\"}}");
+                    return;
+                }
+            }
+            else if (path == "/SyncFeed/2.0/Feed")
             {
                 body = Encoding.UTF8.GetBytes(Page(ctx.Request.Query["category"].ToString(), ctx.Request.Query["skiptoken"].ToString()));
                 type = "application/atom+xml; charset=utf-8";

@@ -53,6 +53,9 @@ public sealed class SyncTestBed : IAsyncDisposable
     public Task<SyncReport> SyncAsync(CancellationToken ct = default, Action<string, long>? afterPage = null) =>
         SyncSetup.Runner(_services, Index, afterPage).RunAsync(ct);
 
+    public Task<SyncReport> BackfillAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        SyncSetup.Runner(_services, Index).BackfillAsync(from, to, ct);
+
     /// <summary>Doc records by key; a key seen twice would be a duplicate in the index.</summary>
     public IReadOnlyList<string> Keys() => [.. Engine.All().Select(DocumentMapper.KeyOf)];
 
