@@ -52,11 +52,24 @@ public static class SyncSchema
                 last_attempt TEXT)
             """),
         new(101, "sync: actors staged before their zaak or document, looked up by person and party", """
+            CREATE TABLE sync_skipped (
+                kind TEXT NOT NULL, id TEXT NOT NULL,
+                PRIMARY KEY (kind, id)) WITHOUT ROWID;
             CREATE INDEX sync_zaak_actor_persoon ON sync_zaak_actor (persoon_id);
             CREATE INDEX sync_zaak_actor_fractie ON sync_zaak_actor (fractie_id);
             CREATE INDEX sync_document_actor_document ON sync_document_actor (document_id)
             """),
     ];
+}
+
+/// <summary>
+/// Zaken and documents seen and not kept (motions, bills, other soorten). Their actors are dropped on
+/// arrival; an actor of an id in neither this table nor the entity table waits for its owner.
+/// </summary>
+internal static class SkippedKind
+{
+    public const string Zaak = "zaak";
+    public const string Document = "document";
 }
 
 /// <summary>What to do with a document on the next processing step.</summary>

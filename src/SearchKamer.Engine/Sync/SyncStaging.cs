@@ -76,9 +76,12 @@ public sealed partial class SyncState
         if (!known && (e.Deleted || !string.Equals(soort, TkApiNames.ZaakSoort.Vragen, StringComparison.OrdinalIgnoreCase)))
         {
             // Actors that came before their zaak were kept for it; a zaak we do not keep does not need them.
+            Skip(c, tx, SkippedKind.Zaak, e.Id);
             Execute(c, tx, "DELETE FROM sync_zaak_actor WHERE zaak_id = $id", ("$id", e.Id));
             return false;
         }
+
+        Execute(c, tx, "DELETE FROM sync_skipped WHERE kind = $k AND id = $id", ("$k", SkippedKind.Zaak), ("$id", e.Id));
 
         // A tombstone has its content fields emptied: keep the number and subject we had.
         Execute(c, tx, """
@@ -94,7 +97,7 @@ public sealed partial class SyncState
     private static bool StageZaakActor(SqliteConnection c, SqliteTransaction tx, FeedEntry e)
     {
         var zaak = e.Ref(F.Zaak) ?? Scalar(c, "SELECT zaak_id FROM sync_zaak_actor WHERE id = $id", ("$id", e.Id)) as string;
-        if (zaak is null)
+        if (zaak is null || IsSkipped(c, SkippedKind.Zaak, zaak))
         {
             return false;
         }
@@ -125,9 +128,12 @@ public sealed partial class SyncState
         var relevant = !e.Deleted && TkApiNames.DocumentSoort.IsRelevant(soort);
         if (!known && !relevant)
         {
+            Skip(c, tx, SkippedKind.Document, e.Id);
             Execute(c, tx, "DELETE FROM sync_document_actor WHERE document_id = $id", ("$id", e.Id));
             return false;
         }
+
+        Execute(c, tx, "DELETE FROM sync_skipped WHERE kind = $k AND id = $id", ("$k", SkippedKind.Document), ("$id", e.Id));
 
         if (!relevant)
         {
@@ -171,7 +177,7 @@ public sealed partial class SyncState
     private static bool StageDocumentActor(SqliteConnection c, SqliteTransaction tx, FeedEntry e)
     {
         var document = e.Ref(F.Document);
-        if (document is null)
+        if (document is null || IsSkipped(c, SkippedKind.Document, document))
         {
             return false;
         }
@@ -216,6 +222,12 @@ public sealed partial class SyncState
             Queue(c, tx, id, PendingAction.Reindex, replace: false);
         }
     }
+
+    private static void Skip(SqliteConnection c, SqliteTransaction tx, string kind, string id) =>
+        Execute(c, tx, "INSERT INTO sync_skipped (kind, id) VALUES ($k, $id) ON CONFLICT DO NOTHING", ("$k", kind), ("$id", id));
+
+    private static bool IsSkipped(SqliteConnection c, string kind, string id) =>
+        Scalar(c, "SELECT 1 FROM sync_skipped WHERE kind = $k AND id = $id", ("$k", kind), ("$id", id)) is not null;
 
     /// <summary>A person or party changed: documents whose zaak names them may now carry another asker or party.</summary>
     private static void QueueReindexForActorLink(SqliteConnection c, SqliteTransaction tx, string column, string id)
