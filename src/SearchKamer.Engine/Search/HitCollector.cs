@@ -76,6 +76,21 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         return _counts;
     }
 
+    /// <summary>Takes over the hits and counts of a collector that searched a later segment.</summary>
+    public void Absorb(HitCollector other)
+    {
+        Hits.AddRange(other.Hits);
+        FoldSegmentCounts();
+        var theirs = other.Counts();
+        for (var f = 0; f < _counts.Length; f++)
+        {
+            foreach (var (label, count) in theirs[f])
+            {
+                _counts[f][label] = _counts[f].GetValueOrDefault(label) + count;
+            }
+        }
+    }
+
     /// <summary>Counts one document (its record's doc id) and tells whether it passes every facet selection.</summary>
     private bool CountDocument(int parent)
     {

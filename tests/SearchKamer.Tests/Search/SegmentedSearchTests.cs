@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using SearchKamer.Indexing;
+using SearchKamer.Ingestion;
+using SearchKamer.Search;
+
+namespace SearchKamer.Tests.Search;
+
+/// <summary>
+/// Segments are searched side by side and merged: on an index written in many small batches the
+/// totals, facets and paging must still agree with a count over the documents themselves.
+/// </summary>
+public sealed class SegmentedSearchTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("searchkamer-segments-").FullName;
+    private readonly SearchIndex _index;
+
+    public SegmentedSearchTests()
+    {
+        _index = SearchIndex.OpenForWriting(Path.Combine(_dir, "index"));
+        var files = FileWalker.Expand([RepoPaths.Corpus], new List<string>());
+        IngestPipeline.Run(_index, files, 1, _ => { }, batchSize: 12);
+    }
+
+    [Fact]
+    public void An_index_of_many_segments_counts_facets_and_pages_like_its_documents()
+    {
+        var engine = new SearchEngine(_index);
+        var searcher = _index.Searchers.Acquire();
+        var segments = searcher.IndexReader.Leaves.Count;
+        _index.Searchers.Release(searcher);
+        Assert.True(segments >= 3, $"only {segments} segments; the test needs several");
+        var documents = engine.All().ToList();
+
+        var all = engine.Search(new SearchRequest { Query = "*", Size = 100 });
+
+        Assert.Equal(documents.Count, all.TotalDocuments);
+        var parties = documents.SelectMany(d => d.Askers.Select(a => a.Party).OfType<string>().Distinct())
+            .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(parties.OrderBy(kv => kv.Key), all.Facets["party"].ToDictionary(v => v.Value, v => v.Count).OrderBy(kv => kv.Key));
+        var pages = Enumerable.Range(1, (all.TotalDocuments + 99) / 100)
+            .SelectMany(p => engine.Search(new SearchRequest { Query = "*", Size = 100, Page = p, Sort = SortOrder.Newest }).Documents)
+            .Select(d => d.Id).ToList();
+        Assert.Equal(pages.Count, pages.Distinct().Count());
+        Assert.Equal(documents.Count, pages.Count);
+    }
+
+    [Fact]
+    public void A_word_search_finds_the_same_pairs_in_every_segment_as_a_scan_of_the_texts()
+    {
+        var engine = new SearchEngine(_index);
+        var word = new Regex(@"\binhuur", RegexOptions.IgnoreCase);
+        // A document without numbered questions is indexed as one pair of its notice or subject.
+        var expected = engine.All().Sum(d => d.Questions.Count == 0
+            ? (word.IsMatch(d.Notice ?? d.Subject ?? "") ? 1 : 0)
+            : d.Questions.Count(q => word.IsMatch(q.Question) || word.IsMatch(q.Answer ?? "")));
+
+        var exact = engine.Search(new SearchRequest { Query = "inhuur*" });
+
+        Assert.True(expected > 0);
+        Assert.Equal(expected, exact.Total);
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
