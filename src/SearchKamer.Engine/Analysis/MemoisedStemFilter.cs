@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -9,23 +10,21 @@ namespace SearchKamer.Analysis;
 
 /// <summary>
 /// The tail of the Dutch chain — [compound parts], stem overrides, Snowball — depends on the
-/// folded word alone, and a few thousand words make up most of any text. So each thread remembers
+/// folded word alone, and a few thousand words make up most of any text. So the process remembers
 /// what the tail made of a word and replays it: the stem first, then the stemmed parts at the same
 /// position with the word's offsets. Words are looked up as spans, so a hit allocates nothing.
+/// One memo for all threads: a memo per thread grew with the host's thread pool to gigabytes.
 /// </summary>
 public sealed class MemoisedStemFilter : TokenFilter
 {
     // Bounded so a stream of unique tokens (numbers, ids) cannot grow it without end.
-    private const int MaxWordsPerThread = 200_000;
+    private const int MaxWords = 200_000;
 
     private static readonly Analyzer SplittingTail = new Tail(splitCompounds: true);
     private static readonly Analyzer PlainTail = new Tail(splitCompounds: false);
 
-    [ThreadStatic]
-    private static Dictionary<string, string[]>? t_splitting;
-
-    [ThreadStatic]
-    private static Dictionary<string, string[]>? t_plain;
+    private static readonly ConcurrentDictionary<string, string[]> Splitting = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string[]> Plain = new(StringComparer.Ordinal);
 
     private readonly bool _splitCompounds;
     private readonly ICharTermAttribute _term;
@@ -71,16 +70,14 @@ public sealed class MemoisedStemFilter : TokenFilter
 
     private string[] Lookup(ReadOnlySpan<char> word)
     {
-        var memo = _splitCompounds
-            ? t_splitting ??= new Dictionary<string, string[]>(StringComparer.Ordinal)
-            : t_plain ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var memo = _splitCompounds ? Splitting : Plain;
         var lookup = memo.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(word, out var terms))
         {
             return terms;
         }
 
-        if (memo.Count >= MaxWordsPerThread)
+        if (memo.Count >= MaxWords)
         {
             memo.Clear();
         }

@@ -38,7 +38,7 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
                 {
                     foreach (var hit in runner.AllNew(search, Max(after, search.CreatedAt)).Where(h => byKey.ContainsKey(h.Id)))
                     {
-                        Add(found, new Candidate(search.UserId, byKey[hit.Id], Snippet(hit, byKey[hit.Id].Document), $"zoekopdracht “{search.Name}”", search.Interval));
+                        Add(found, new Candidate(search.UserId, byKey[hit.Id], hit, $"zoekopdracht “{search.Name}”", search.Interval));
                     }
                 }
                 catch (SearchRequestException e)
@@ -47,19 +47,24 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
                 }
             }
 
-            foreach (var doc in fresh.Where(d => d.Document.Kind != DocumentKind.Vragen))
+            var followed = fresh.Where(d => d.Kind != Kinds.Name(DocumentKind.Vragen))
+                .SelectMany(d => d.ZaakNumbers.SelectMany(follows.ForZaak).Where(f => f.CreatedAt < d.IngestedAt).Select(f => (Doc: d, Follow: f)))
+                .ToList();
+            // Whole documents only for what someone will be told about.
+            var documents = NewDocuments.Load(index, found.Values.Select(c => c.Doc.Key).Concat(followed.Select(x => x.Doc.Key)));
+            foreach (var (doc, follow) in followed.Where(x => documents.ContainsKey(x.Doc.Key)))
             {
-                foreach (var follow in doc.Document.ZaakNumbers.SelectMany(follows.ForZaak).Where(f => f.CreatedAt < doc.IngestedAt))
-                {
-                    Add(found, new Candidate(follow.UserId, doc, Excerpt(doc.Document), $"u volgt {follow.Label}: {WhatHappened(doc.Document)}", AlertInterval.Live));
-                }
+                Add(found, new Candidate(follow.UserId, doc, null, $"u volgt {follow.Label}: {WhatHappened(documents[doc.Key])}", AlertInterval.Live));
             }
 
             var owners = users.All().ToDictionary(u => u.Id);
             var now = clock.GetUtcNow();
-            var rows = found.Values.Where(c => owners.ContainsKey(c.UserId)).Select(c => new NewAlert(c.UserId, c.Doc.Key, Kinds.Name(c.Doc.Document.Kind),
-                c.Doc.Document.Subject, c.Doc.Document.DateReceived ?? c.Doc.Document.DateSubmitted, c.SnippetHtml, c.Reason,
-                channels.For(owners[c.UserId]), Intervals.NextSlot(c.Interval, now)));
+            var rows = found.Values.Where(c => owners.ContainsKey(c.UserId) && documents.ContainsKey(c.Doc.Key)).Select(c =>
+            {
+                var d = documents[c.Doc.Key];
+                return new NewAlert(c.UserId, c.Doc.Key, Kinds.Name(d.Kind), d.Subject, d.DateReceived ?? d.DateSubmitted,
+                    c.Hit is null ? Excerpt(d) : Snippet(c.Hit, d), c.Reason, channels.For(owners[c.UserId]), Intervals.NextSlot(c.Interval, now));
+            });
             var inserted = alerts.Record(rows.ToList(), fresh.Max(d => d.IngestedAt));
             return new EvaluationResult(fresh.Count, inserted, problems);
         }
@@ -103,7 +108,8 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
         return WebUtility.HtmlEncode(text.Length > 300 ? text[..300] + "…" : text);
     }
 
-    private sealed record Candidate(long UserId, IngestedDocument Doc, string SnippetHtml, string Reason, AlertInterval Interval);
+    /// <param name="Hit">The saved search's hit; null for a follow.</param>
+    private sealed record Candidate(long UserId, IngestedDocument Doc, DocumentHit? Hit, string Reason, AlertInterval Interval);
 }
 
 /// <summary>Which channels a user's alerts go out on: e-mail when SMTP is configured and wanted, webhook when set.</summary>

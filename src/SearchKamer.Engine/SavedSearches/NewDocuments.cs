@@ -7,11 +7,18 @@ using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.SavedSearches;
 
-public sealed record IngestedDocument(string Key, DateTimeOffset IngestedAt, KamervraagDocument Document);
+/// <summary>What the alert evaluator needs to know of a (re)indexed document before it knows whether anyone wants it.</summary>
+public sealed record IngestedDocument(string Key, DateTimeOffset IngestedAt, string Kind, IReadOnlyList<string> ZaakNumbers);
 
-/// <summary>The documents (re)indexed after a moment, read from the index itself, so nothing depends on who ingested them.</summary>
+/// <summary>
+/// The documents (re)indexed after a moment, read from the index itself, so nothing depends on who ingested
+/// them. Only their keys, times, kinds and zaken are read: after a first start on a large index every
+/// document is new, and reading each whole one held gigabytes for alerts that nobody had asked for.
+/// </summary>
 public static class NewDocuments
 {
+    private static readonly HashSet<string> HeaderFields = [Fields.DocId, Fields.IngestedAt, Fields.Kind, Fields.Zaak];
+
     public static IReadOnlyList<IngestedDocument> Since(SearchIndex index, DateTimeOffset after)
     {
         var searcher = index.Searchers.Acquire();
@@ -24,11 +31,39 @@ public static class NewDocuments
             var hits = searcher.Search(query, Math.Max(1, count.TotalHits));
             return hits.ScoreDocs.Select(h =>
             {
-                var stored = searcher.Doc(h.Doc);
-                var document = JsonSerializer.Deserialize<KamervraagDocument>(stored.Get(Fields.DocumentJson), StoredJson.Options)!;
+                var stored = searcher.Doc(h.Doc, HeaderFields);
                 var ticks = stored.GetField(Fields.IngestedAt).GetInt64Value() ?? 0;
-                return new IngestedDocument(stored.Get(Fields.DocId), new DateTimeOffset(ticks, TimeSpan.Zero), document);
+                return new IngestedDocument(stored.Get(Fields.DocId), new DateTimeOffset(ticks, TimeSpan.Zero), stored.Get(Fields.Kind) ?? "",
+                    stored.GetValues(Fields.Zaak));
             }).OrderBy(d => d.IngestedAt).ToList();
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The whole documents behind some keys (those an alert will be made for).</summary>
+    public static Dictionary<string, KamervraagDocument> Load(SearchIndex index, IEnumerable<string> keys)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var documents = new Dictionary<string, KamervraagDocument>(StringComparer.Ordinal);
+            foreach (var key in keys.Distinct())
+            {
+                var query = new BooleanQuery
+                {
+                    { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST },
+                    { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+                };
+                if (searcher.Search(query, 1).ScoreDocs is [var hit])
+                {
+                    documents[key] = JsonSerializer.Deserialize<KamervraagDocument>(searcher.Doc(hit.Doc).Get(Fields.DocumentJson), StoredJson.Options)!;
+                }
+            }
+
+            return documents;
         }
         finally
         {

@@ -13,6 +13,7 @@ namespace SearchKamer.Search;
 public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
 {
     private readonly SearchLimits _limits = limits ?? SearchLimits.Default;
+    private int _running;
 
     public SearchResponse Search(SearchRequest request)
     {
@@ -135,16 +136,19 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     /// <summary>
     /// Segments are searched side by side, each into its own collector, and merged in segment order
     /// (the order grouping relies on): a broad search at a million pairs spends most of its time
-    /// collecting, and one core would leave the other idle while a user waits.
+    /// collecting, and one core would leave the other idle while a user waits. Only while no other
+    /// search runs, though: under load the cores are busy anyway, and splitting every search then
+    /// only added threads (and their per-thread buffers) to the pool.
     /// </summary>
     private HitCollector CollectSegments(IndexSearcher searcher, Query query, List<FacetSelection> facets)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var leaves = searcher.IndexReader.Leaves;
         var parts = new HitCollector[leaves.Count];
+        var alone = Interlocked.Increment(ref _running) == 1;
         try
         {
-            Parallel.For(0, leaves.Count, i =>
+            Parallel.For(0, leaves.Count, new ParallelOptions { MaxDegreeOfParallelism = alone ? Environment.ProcessorCount : 1 }, i =>
             {
                 var part = new HitCollector(facets);
                 var timed = new TimeLimitedCollector(part, _limits.TimeLimit);
@@ -156,6 +160,10 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         catch (AggregateException e) when (e.InnerExceptions.OfType<SearchRequestException>().FirstOrDefault() is { } stopped)
         {
             ExceptionDispatchInfo.Throw(stopped);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
         }
 
         var merged = parts.FirstOrDefault() ?? new HitCollector(facets);

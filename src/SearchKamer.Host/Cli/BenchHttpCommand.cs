@@ -50,7 +50,17 @@ public static class BenchHttpCommand
             throw new CliArgumentException("--inbox vraagt een bestaande map en --index");
         }
 
-        var pool = new TextPool(Path.GetFullPath(args.One("--pool") ?? BenchSearchCommand.DefaultPool()));
+        TextPool pool;
+        try
+        {
+            pool = new TextPool(Path.GetFullPath(args.One("--pool") ?? BenchSearchCommand.DefaultPool()));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"{e.Message}\ngeef met --pool een map met {TextPool.LawFile} en {TextPool.QaFile}");
+            return 2;
+        }
+
         var paths = BenchQueries.Build(pool, BenchPeople.Bundled, perClass).SelectMany(c => c.Requests).Select(PathOf).ToList();
         // Interleaved so every stretch of the run asks every class, not 200 single words first.
         paths = paths.Select((p, i) => (p, i)).OrderBy(x => x.i % perClass).ThenBy(x => x.i).Select(x => x.p).ToList();

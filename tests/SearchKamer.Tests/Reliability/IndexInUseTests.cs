@@ -4,7 +4,7 @@ namespace SearchKamer.Tests.Reliability;
 public sealed class IndexInUseTests
 {
     [Fact]
-    public async Task A_second_ingest_beside_a_running_host_is_refused_with_a_clear_message_and_the_index_stays_intact()
+    public async Task A_second_ingest_or_host_beside_a_running_host_is_refused_with_a_clear_message_and_the_index_stays_intact()
     {
         var data = Directory.CreateTempSubdirectory("searchkamer-in-use-").FullName;
         try
@@ -25,6 +25,11 @@ public sealed class IndexInUseTests
                 Assert.Contains(index, second.Errors, StringComparison.Ordinal);
                 Assert.DoesNotContain("   at ", second.Errors, StringComparison.Ordinal);
                 Assert.DoesNotContain(second.Output, l => l.StartsWith("verwerkt", StringComparison.Ordinal));
+
+                var (hostCode, secondHost) = await SearchkamerProcess.RunAsync(["--urls", $"http://127.0.0.1:{SearchkamerProcess.FreePort()}", "--data", data], TimeSpan.FromMinutes(1));
+                Assert.Equal(2, hostCode);
+                Assert.Contains("index in gebruik", secondHost.Errors, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", secondHost.Errors, StringComparison.Ordinal);
                 Assert.True(host.Kill(), "the host ended while the second ingest ran\n" + host.Errors);
             }
 
