@@ -22,7 +22,7 @@ namespace SearchKamer.Search;
 /// finalizable weak table, and a fresh reader per snippet kept the finalizer thread busy with a tenth
 /// of all search CPU. The reader is a live view of the memory index, so a reset does not stale it.
 /// </remarks>
-internal sealed class Highlighter(Query query, IndexReader reader)
+internal sealed class Highlighter(Query query)
 {
     private const int FragmentChars = 220;
     private const int PlainChars = 240;
@@ -37,12 +37,11 @@ internal sealed class Highlighter(Query query, IndexReader reader)
     private static (MemoryIndex Text, IndexReader Reader)? _memory;
 
     private readonly HashSet<string>? _queried = FieldsOf(query);
+    private readonly bool _hasMultiTerm = HasMultiTerm(query);
     private FieldQuery? _fieldQuery;
 
     public string Snippet(string field, string storedText)
     {
-        // Multi-term queries (prefix) are rewritten against the whole index, once per search.
-        _fieldQuery ??= _fvh.GetFieldQuery(query, reader);
         var exact = Fields.ExactOf(field);
         var wanted = _queried is null ? [field, exact] : new[] { field, exact }.Where(_queried.Contains).ToArray();
         if (wanted.Length == 0)
@@ -59,7 +58,12 @@ internal sealed class Highlighter(Query query, IndexReader reader)
 
         _fragments.Text = storedText;
         var matched = new HashSet<string> { field, exact };
-        var fragments = _fvh.GetBestFragments(_fieldQuery, textReader, 0, field, matched, FragmentChars, 2,
+        // A prefix is expanded against the shown text, not the whole index: the highlighter keeps only the
+        // 1,024 commonest expansions of an index, which could miss this text's word, and finding those
+        // cost two milliseconds per search at a million pairs.
+        var fieldQuery = _hasMultiTerm || _fieldQuery is null ? _fvh.GetFieldQuery(query, textReader) : _fieldQuery;
+        _fieldQuery ??= _hasMultiTerm ? null : fieldQuery;
+        var fragments = _fvh.GetBestFragments(fieldQuery, textReader, 0, field, matched, FragmentChars, 2,
             _fragLists, _fragments, Pre, Post, _encoder);
         if (fragments is { Length: > 0 })
         {
@@ -82,6 +86,14 @@ internal sealed class Highlighter(Query query, IndexReader reader)
         var fields = new HashSet<string>(StringComparer.Ordinal);
         return Collect(query, fields) ? fields : null;
     }
+
+    private static bool HasMultiTerm(Query query) => query switch
+    {
+        BooleanQuery b => b.Clauses.Any(c => HasMultiTerm(c.Query)),
+        DisjunctionMaxQuery d => d.Disjuncts.Any(HasMultiTerm),
+        MultiTermQuery => true,
+        _ => false,
+    };
 
     private static bool Collect(Query query, HashSet<string> fields)
     {

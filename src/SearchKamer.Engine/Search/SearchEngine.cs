@@ -38,7 +38,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
             }
 
             var (totalDocuments, page) = Grouping.Page(collector.Hits, request.Sort, searcher.IndexReader, (request.Page - 1) * request.Size, request.Size);
-            var highlighter = new Highlighter(read.Query, searcher.IndexReader);
+            var highlighter = new Highlighter(read.Query);
             var documents = page.Select(g => Documents.ToHit(searcher, Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
 
             return new SearchResponse(collector.Hits.Count, totalDocuments, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
