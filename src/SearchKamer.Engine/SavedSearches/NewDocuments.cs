@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchKamer.Domain;
 using SearchKamer.Indexing;
+using SearchKamer.Search;
 using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.SavedSearches;
@@ -59,7 +59,7 @@ public static class NewDocuments
                 };
                 if (searcher.Search(query, 1).ScoreDocs is [var hit])
                 {
-                    documents[key] = JsonSerializer.Deserialize<KamervraagDocument>(searcher.Doc(hit.Doc).Get(Fields.DocumentJson), StoredJson.Options)!;
+                    documents[key] = Documents.Load(searcher, hit.Doc).Document;
                 }
             }
 

@@ -36,14 +36,13 @@ internal sealed class Highlighter(Query query)
     [ThreadStatic]
     private static (MemoryIndex Text, IndexReader Reader)? _memory;
 
-    private readonly HashSet<string>? _queried = FieldsOf(query);
-    private readonly bool _hasMultiTerm = HasMultiTerm(query);
+    private readonly QueryShape _shape = QueryShape.Of(query);
     private FieldQuery? _fieldQuery;
 
     public string Snippet(string field, string storedText)
     {
         var exact = Fields.ExactOf(field);
-        var wanted = _queried is null ? [field, exact] : new[] { field, exact }.Where(_queried.Contains).ToArray();
+        var wanted = _shape.Fields is not { } queried ? [field, exact] : new[] { field, exact }.Where(queried.Contains).ToArray();
         if (wanted.Length == 0)
         {
             return Plain(storedText);
@@ -61,8 +60,7 @@ internal sealed class Highlighter(Query query)
         // A prefix is expanded against the shown text, not the whole index: the highlighter keeps only the
         // 1,024 commonest expansions of an index, which could miss this text's word, and finding those
         // cost two milliseconds per search at a million pairs.
-        var fieldQuery = _hasMultiTerm || _fieldQuery is null ? _fvh.GetFieldQuery(query, textReader) : _fieldQuery;
-        _fieldQuery ??= _hasMultiTerm ? null : fieldQuery;
+        var fieldQuery = _shape.HasMultiTerm ? _fvh.GetFieldQuery(query, textReader) : _fieldQuery ??= _fvh.GetFieldQuery(query, textReader);
         var fragments = _fvh.GetBestFragments(fieldQuery, textReader, 0, field, matched, FragmentChars, 2,
             _fragLists, _fragments, Pre, Post, _encoder);
         if (fragments is { Length: > 0 })
@@ -75,50 +73,6 @@ internal sealed class Highlighter(Query query)
 
     private static string Plain(string storedText) =>
         WebUtility.HtmlEncode(storedText.Length <= PlainChars ? storedText : storedText[..PlainChars] + "…");
-
-    /// <summary>
-    /// The fields the query can match, or null when that is not known. Analysing a shown text costs more
-    /// than finding it, so a field the query never names (the exact field of a plain word search, the
-    /// answer of a question-only search) is not analysed at all.
-    /// </summary>
-    private static HashSet<string>? FieldsOf(Query query)
-    {
-        var fields = new HashSet<string>(StringComparer.Ordinal);
-        return Collect(query, fields) ? fields : null;
-    }
-
-    private static bool HasMultiTerm(Query query) => query switch
-    {
-        BooleanQuery b => b.Clauses.Any(c => HasMultiTerm(c.Query)),
-        DisjunctionMaxQuery d => d.Disjuncts.Any(HasMultiTerm),
-        MultiTermQuery => true,
-        _ => false,
-    };
-
-    private static bool Collect(Query query, HashSet<string> fields)
-    {
-        switch (query)
-        {
-            case BooleanQuery b:
-                // The highlighter never marks prohibited clauses either.
-                return b.Clauses.Where(c => c.Occur != Occur.MUST_NOT).All(c => Collect(c.Query, fields));
-            case DisjunctionMaxQuery d:
-                return d.Disjuncts.All(q => Collect(q, fields));
-            case TermQuery t:
-                fields.Add(t.Term.Field);
-                return true;
-            case PhraseQuery p:
-                fields.UnionWith(p.GetTerms().Select(t => t.Field));
-                return true;
-            case MultiTermQuery m:
-                fields.Add(m.Field);
-                return true;
-            case MatchAllDocsQuery:
-                return true;
-            default:
-                return false;
-        }
-    }
 
     private static (MemoryIndex, IndexReader) NewMemory()
     {
@@ -136,5 +90,57 @@ internal sealed class Highlighter(Query query)
 
         protected override Field[] GetFields(IndexReader reader, int docId, string fieldName) =>
             [new TextField(fieldName, Text, Field.Store.YES)];
+    }
+}
+
+/// <param name="Fields">The fields the query can match, or null when that is not known. Analysing a shown
+/// text costs more than finding it, so a field the query never names (the exact field of a plain word
+/// search, the answer of a question-only search) is not analysed at all.</param>
+/// <param name="HasMultiTerm">A prefix, wildcard or fuzzy term, whose expansion depends on the text.</param>
+internal sealed record QueryShape(HashSet<string>? Fields, bool HasMultiTerm)
+{
+    public static QueryShape Of(Query query)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var multiTerm = false;
+        var known = Walk(query, fields, ref multiTerm);
+        return new QueryShape(known ? fields : null, multiTerm);
+    }
+
+    private static bool Walk(Query query, HashSet<string> fields, ref bool multiTerm)
+    {
+        switch (query)
+        {
+            case BooleanQuery b:
+                // The highlighter never marks prohibited clauses either.
+                return WalkAll(b.Clauses.Where(c => c.Occur != Occur.MUST_NOT).Select(c => c.Query), fields, ref multiTerm);
+            case DisjunctionMaxQuery d:
+                return WalkAll(d.Disjuncts, fields, ref multiTerm);
+            case TermQuery t:
+                fields.Add(t.Term.Field);
+                return true;
+            case PhraseQuery p:
+                fields.UnionWith(p.GetTerms().Select(t => t.Field));
+                return true;
+            case MultiTermQuery m:
+                fields.Add(m.Field);
+                multiTerm = true;
+                return true;
+            case MatchAllDocsQuery:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool WalkAll(IEnumerable<Query> queries, HashSet<string> fields, ref bool multiTerm)
+    {
+        var known = true;
+        foreach (var q in queries)
+        {
+            known &= Walk(q, fields, ref multiTerm);
+        }
+
+        return known;
     }
 }

@@ -183,7 +183,7 @@ public static class BenchSearchCommand
     }
 
     /// <summary>Nearest-rank percentile.</summary>
-    private static double Percentile(double[] sorted, int p) =>
+    internal static double Percentile(double[] sorted, int p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):N0} MiB");

@@ -13,9 +13,7 @@ public sealed record LoadResult(TimeSpan Elapsed, double[] SortedMillis, IReadOn
     public double PerSecond => Requests / Elapsed.TotalSeconds;
 
     /// <summary>Nearest-rank percentile.</summary>
-    public double Percentile(int p) => SortedMillis.Length == 0
-        ? 0
-        : SortedMillis[Math.Clamp((int)Math.Ceiling(p / 100.0 * SortedMillis.Length) - 1, 0, SortedMillis.Length - 1)];
+    public double Percentile(int p) => SortedMillis.Length == 0 ? 0 : BenchSearchCommand.Percentile(SortedMillis, p);
 }
 
 /// <summary>
