@@ -23,8 +23,8 @@ public sealed class MemoisedStemFilter : TokenFilter
     private static readonly Analyzer SplittingTail = new Tail(splitCompounds: true);
     private static readonly Analyzer PlainTail = new Tail(splitCompounds: false);
 
-    private static readonly ConcurrentDictionary<string, string[]> Splitting = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string[]> Plain = new(StringComparer.Ordinal);
+    private static readonly Memo Splitting = new();
+    private static readonly Memo Plain = new();
 
     private readonly bool _splitCompounds;
     private readonly ICharTermAttribute _term;
@@ -71,21 +71,37 @@ public sealed class MemoisedStemFilter : TokenFilter
     private string[] Lookup(ReadOnlySpan<char> word)
     {
         var memo = _splitCompounds ? Splitting : Plain;
-        var lookup = memo.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(word, out var terms))
+        if (memo.Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var terms))
         {
             return terms;
         }
 
-        if (memo.Count >= MaxWords)
-        {
-            memo.Clear();
-        }
-
         var text = word.ToString();
         terms = Run(_splitCompounds ? SplittingTail : PlainTail, text);
-        memo[text] = terms;
+        memo.Add(text, terms);
         return terms;
+    }
+
+    /// <summary>
+    /// Counts its own additions: ConcurrentDictionary.Count takes every lock, too dear on each miss;
+    /// an approximate count is enough for a bound.
+    /// </summary>
+    private sealed class Memo
+    {
+        private int _count;
+
+        public ConcurrentDictionary<string, string[]> Words { get; } = new(StringComparer.Ordinal);
+
+        public void Add(string word, string[] terms)
+        {
+            if (Interlocked.Increment(ref _count) > MaxWords)
+            {
+                Words.Clear();
+                Interlocked.Exchange(ref _count, 0);
+            }
+
+            Words[word] = terms;
+        }
     }
 
     private static string[] Run(Analyzer tail, string word)
