@@ -36,15 +36,23 @@ public static class IngestPipeline
                 lines[i] = ReadOne(index, batch[i]));
 
             var now = DateTimeOffset.UtcNow;
+            var upserted = 0;
             foreach (var line in lines)
             {
                 if (line is { Status: IngestStatus.Indexed, Document: { } doc })
                 {
                     index.Upsert(doc, now);
+                    upserted++;
                 }
             }
 
-            index.Commit(new Dictionary<string, string> { ["watermark.file"] = batch[^1] });
+            // A batch that changed nothing commits nothing (a rerun, or the inbox's start-up recovery
+            // over done/, must not fsync and reopen per batch); only the very first commit is always
+            // made, so an ingest of failures still leaves an index behind.
+            if (upserted > 0 || !index.HasCommitted)
+            {
+                index.Commit(new Dictionary<string, string> { ["watermark.file"] = batch[^1] });
+            }
             foreach (var line in lines)
             {
                 report(line);

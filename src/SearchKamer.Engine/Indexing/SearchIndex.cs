@@ -62,7 +62,7 @@ public sealed class SearchIndex : IDisposable
         }
         else
         {
-            if (!DirectoryReader.IndexExists(_directory) || FirstCommitTorn(_directory))
+            if (!HasCommit(_directory))
             {
                 _directory.Dispose();
                 throw new DirectoryNotFoundException($"geen index in {path}: voer eerst 'searchkamer ingest' uit");
@@ -82,14 +82,19 @@ public sealed class SearchIndex : IDisposable
 
     public static bool Exists(string path)
     {
-        if (!System.IO.Directory.Exists(path) || !System.IO.Directory.EnumerateFiles(path, "segments*").Any())
+        if (!System.IO.Directory.Exists(path))
         {
             return false;
         }
 
         using var directory = new NIOFSDirectory(new DirectoryInfo(path));
-        return !FirstCommitTorn(directory);
+        return HasCommit(directory);
     }
+
+    /// <summary>Whether anything was ever committed durably (a torn first commit counts as nothing).</summary>
+    public bool HasCommitted => HasCommit(_directory);
+
+    private static bool HasCommit(Directory directory) => DirectoryReader.IndexExists(directory) && !FirstCommitTorn(directory);
 
     /// <summary>
     /// Writes or replaces a document and all its pairs as one block: readers see either the old or the new.

@@ -148,7 +148,7 @@ public static class BenchHttpCommand
 
         public static HostProcess Start(string index)
         {
-            if (!File.Exists(Path.Combine(index, "segments.gen")) && !Directory.EnumerateFiles(index, "segments_*").Any())
+            if (!SearchKamer.Indexing.SearchIndex.Exists(index))
             {
                 throw new CliArgumentException($"--index {index}: geen Lucene-index");
             }

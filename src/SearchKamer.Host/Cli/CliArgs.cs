@@ -59,10 +59,12 @@ public sealed class CliArgs
         : int.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
         : throw new CliArgumentException($"{name} verwacht een getal, niet \"{s}\"");
 
-    public DateOnly? Date(string name) =>
-        One(name) is not { } s ? null
-        : DateOnly.TryParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
-        : throw new CliArgumentException($"{name} verwacht een datum als JJJJ-MM-DD, niet \"{s}\"");
+    public DateOnly? Date(string name) => One(name) is { } s ? ParseDate(s, name) : null;
+
+    /// <param name="name">How the user named the value (an option, or a positional argument), for the message.</param>
+    public static DateOnly ParseDate(string value, string name) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : throw new CliArgumentException($"{name} verwacht een datum als JJJJ-MM-DD, niet \"{value}\"");
 
     private void Add(string name, string value)
     {

@@ -25,7 +25,7 @@ public static class SyncCommand
             return 2;
         }
 
-        var range = backfill ? (From: Day(cli.Positional[0], "VAN"), To: Day(cli.Positional[1], "TOT")) : default;
+        var range = backfill ? (From: CliArgs.ParseDate(cli.Positional[0], "--backfill VAN"), To: CliArgs.ParseDate(cli.Positional[1], "--backfill TOT")) : default;
         if (range.From > range.To)
         {
             throw new CliArgumentException($"--backfill: VAN ({range.From:yyyy-MM-dd}) ligt na TOT ({range.To:yyyy-MM-dd})");
@@ -107,10 +107,6 @@ public static class SyncCommand
             return 3;
         }
     }
-
-    private static DateOnly Day(string value, string name) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
-        : throw new CliArgumentException($"--backfill {name} verwacht een datum als JJJJ-MM-DD, niet \"{value}\"");
 
     /// <summary>The SearchKamer:Sync section from appsettings.json and SEARCHKAMER__SYNC__* variables, as the host reads it.</summary>
     private static SyncOptions LoadOptions()

@@ -123,8 +123,11 @@ public class SearchBehaviourTests(CorpusIndexFixture corpus)
     public void Re_ingesting_the_same_and_a_renamed_copy_never_duplicates()
     {
         var before = corpus.Index.DocumentCount();
+        var committed = corpus.Index.LastCommitData()["committed"];
         var again = IngestPipeline.Run(corpus.Index, FileWalker.Expand([RepoPaths.Corpus], new List<string>()), 2, _ => { });
         Assert.Equal(0, again.Indexed);
+        // Nothing changed, so nothing was committed either.
+        Assert.Equal(committed, corpus.Index.LastCommitData()["committed"]);
 
         var copy = Path.Combine(corpus.Data, "kopie-van-1314.pdf");
         File.Copy(RepoPaths.CorpusFile("pdf", "00fe7edd-24c8-4857-98da-774ed3b06836.pdf"), copy, overwrite: true);

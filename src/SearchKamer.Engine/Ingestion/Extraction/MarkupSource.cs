@@ -17,8 +17,10 @@ internal static partial class MarkupSource
 
     private const int MaxRawDepth = 16 * MaxDepth;
 
-    private static readonly HashSet<string> VoidElements =
-        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    };
 
     public static ExtractionException TooDeep(string formatName, int limit = MaxDepth) =>
         new($"{formatName} nested deeper than {limit} levels; not an official page");
@@ -51,6 +53,10 @@ internal static partial class MarkupSource
     public static void CheckRawDepth(string html)
     {
         var depth = 0;
+        // The '>' after a tag is found once per stretch, not once per '<': text with many '<' and a
+        // single '>' at the end made this check itself quadratic.
+        var close = -1;
+        var voids = VoidElements.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = html.IndexOf('<', StringComparison.Ordinal); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
         {
             if (html[i + 1] == '/')
@@ -59,8 +65,16 @@ internal static partial class MarkupSource
                 continue;
             }
 
-            var close = html.IndexOf('>', i);
-            if (!char.IsAsciiLetter(html[i + 1]) || close < 0 || html[close - 1] == '/' || VoidElements.Contains(TagName(html, i + 1)))
+            if (close < i)
+            {
+                close = html.IndexOf('>', i);
+                if (close < 0)
+                {
+                    return;
+                }
+            }
+
+            if (!char.IsAsciiLetter(html[i + 1]) || html[close - 1] == '/' || voids.Contains(TagName(html, i + 1)))
             {
                 continue;
             }
@@ -72,7 +86,7 @@ internal static partial class MarkupSource
         }
     }
 
-    private static string TagName(string html, int start)
+    private static ReadOnlySpan<char> TagName(string html, int start)
     {
         var end = start;
         while (end < html.Length && char.IsAsciiLetterOrDigit(html[end]))
@@ -80,7 +94,7 @@ internal static partial class MarkupSource
             end++;
         }
 
-        return html[start..end].ToLowerInvariant();
+        return html.AsSpan(start, end - start);
     }
 
     private const int SniffBytes = 8192;

@@ -176,6 +176,25 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Hundreds_of_thousands_of_tag_starts_before_one_closing_bracket_finish_within_the_time_bound()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("searchkamer-html-").FullName, "brackets.html");
+        // Sized so a check that looks for the closing bracket again at every "<" would pass the 30 s bound.
+        File.WriteAllText(path, "<html><body><p>" + string.Concat(Enumerable.Repeat("<br", 1_200_000)) + "></p></body></html>");
+        try
+        {
+            var result = SearchKamer.Ingestion.DocumentReader.Read(path);
+
+            Assert.False(result.Ok);
+            Assert.DoesNotContain("afgebroken", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Empty_file_is_rejected()
     {
         var path = TempFile(".html", []);
