@@ -90,7 +90,7 @@ public sealed class InboxKillTests(ITestOutputHelper output)
         }
 
         var snapshot = IndexSnapshot.Read(index);
-        Assert.True(snapshot.DuplicateKeys.Count == 0 && snapshot.OrphanPairs == 0, $"{context}: duplicates [{string.Join(", ", snapshot.DuplicateKeys)}], {snapshot.OrphanPairs} orphan pairs");
+        snapshot.AssertWhole(context);
         var missing = reported.Where(name => !snapshot.SourcePaths.Contains(Path.Combine(inbox, "done", name))).ToList();
         Assert.True(missing.Count == 0, $"{context}: logged as indexed but not in the index: {string.Join(", ", missing)}");
     }

@@ -50,7 +50,7 @@ public sealed class IngestKillTests(ITestOutputHelper output)
                 }
 
                 var snapshot = IndexSnapshot.Read(index);
-                Assert.True(snapshot.DuplicateKeys.Count == 0 && snapshot.OrphanPairs == 0, $"{context}: duplicates [{string.Join(", ", snapshot.DuplicateKeys)}], {snapshot.OrphanPairs} orphan pairs");
+                snapshot.AssertWhole(context);
                 var lost = reported.Where(p => !snapshot.SourcePaths.Contains(p)).ToList();
                 Assert.True(lost.Count == 0, $"{context}: reported as indexed but not in the index: {string.Join(", ", lost)}");
             }

@@ -63,7 +63,7 @@ public sealed class SyncKillTests(ITestOutputHelper output)
                 if (Indexing.SearchIndex.Exists(index))
                 {
                     var snapshot = IndexSnapshot.Read(index);
-                    Assert.True(snapshot.DuplicateKeys.Count == 0 && snapshot.OrphanPairs == 0, $"{context}: duplicates [{string.Join(", ", snapshot.DuplicateKeys)}], {snapshot.OrphanPairs} orphan pairs");
+                    snapshot.AssertWhole(context);
                 }
             }
 

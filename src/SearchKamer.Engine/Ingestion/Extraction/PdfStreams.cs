@@ -18,7 +18,7 @@ internal static class PdfStreams
         var at = 0;
         while (NextStream(pdf, ref at) is var (start, end) && end > start)
         {
-            total += Inflated(pdf.AsMemory(start, end - start), buffer, MaxInflatedBytes - total);
+            total += Inflated(pdf, start, end - start, buffer, MaxInflatedBytes - total);
             if (total > MaxInflatedBytes)
             {
                 throw new ExtractionException($"PDF-stromen pakken uit tot meer dan {MaxInflatedBytes / (1024 * 1024)} MB; geen Kamervragen-PDF");
@@ -63,12 +63,13 @@ internal static class PdfStreams
     }
 
     /// <summary>Inflated size up to <paramref name="budget"/> + 1; 0 when the stream is not zlib (PdfPig judges those).</summary>
-    private static long Inflated(ReadOnlyMemory<byte> data, byte[] buffer, long budget)
+    private static long Inflated(byte[] pdf, int start, int length, byte[] buffer, long budget)
     {
         var total = 0L;
         try
         {
-            using var zlib = new ZLibStream(new MemoryStream(data.ToArray(), writable: false), CompressionMode.Decompress);
+            // Read in place: a copy of every stream would double what the check is meant to bound.
+            using var zlib = new ZLibStream(new MemoryStream(pdf, start, length, writable: false), CompressionMode.Decompress);
             int read;
             while ((read = zlib.Read(buffer, 0, buffer.Length)) > 0)
             {
