@@ -199,29 +199,17 @@ public sealed partial class SyncState
 
     public static string Version(string? bijgewerkt, long? contentLength) => $"{bijgewerkt}|{contentLength}";
 
-    private static void QueueReindexForZaak(SqliteConnection c, SqliteTransaction tx, string zaakId)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = """
-            SELECT d.id FROM sync_document_zaak dz JOIN sync_document d ON d.id = dz.document_id
-            WHERE dz.zaak_id = $z AND d.state = 'indexed'
-            """;
-        cmd.Parameters.AddWithValue("$z", zaakId);
-        var ids = new List<string>();
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                ids.Add(r.GetString(0));
-            }
-        }
+    private static void QueueReindexForZaak(SqliteConnection c, SqliteTransaction tx, string zaakId) =>
+        QueueReindexOfZaken(c, tx, "$z", ("$z", zaakId));
 
-        foreach (var id in ids)
-        {
-            Queue(c, tx, id, PendingAction.Reindex, replace: false);
-        }
-    }
+    /// <summary>Queues a reindex of every indexed document of the zaken <paramref name="zaken"/> (SQL) selects, in one statement.</summary>
+    private static void QueueReindexOfZaken(SqliteConnection c, SqliteTransaction tx, string zaken, (string Name, object? Value) argument) =>
+        Execute(c, tx, $"""
+            INSERT INTO sync_pending (document_id, action, queued_at)
+            SELECT DISTINCT d.id, $a, $t FROM sync_document_zaak dz JOIN sync_document d ON d.id = dz.document_id
+            WHERE d.state = 'indexed' AND dz.zaak_id IN ({zaken})
+            ON CONFLICT (document_id) DO NOTHING
+            """, argument, ("$a", PendingAction.Reindex), ("$t", Now()));
 
     private static void Skip(SqliteConnection c, SqliteTransaction tx, string kind, string id) =>
         Execute(c, tx, "INSERT INTO sync_skipped (kind, id) VALUES ($k, $id) ON CONFLICT DO NOTHING", ("$k", kind), ("$id", id));
@@ -230,26 +218,8 @@ public sealed partial class SyncState
         Scalar(c, "SELECT 1 FROM sync_skipped WHERE kind = $k AND id = $id", ("$k", kind), ("$id", id)) is not null;
 
     /// <summary>A person or party changed: documents whose zaak names them may now carry another asker or party.</summary>
-    private static void QueueReindexForActorLink(SqliteConnection c, SqliteTransaction tx, string column, string id)
-    {
-        var zaken = new List<string>();
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = $"SELECT DISTINCT zaak_id FROM sync_zaak_actor WHERE {column} = $id";
-            cmd.Parameters.AddWithValue("$id", id);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                zaken.Add(r.GetString(0));
-            }
-        }
-
-        foreach (var zaak in zaken)
-        {
-            QueueReindexForZaak(c, tx, zaak);
-        }
-    }
+    private static void QueueReindexForActorLink(SqliteConnection c, SqliteTransaction tx, string column, string id) =>
+        QueueReindexOfZaken(c, tx, $"SELECT zaak_id FROM sync_zaak_actor WHERE {column} = $id", ("$id", id));
 
     /// <summary>A fetch or delete from a newer Document entry replaces what was queued; a reindex never overrides either.</summary>
     private static void Queue(SqliteConnection c, SqliteTransaction tx, string id, string action, bool replace) =>

@@ -42,7 +42,7 @@ public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOp
     }
 
     /// <summary>Indexes what an interrupted run left in done/; files the index holds with the same bytes are skipped.</summary>
-    public void RecoverInterrupted(string inbox)
+    private void RecoverInterrupted(string inbox)
     {
         var done = Path.Combine(inbox, "done");
         if (!Directory.Exists(done))

@@ -18,8 +18,6 @@ public sealed partial class FakeTkServer
 
     public int ODataPageSize { get; set; } = 3;
 
-    public int ODataRequests => Requests.Count(r => r.StartsWith("/OData/", StringComparison.Ordinal));
-
     /// <summary>Documents of these soorten whose Datum, read as the calendar day it names, lies in [from, to].</summary>
     public IReadOnlyList<string> DocumentsDated(DateOnly from, DateOnly to, IReadOnlyCollection<string> soorten) =>
         [.. LatestByCategory("Document")
