@@ -9,7 +9,7 @@ namespace SearchKamer.Tests.Host;
 /// <summary>
 /// The real host on Kestrel (a free loopback port, so a browser can reach it too) over a temp data
 /// directory: the bootstrap indexes the bundled corpus, and a copy of a real answer document with
-/// "&lt;script&gt;" in one answer waits in the inbox for the inbox watcher.
+/// "&lt;script&gt;" in one answer goes through the inbox watcher before any test runs.
 /// </summary>
 public sealed class HostFixture : IDisposable
 {
@@ -32,6 +32,8 @@ public sealed class HostFixture : IDisposable
         _factory.UseKestrel(Port);
         _factory.StartServer();
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        // Tests that compare two requests (page against API) must not straddle the inbox document's commit.
+        WaitForDocument(ScriptDocumentId, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
     }
 
     public string Data { get; }
