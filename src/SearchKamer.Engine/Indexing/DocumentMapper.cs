@@ -19,6 +19,16 @@ public static class DocumentMapper
     public static int? DateOf(KamervraagDocument doc) =>
         (doc.DateReceived ?? doc.DateSubmitted) is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : null;
 
+    /// <summary>
+    /// The pairs of a document's block, in block order (the record follows them). A document without
+    /// questions (a Mededeling) is one pair of its notice, so it can be found and shown like any other.
+    /// </summary>
+    public static IReadOnlyList<QuestionAnswer> Pairs(KamervraagDocument doc) =>
+        doc.Questions.Count > 0 ? doc.Questions : [new QuestionAnswer(0, doc.Notice ?? doc.Subject ?? "", null, [], [])];
+
+    /// <summary>The answer text a pair is indexed with.</summary>
+    public static string AnswerOf(KamervraagDocument doc, QuestionAnswer pair) => pair.Answer ?? doc.Notice ?? "";
+
     /// <param name="renditions">Every file (path, sha256) known to hold this document; defaults to its own source.</param>
     public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt, IReadOnlyList<Rendition>? renditions = null)
     {
@@ -28,10 +38,7 @@ public static class DocumentMapper
         // Pairs store only their own text; results read the metadata from the document record.
         var shared = Shared(doc, key, ingestedAt, stored: false);
         var block = new List<Document>();
-        var questions = doc.Questions.Count > 0
-            ? doc.Questions
-            : [new QuestionAnswer(0, doc.Notice ?? doc.Subject ?? "", null, [], [])];
-        foreach (var q in questions)
+        foreach (var q in Pairs(doc))
         {
             var pair = new Document
             {
@@ -40,7 +47,7 @@ public static class DocumentMapper
                 new StoredField(Fields.AnsweredWith, string.Join(",", q.AnsweredWith)),
             };
             AddText(pair, Fields.Question, q.Question);
-            AddText(pair, Fields.Answer, q.Answer ?? doc.Notice ?? "");
+            AddText(pair, Fields.Answer, AnswerOf(doc, q));
             AddAll(pair, shared);
             block.Add(pair);
         }

@@ -15,7 +15,7 @@ public sealed record Rendition(string Path, string Sha256);
 public sealed class IndexLockedException(string message) : Exception(message);
 
 /// <summary>
-/// The index on disk: NIOFSDirectory (MMapDirectory was slower and crashy here, see lucene-notes),
+/// The index on disk: a <see cref="PositionalReadDirectory"/> (see there why not NIOFS or MMap),
 /// one writer per index guarded by an exclusive lock file (Lucene's write.lock does not keep a
 /// second process out on Linux), and a SearcherManager for readers.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class SearchIndex : IDisposable
             _guard = TakeGuard(path);
         }
 
-        _directory = new NIOFSDirectory(new DirectoryInfo(path));
+        _directory = new PositionalReadDirectory(new DirectoryInfo(path));
         if (writable && FirstCommitTorn(_directory))
         {
             // Nothing was ever durable, and this process holds the guard: drop the stub and start empty.
@@ -87,7 +87,7 @@ public sealed class SearchIndex : IDisposable
             return false;
         }
 
-        using var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        using var directory = new PositionalReadDirectory(new DirectoryInfo(path));
         return HasCommit(directory);
     }
 

@@ -19,19 +19,25 @@ internal static class Documents
         return new LoadedDocument(doc, stored.Get(Fields.DocId), document);
     }
 
-    public static int NumberOf(IndexSearcher searcher, int pairDoc) =>
-        int.Parse(searcher.Doc(pairDoc).Get(Fields.Number), CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A pair of a loaded document by its doc id: a block is the pairs in order, then the record, so the
+    /// pair's text comes from the record already read instead of a stored-fields read per pair.
+    /// </summary>
+    public static QuestionAnswer PairOf(LoadedDocument loaded, int pairDoc)
+    {
+        var pairs = DocumentMapper.Pairs(loaded.Document);
+        return pairs[pairDoc - (loaded.Doc - pairs.Count)];
+    }
 
-    public static DocumentHit ToHit(IndexSearcher searcher, LoadedDocument loaded, IReadOnlyList<PairHit> pairs, Highlighter? highlighter)
+    public static DocumentHit ToHit(LoadedDocument loaded, IReadOnlyList<PairHit> pairs, Highlighter? highlighter)
     {
         var d = loaded.Document;
         var questions = pairs.Select(p =>
         {
-            var stored = searcher.Doc(p.Doc);
-            var number = int.Parse(stored.Get(Fields.Number), CultureInfo.InvariantCulture);
-            var question = stored.Get(Fields.Question) ?? "";
-            var answer = stored.Get(Fields.Answer);
-            return new QuestionHit(number, p.Score,
+            var pair = PairOf(loaded, p.Doc);
+            var question = pair.Question;
+            var answer = DocumentMapper.AnswerOf(d, pair);
+            return new QuestionHit(pair.Number, p.Score,
                 highlighter?.Snippet(Fields.Question, question) ?? System.Net.WebUtility.HtmlEncode(question),
                 string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(Fields.Answer, answer) ?? System.Net.WebUtility.HtmlEncode(answer));
         }).ToList();

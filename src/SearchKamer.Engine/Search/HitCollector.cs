@@ -8,13 +8,16 @@ namespace SearchKamer.Search;
 internal readonly record struct PairHit(int Doc, int Parent, float Score);
 
 /// <summary>
-/// Collects every matching pair (no cap) and counts facets over documents in the same pass.
+/// Counts every matching pair and document (no cap), counts facets over documents and keeps the
+/// best documents of the result (see <see cref="TopGroups"/>), all in one pass.
 /// Facet selections are checked here rather than in the query, so each facet can also count
 /// the hits that fail only its own selection ("drill sideways": other values stay visible).
 /// A document's metadata sits on all its pairs, so it is read once, at the document's first hit.
 /// </summary>
-internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : ICollector
+internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep) : ICollector
 {
+    private readonly List<PairHit> _group = [];
+    private int[] _dates = [];
     private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     private readonly HashSet<long>?[] _selected = new HashSet<long>?[facets.Count];
     private readonly FacetOrds?[] _ords = new FacetOrds?[facets.Count];
@@ -26,7 +29,10 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
     private int _lastParent = -1;
     private bool _lastPasses;
 
-    public List<PairHit> Hits { get; } = [];
+    /// <summary>Matching pairs (of documents that pass the facet selections).</summary>
+    public int Total { get; private set; }
+
+    public TopGroups Top { get; } = new(sort, keep);
 
     public bool AcceptsDocsOutOfOrder => false;
 
@@ -34,10 +40,12 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        OfferGroup();
         FoldSegmentCounts();
         _reader = context.AtomicReader;
         _docBase = context.DocBase;
         _parents = ParentBits.For(_reader);
+        _dates = TopGroups.RecordDates(_reader);
         _lastParent = -1;
         _segmentCounts = new int[facets.Count][];
         for (var f = 0; f < facets.Count; f++)
@@ -59,15 +67,20 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
 
         if (parent != _lastParent)
         {
+            OfferGroup();
             _lastParent = parent;
             _lastPasses = CountDocument(parent);
         }
 
         if (_lastPasses)
         {
-            Hits.Add(new PairHit(_docBase + doc, _docBase + parent, _scorer?.GetScore() ?? 0f));
+            Total++;
+            _group.Add(new PairHit(_docBase + doc, _docBase + parent, _scorer?.GetScore() ?? 0f));
         }
     }
+
+    /// <summary>Ends collecting: offers the last document seen.</summary>
+    public void Finish() => OfferGroup();
 
     /// <summary>Facet values with their document counts, after the search has finished.</summary>
     public Dictionary<string, int>[] Counts()
@@ -79,7 +92,8 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
     /// <summary>Takes over the hits and counts of a collector that searched a later segment.</summary>
     public void Absorb(HitCollector other)
     {
-        Hits.AddRange(other.Hits);
+        Total += other.Total;
+        Top.Absorb(other.Top);
         FoldSegmentCounts();
         var theirs = other.Counts();
         for (var f = 0; f < _counts.Length; f++)
@@ -118,6 +132,16 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets) : IColl
         }
 
         return failing == 0;
+    }
+
+    // A document's pairs precede its record and arrive in doc order, so its hits are adjacent.
+    private void OfferGroup()
+    {
+        if (_group.Count > 0)
+        {
+            Top.Offer(_group[0].Parent, _dates[_group[0].Parent - _docBase], _group);
+            _group.Clear();
+        }
     }
 
     private ReadOnlySpan<int> Ords(int f, int parent) => _ords[f]!.Of(parent);

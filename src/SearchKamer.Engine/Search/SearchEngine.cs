@@ -27,21 +27,21 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
             {
                 var hit = Documents.Load(searcher, shortcut);
                 return new SearchResponse(hit.Document.Questions.Count, 1, clock.ElapsedMilliseconds, false, null, hit.Key,
-                    [Documents.ToHit(searcher, hit, [], null)], new Dictionary<string, IReadOnlyList<FacetValue>>());
+                    [Documents.ToHit(hit, [], null)], new Dictionary<string, IReadOnlyList<FacetValue>>());
             }
 
             var facets = Selections(request);
-            var (read, collector) = Run(searcher, request, facets);
+            var skip = (request.Page - 1) * request.Size;
+            var (read, collector) = Run(searcher, request, facets, (int)Math.Min((long)skip + request.Size, int.MaxValue));
             if (read.Query is null)
             {
                 return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], EmptyFacets(facets));
             }
 
-            var (totalDocuments, page) = Grouping.Page(collector.Hits, request.Sort, searcher.IndexReader, (request.Page - 1) * request.Size, request.Size);
             var highlighter = new Highlighter(read.Query);
-            var documents = page.Select(g => Documents.ToHit(searcher, Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
+            var documents = collector.Top.Ordered(skip).Select(g => Documents.ToHit(Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
 
-            return new SearchResponse(collector.Hits.Count, totalDocuments, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
+            return new SearchResponse(collector.Total, collector.Top.Offered, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
                 documents, FacetCounts(facets, collector.Counts()));
         }
         finally
@@ -57,13 +57,12 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         var searcher = index.Searchers.Acquire();
         try
         {
-            var (_, collector) = Run(searcher, request, Selections(request));
-            var groups = Grouping.Group(collector.Hits, request.Sort, searcher.IndexReader);
-            return groups.SelectMany(g =>
+            var (_, collector) = Run(searcher, request, Selections(request), int.MaxValue);
+            return collector.Top.Ordered(0).SelectMany(g =>
             {
-                var doc = Documents.Load(searcher, g.Parent).Document;
-                var numbers = g.Pairs.Select(p => Documents.NumberOf(searcher, p.Doc)).ToHashSet();
-                return Export.Rows([doc]).Where(r => numbers.Contains(r.Number));
+                var loaded = Documents.Load(searcher, g.Parent);
+                var numbers = g.Pairs.Select(p => Documents.PairOf(loaded, p.Doc).Number).ToHashSet();
+                return Export.Rows([loaded.Document]).Where(r => numbers.Contains(r.Number));
             }).ToList();
         }
         finally
@@ -122,15 +121,17 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         }
     }
 
-    private (ReadQuery Read, HitCollector Collector) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets)
+    /// <param name="keep">How many of the best documents to keep (the end of the requested page).</param>
+    private (ReadQuery Read, HitCollector Collector) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets, int keep)
     {
         var read = QueryReader.Read(request.Query, request.In, _limits.MaxExpansions);
+        var collector = () => new HitCollector(facets, request.Sort, keep);
         if (read.Query is null)
         {
-            return (read, new HitCollector(facets));
+            return (read, collector());
         }
 
-        return (read, CollectSegments(searcher, Filters.Apply(read.Query, request), facets));
+        return (read, CollectSegments(searcher, Filters.Apply(read.Query, request), collector));
     }
 
     /// <summary>
@@ -140,7 +141,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     /// search runs, though: under load the cores are busy anyway, and splitting every search then
     /// only added threads (and their per-thread buffers) to the pool.
     /// </summary>
-    private HitCollector CollectSegments(IndexSearcher searcher, Query query, List<FacetSelection> facets)
+    private HitCollector CollectSegments(IndexSearcher searcher, Query query, Func<HitCollector> newCollector)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var leaves = searcher.IndexReader.Leaves;
@@ -150,10 +151,11 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         {
             Parallel.For(0, leaves.Count, new ParallelOptions { MaxDegreeOfParallelism = alone ? Environment.ProcessorCount : 1 }, i =>
             {
-                var part = new HitCollector(facets);
+                var part = newCollector();
                 var timed = new TimeLimitedCollector(part, _limits.TimeLimit);
                 timed.SetNextReader(leaves[i]);
                 weight.GetBulkScorer(leaves[i], !timed.AcceptsDocsOutOfOrder, leaves[i].AtomicReader.LiveDocs)?.Score(timed);
+                part.Finish();
                 parts[i] = part;
             });
         }
@@ -166,7 +168,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
             Interlocked.Decrement(ref _running);
         }
 
-        var merged = parts.FirstOrDefault() ?? new HitCollector(facets);
+        var merged = parts.FirstOrDefault() ?? newCollector();
         foreach (var part in parts.Skip(1))
         {
             merged.Absorb(part);

@@ -54,6 +54,6 @@ internal static class SimilarQuestions
             }
         }
 
-        return parents.Values.Select(p => Documents.ToHit(searcher, Documents.Load(searcher, p.Parent), [p], null)).ToList();
+        return parents.Values.Select(p => Documents.ToHit(Documents.Load(searcher, p.Parent), [p], null)).ToList();
     }
 }

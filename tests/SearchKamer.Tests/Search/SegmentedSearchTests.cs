@@ -60,6 +60,23 @@ public sealed class SegmentedSearchTests : IDisposable
         Assert.Equal(expected, exact.Total);
     }
 
+    [Theory]
+    [InlineData(SortOrder.Relevance)]
+    [InlineData(SortOrder.Newest)]
+    [InlineData(SortOrder.Oldest)]
+    public void Pages_of_a_search_join_up_to_one_long_page(SortOrder sort)
+    {
+        // Each segment keeps only its best documents up to the end of the page; the merge must still agree.
+        var engine = new SearchEngine(_index);
+        var whole = engine.Search(new SearchRequest { Query = "minister OR gemeente", Sort = sort, Size = 30 }).Documents.Select(d => d.Id).ToList();
+        var paged = Enumerable.Range(1, 6)
+            .SelectMany(p => engine.Search(new SearchRequest { Query = "minister OR gemeente", Sort = sort, Size = 5, Page = p }).Documents)
+            .Select(d => d.Id).ToList();
+
+        Assert.True(whole.Count == 30, $"only {whole.Count} documents");
+        Assert.Equal(whole, paged);
+    }
+
     public void Dispose()
     {
         _index.Dispose();
