@@ -19,8 +19,13 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     private readonly List<PairHit> _group = [];
     private int[] _dates = [];
     private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-    private readonly HashSet<long>?[] _selected = new HashSet<long>?[facets.Count];
-    private readonly FacetOrds?[] _ords = new FacetOrds?[facets.Count];
+    private readonly string[] _fields = [.. facets.Select(f => f.Field)];
+    private readonly bool _anySelected = facets.Any(f => f.Values.Count > 0);
+
+    // Per facet, whether each ordinal of the segment is selected (null: nothing selected in that facet).
+    private readonly bool[]?[] _selected = new bool[]?[facets.Count];
+    private readonly bool[] _passes = new bool[facets.Count];
+    private FacetTable? _table;
     private int[][] _segmentCounts = [];
     private Scorer? _scorer;
     private FixedBitSet _parents = new(0);
@@ -47,13 +52,12 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _parents = ParentBits.For(_reader);
         _dates = TopGroups.RecordDates(_reader);
         _lastParent = -1;
+        _table = FacetTable.For(_reader, _fields);
         _segmentCounts = new int[facets.Count][];
         for (var f = 0; f < facets.Count; f++)
         {
-            var ords = FacetOrds.For(_reader, facets[f].Field);
-            _ords[f] = ords;
-            _segmentCounts[f] = new int[ords.Labels.Count];
-            _selected[f] = facets[f].Values.Count == 0 ? null : SegmentOrds(ords, facets[f].Values);
+            _segmentCounts[f] = new int[_table.Labels[f].Count];
+            _selected[f] = facets[f].Values.Count == 0 ? null : SegmentSelection(_table, f, facets[f].Values);
         }
     }
 
@@ -108,26 +112,42 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     /// <summary>Counts one document (its record's doc id) and tells whether it passes every facet selection.</summary>
     private bool CountDocument(int parent)
     {
+        var entries = _table!.Of(parent);
         var failing = 0;
         var failed = -1;
-        for (var f = 0; f < facets.Count; f++)
+        if (_anySelected)
         {
-            if (_selected[f] is { } wanted && !AnySelected(Ords(f, parent), wanted))
+            Array.Clear(_passes);
+            foreach (var entry in entries)
             {
-                failing++;
-                failed = f;
+                var f = entry >> FacetTable.FacetShift;
+                if (_selected[f] is { } wanted && wanted[entry & FacetTable.OrdMask])
+                {
+                    _passes[f] = true;
+                }
+            }
+
+            for (var f = 0; f < _selected.Length; f++)
+            {
+                if (_selected[f] is not null && !_passes[f])
+                {
+                    failing++;
+                    failed = f;
+                }
             }
         }
 
-        for (var f = 0; f < facets.Count; f++)
+        if (failing > 1)
         {
-            if (failing == 0 || (failing == 1 && failed == f))
+            return false;
+        }
+
+        foreach (var entry in entries)
+        {
+            var f = entry >> FacetTable.FacetShift;
+            if (failing == 0 || failed == f)
             {
-                var counts = _segmentCounts[f];
-                foreach (var ord in Ords(f, parent))
-                {
-                    counts[ord]++;
-                }
+                _segmentCounts[f][entry & FacetTable.OrdMask]++;
             }
         }
 
@@ -144,26 +164,11 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         }
     }
 
-    private ReadOnlySpan<int> Ords(int f, int parent) => _ords[f]!.Of(parent);
-
-    private static bool AnySelected(ReadOnlySpan<int> ords, HashSet<long> wanted)
-    {
-        foreach (var ord in ords)
-        {
-            if (wanted.Contains(ord))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private void FoldSegmentCounts()
     {
         for (var f = 0; f < _segmentCounts.Length; f++)
         {
-            var labels = _ords[f]?.Labels ?? [];
+            var labels = _table?.Labels[f] ?? [];
             for (var ord = 0; ord < _segmentCounts[f].Length; ord++)
             {
                 if (_segmentCounts[f][ord] > 0)
@@ -176,8 +181,16 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _segmentCounts = [];
     }
 
-    private static HashSet<long> SegmentOrds(FacetOrds ords, IReadOnlyList<string> values) =>
-        values.Select(ords.OrdOf).Where(ord => ord >= 0).Select(ord => (long)ord).ToHashSet();
+    private static bool[] SegmentSelection(FacetTable table, int facet, IReadOnlyList<string> values)
+    {
+        var selected = new bool[table.Labels[facet].Count];
+        foreach (var ord in values.Select(v => table.OrdOf(facet, v)).Where(ord => ord >= 0))
+        {
+            selected[ord] = true;
+        }
+
+        return selected;
+    }
 }
 
 /// <summary>A facet field and the values selected in it (empty: no selection).</summary>

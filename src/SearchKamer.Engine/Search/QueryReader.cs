@@ -24,6 +24,9 @@ internal static partial class QueryReader
     [GeneratedRegex("\"[^\"]*\"|[\\p{L}\\p{N}&]+")]
     private static partial Regex WordsAndPhrases();
 
+    [GeneratedRegex(@"^[\p{L}\p{N}]+(\s+[\p{L}\p{N}]+)*$")]
+    private static partial Regex OnlyWords();
+
     public static ReadQuery Read(string input, SearchIn searchIn, int maxExpansions = int.MaxValue)
     {
         var text = Normalise(input);
@@ -37,7 +40,9 @@ internal static partial class QueryReader
         Query? query;
         try
         {
-            query = new UserQueryParser(fields, maxExpansions).Parse(WithSynonyms(text));
+            var expanded = WithSynonyms(text);
+            var parser = new UserQueryParser(fields, maxExpansions);
+            query = PlainWords(expanded) is { } words ? parser.ParseWords(words) : parser.Parse(expanded);
         }
         catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
@@ -124,6 +129,18 @@ internal static partial class QueryReader
             var others = Synonyms.Expand(bare);
             return others.Count == 0 ? m.Value : $"({m.Value} OR {string.Join(" OR ", others.Select(o => $"\"{o}\""))})";
         });
+    }
+
+    /// <summary>The words of input without any syntax (no operators, quotes, fields or wildcards), else null.</summary>
+    private static string[]? PlainWords(string text)
+    {
+        if (!OnlyWords().IsMatch(text))
+        {
+            return null;
+        }
+
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => w is "AND" or "OR" or "NOT") ? null : words;
     }
 
     private static bool IsEmpty(Query? q) => q is null || (q is BooleanQuery b && b.Clauses.Count == 0);
