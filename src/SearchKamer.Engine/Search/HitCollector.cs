@@ -18,7 +18,8 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
 {
     private readonly List<PairHit> _group = [];
     private int[] _dates = [];
-    private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    // Per segment searched, the labels and counts of each facet's ordinals; turned into values once, at the end.
+    private readonly List<(FacetTable Table, int[][] Counts)> _segments = [];
     private readonly string[] _fields = [.. facets.Select(f => f.Field)];
     private readonly bool _anySelected = facets.Any(f => f.Values.Count > 0);
 
@@ -46,7 +47,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     public void SetNextReader(AtomicReaderContext context)
     {
         OfferGroup();
-        FoldSegmentCounts();
         _reader = context.AtomicReader;
         _docBase = context.DocBase;
         _parents = ParentBits.For(_reader);
@@ -54,6 +54,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _lastParent = -1;
         _table = FacetTable.For(_reader, _fields);
         _segmentCounts = new int[facets.Count][];
+        _segments.Add((_table, _segmentCounts));
         for (var f = 0; f < facets.Count; f++)
         {
             _segmentCounts[f] = new int[_table.Labels[f].Count];
@@ -89,8 +90,24 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     /// <summary>Facet values with their document counts, after the search has finished.</summary>
     public Dictionary<string, int>[] Counts()
     {
-        FoldSegmentCounts();
-        return _counts;
+        var counts = new Dictionary<string, int>[facets.Count];
+        for (var f = 0; f < counts.Length; f++)
+        {
+            counts[f] = new Dictionary<string, int>(_segments.Count == 0 ? 0 : _segments.Max(s => s.Table.Labels[f].Count), StringComparer.Ordinal);
+            foreach (var (table, segmentCounts) in _segments)
+            {
+                var labels = table.Labels[f];
+                for (var ord = 0; ord < segmentCounts[f].Length; ord++)
+                {
+                    if (segmentCounts[f][ord] > 0)
+                    {
+                        counts[f][labels[ord]] = counts[f].GetValueOrDefault(labels[ord]) + segmentCounts[f][ord];
+                    }
+                }
+            }
+        }
+
+        return counts;
     }
 
     /// <summary>Takes over the hits and counts of a collector that searched a later segment.</summary>
@@ -98,15 +115,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     {
         Total += other.Total;
         Top.Absorb(other.Top);
-        FoldSegmentCounts();
-        var theirs = other.Counts();
-        for (var f = 0; f < _counts.Length; f++)
-        {
-            foreach (var (label, count) in theirs[f])
-            {
-                _counts[f][label] = _counts[f].GetValueOrDefault(label) + count;
-            }
-        }
+        _segments.AddRange(other._segments);
     }
 
     /// <summary>Counts one document (its record's doc id) and tells whether it passes every facet selection.</summary>
@@ -162,23 +171,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
             Top.Offer(_group[0].Parent, _dates[_group[0].Parent - _docBase], _group);
             _group.Clear();
         }
-    }
-
-    private void FoldSegmentCounts()
-    {
-        for (var f = 0; f < _segmentCounts.Length; f++)
-        {
-            var labels = _table?.Labels[f] ?? [];
-            for (var ord = 0; ord < _segmentCounts[f].Length; ord++)
-            {
-                if (_segmentCounts[f][ord] > 0)
-                {
-                    _counts[f][labels[ord]] = _counts[f].GetValueOrDefault(labels[ord]) + _segmentCounts[f][ord];
-                }
-            }
-        }
-
-        _segmentCounts = [];
     }
 
     private static bool[] SegmentSelection(FacetTable table, int facet, IReadOnlyList<string> values)
