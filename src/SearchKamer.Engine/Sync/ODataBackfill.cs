@@ -51,7 +51,7 @@ public static class ODataBackfill
                 entries.Add(Entry(TkApiNames.Categories.Zaak, zaak, (O.Nummer, F.Nummer), (O.Soort, F.Soort), (O.Onderwerp, F.Onderwerp), (O.GestartOp, F.GestartOp)));
                 foreach (var actor in Array(zaak, O.ZaakActor))
                 {
-                    var e = Entry(TkApiNames.Categories.ZaakActor, actor, (O.ActorNaam, F.ActorNaam), (O.ActorFractie, F.ActorFractie), (O.Functie, F.Functie), (O.Relatie, F.Relatie));
+                    var e = Entry(TkApiNames.Categories.ZaakActor, actor, ActorFields);
                     AddRef(e, F.Zaak, zaakId);
                     AddRef(e, F.Persoon, Text(actor, O.PersoonId));
                     AddRef(e, F.Fractie, Text(actor, O.FractieId));
@@ -71,7 +71,7 @@ public static class ODataBackfill
             entries.Add(doc);
             foreach (var actor in Array(document, O.DocumentActor))
             {
-                var e = Entry(TkApiNames.Categories.DocumentActor, actor, (O.ActorNaam, F.ActorNaam), (O.ActorFractie, F.ActorFractie), (O.Functie, F.Functie), (O.Relatie, F.Relatie));
+                var e = Entry(TkApiNames.Categories.DocumentActor, actor, ActorFields);
                 AddRef(e, F.Document, id);
                 entries.Add(e);
             }
@@ -80,6 +80,10 @@ public static class ODataBackfill
         var next = root.TryGetProperty(O.NextLink, out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
         return new ODataPage(entries, string.IsNullOrWhiteSpace(next) ? null : next);
     }
+
+    // Zaak actors and document actors carry the same fields.
+    private static readonly (string OData, string Feed)[] ActorFields =
+        [(O.ActorNaam, F.ActorNaam), (O.ActorFractie, F.ActorFractie), (O.Functie, F.Functie), (O.Relatie, F.Relatie)];
 
     /// <summary>An entity as the feed would carry it: GewijzigdOp as tk:bijgewerkt, ApiGewijzigdOp as the entry's updated.</summary>
     private static FeedEntry Entry(string category, JsonElement row, params (string OData, string Feed)[] fields)

@@ -27,12 +27,28 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
     /// <summary>Called after each page's commit; tests use it to stop a pass between pages.</summary>
     public Action<string, long>? AfterPage { get; init; }
 
-    public async Task<SyncReport> RunAsync(CancellationToken ct)
+    public Task<SyncReport> RunAsync(CancellationToken ct) => PassAsync(() => FeedPagesAsync(ct), ct);
+
+    /// <summary>
+    /// Backfills the documents dated <paramref name="from"/> to <paramref name="to"/> through OData, page by page
+    /// through the same staging and processing as the feed: metadata wins over text, each document is indexed
+    /// once, and a document already indexed with the same file and metadata is left as it is. No watermark: a
+    /// backfill stopped halfway is simply run again.
+    /// </summary>
+    public Task<SyncReport> BackfillAsync(DateOnly from, DateOnly to, CancellationToken ct) => PassAsync(() => ODataPagesAsync(from, to, ct), ct);
+
+    private async Task<SyncReport> PassAsync(Func<Task> pages, CancellationToken ct)
     {
         _pages = _staged = _indexed = _deleted = _unchanged = _failed = 0;
 
         // Documents left queued by an earlier pass (a failed download, a kill) go first.
         await ProcessPendingAsync(ct);
+        await pages();
+        return new SyncReport(_pages, _staged, _indexed, _deleted, _unchanged, _failed, state.PendingCount());
+    }
+
+    private async Task FeedPagesAsync(CancellationToken ct)
+    {
         foreach (var category in TkApiNames.Categories.InOrder)
         {
             var token = state.Watermark(category);
@@ -63,20 +79,10 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
                 }
             }
         }
-
-        return new SyncReport(_pages, _staged, _indexed, _deleted, _unchanged, _failed, state.PendingCount());
     }
 
-    /// <summary>
-    /// Backfills the documents dated <paramref name="from"/> to <paramref name="to"/> through OData, page by page
-    /// through the same staging and processing as the feed: metadata wins over text, each document is indexed
-    /// once, and a document already indexed with the same file and metadata is left as it is. No watermark: a
-    /// backfill stopped halfway is simply run again.
-    /// </summary>
-    public async Task<SyncReport> BackfillAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task ODataPagesAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        _pages = _staged = _indexed = _deleted = _unchanged = _failed = 0;
-        await ProcessPendingAsync(ct);
         string? url = ODataBackfill.Query(from, to);
         while (url is not null)
         {
@@ -90,8 +96,6 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
                 await Task.Delay(options.PageDelay, ct);
             }
         }
-
-        return new SyncReport(_pages, _staged, _indexed, _deleted, _unchanged, _failed, state.PendingCount());
     }
 
     /// <summary>Fetches and reads queued documents (bounded in parallel), writes them, commits, then records the outcomes.</summary>

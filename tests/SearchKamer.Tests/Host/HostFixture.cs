@@ -26,7 +26,7 @@ public sealed class HostFixture : IDisposable
         lines[answer] += " <script>alert(1)</script>";
         File.WriteAllLines(Path.Combine(inbox, "script-in-antwoord.txt"), lines);
 
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
         _factory = new Factory(Data);
         _factory.UseKestrel(Port);
@@ -85,13 +85,6 @@ public sealed class HostFixture : IDisposable
         Client.Dispose();
         _factory.Dispose();
         Directory.Delete(Data, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class Factory(string data) : WebApplicationFactory<Program>

@@ -43,7 +43,7 @@ public sealed class WebDriverClient : IDisposable
     public static async Task<WebDriverClient> Start()
     {
         RequireBrowser();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var driver = Process.Start(new ProcessStartInfo(ChromeDriver, $"--port={port} --allowed-ips=127.0.0.1")
         {
             RedirectStandardOutput = true,
@@ -196,12 +196,5 @@ public sealed class WebDriverClient : IDisposable
         }
 
         Assert.Fail($"chromedriver did not become ready (exited: {driver.HasExited})");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

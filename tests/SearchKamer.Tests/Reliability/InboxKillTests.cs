@@ -26,7 +26,7 @@ public sealed class InboxKillTests(ITestOutputHelper output)
             var kills = 0;
             for (var round = 0; round <= schedule.Rounds; round++)
             {
-                var port = SearchkamerProcess.FreePort();
+                var port = LoopbackPort.Free();
                 using var host = SearchkamerProcess.Start(
                     ["--urls", $"http://127.0.0.1:{port}", "--data", data, "--SearchKamer:CorpusDirectory=" + noCorpus, "--SearchKamer:InboxInterval=00:00:00.100"]);
                 if (round < groups.Count)

@@ -14,7 +14,7 @@ public sealed class IndexInUseTests
             var index = Path.Combine(data, "index");
             var before = IndexSnapshot.Read(index);
 
-            var port = SearchkamerProcess.FreePort();
+            var port = LoopbackPort.Free();
             using (var host = SearchkamerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data", data]))
             {
                 await host.WaitForHttpAsync(port, TimeSpan.FromSeconds(60));
@@ -26,7 +26,7 @@ public sealed class IndexInUseTests
                 Assert.DoesNotContain("   at ", second.Errors, StringComparison.Ordinal);
                 Assert.DoesNotContain(second.Output, l => l.StartsWith("verwerkt", StringComparison.Ordinal));
 
-                var (hostCode, secondHost) = await SearchkamerProcess.RunAsync(["--urls", $"http://127.0.0.1:{SearchkamerProcess.FreePort()}", "--data", data], TimeSpan.FromMinutes(1));
+                var (hostCode, secondHost) = await SearchkamerProcess.RunAsync(["--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--data", data], TimeSpan.FromMinutes(1));
                 Assert.Equal(2, hostCode);
                 Assert.Contains("index in gebruik", secondHost.Errors, StringComparison.Ordinal);
                 Assert.DoesNotContain("   at ", secondHost.Errors, StringComparison.Ordinal);

@@ -105,13 +105,6 @@ public sealed class SearchkamerProcess : IDisposable
         return true;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Polls the host's /health until it answers (any status), or fails.</summary>
     public async Task WaitForHttpAsync(int port, TimeSpan timeout)
     {

@@ -22,10 +22,7 @@ public sealed class SmtpSink : IDisposable
             throw new InvalidOperationException("python3-aiosmtpd is not installed: the SMTP test needs a real SMTP server. Install it with: apt-get install -y python3-aiosmtpd");
         }
 
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = LoopbackPort.Free();
         Maildir = Path.Combine(Path.GetTempPath(), "searchkamer-smtp-" + Guid.NewGuid().ToString("N"));
         _process = Process.Start(new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
         {

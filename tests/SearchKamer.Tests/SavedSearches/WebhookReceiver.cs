@@ -16,10 +16,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public WebhookReceiver()
     {
         // Reserve a free port once, so "up again" is the same address the user configured.
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = LoopbackPort.Free();
     }
 
     public int Port { get; }
