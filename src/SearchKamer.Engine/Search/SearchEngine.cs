@@ -135,46 +135,66 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     }
 
     /// <summary>
-    /// Segments are searched side by side, each into its own collector, and merged in segment order
-    /// (the order grouping relies on): a broad search at a million pairs spends most of its time
-    /// collecting, and one core would leave the other idle while a user waits. Only while no other
-    /// search runs, though: under load the cores are busy anyway, and splitting every search then
-    /// only added threads (and their per-thread buffers) to the pool.
+    /// A broad search at a million pairs spends most of its time collecting, and one core would leave the
+    /// other idle while a user waits: so while no other search runs, the index is cut into one stretch of
+    /// documents per core (at document boundaries, across or within segments) and the stretches are
+    /// collected side by side, each into its own collector, then merged. Under load the cores are busy
+    /// anyway, and splitting every search then only added threads (and their per-thread buffers).
     /// </summary>
     private HitCollector CollectSegments(IndexSearcher searcher, Query query, Func<HitCollector> newCollector)
     {
         var weight = searcher.CreateNormalizedWeight(query);
-        var leaves = searcher.IndexReader.Leaves;
-        var parts = new HitCollector[leaves.Count];
         var alone = Interlocked.Increment(ref _running) == 1;
         try
         {
-            Parallel.For(0, leaves.Count, new ParallelOptions { MaxDegreeOfParallelism = alone ? Environment.ProcessorCount : 1 }, i =>
+            var stretches = DocumentStretches.Of(searcher.IndexReader.Leaves, alone ? Environment.ProcessorCount : 1);
+            var parts = new HitCollector[stretches.Count];
+            Parallel.For(0, stretches.Count, new ParallelOptions { MaxDegreeOfParallelism = alone ? Environment.ProcessorCount : 1 }, i =>
             {
                 var part = newCollector();
-                var timed = new TimeLimitedCollector(part, _limits.TimeLimit);
-                timed.SetNextReader(leaves[i]);
-                weight.GetBulkScorer(leaves[i], !timed.AcceptsDocsOutOfOrder, leaves[i].AtomicReader.LiveDocs)?.Score(timed);
+                foreach (var stretch in stretches[i])
+                {
+                    Collect(weight, stretch, part);
+                }
+
                 part.Finish();
                 parts[i] = part;
             });
+
+            var merged = parts.FirstOrDefault() ?? newCollector();
+            foreach (var part in parts.Skip(1))
+            {
+                merged.Absorb(part);
+            }
+
+            return merged;
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<SearchRequestException>().FirstOrDefault() is { } stopped)
         {
             ExceptionDispatchInfo.Throw(stopped);
+            throw;
         }
         finally
         {
             Interlocked.Decrement(ref _running);
         }
+    }
 
-        var merged = parts.FirstOrDefault() ?? newCollector();
-        foreach (var part in parts.Skip(1))
+    private void Collect(Weight weight, DocumentStretch stretch, HitCollector collector)
+    {
+        var leaf = stretch.Leaf;
+        var timed = new TimeLimitedCollector(collector, _limits.TimeLimit);
+        timed.SetNextReader(leaf);
+        if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
         {
-            merged.Absorb(part);
+            return;
         }
 
-        return merged;
+        timed.SetScorer(scorer);
+        for (var doc = stretch.Start == 0 ? scorer.NextDoc() : scorer.Advance(stretch.Start); doc < stretch.End; doc = scorer.NextDoc())
+        {
+            timed.Collect(doc);
+        }
     }
 
     private static void Validate(SearchRequest r)

@@ -31,6 +31,12 @@ public static class IngestCommand
         var dataDir = DataDirectory.Resolve(cli.One("--data"));
         using var index = SearchIndex.OpenForWriting(DataDirectory.IndexPath(dataDir));
         var summary = IngestPipeline.Run(index, files, Environment.ProcessorCount, line => output.WriteLine(Describe(line)), batch);
+        var merge = Stopwatch.StartNew();
+        if (index.MergeAfterBulkLoad(summary.Indexed))
+        {
+            output.WriteLine($"index samengevoegd tot één segment ({merge.Elapsed.TotalSeconds:0.0} s)");
+        }
+
         foreach (var m in missing)
         {
             output.WriteLine($"mislukt      {m}: bestand of map bestaat niet");

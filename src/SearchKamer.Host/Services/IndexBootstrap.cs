@@ -34,6 +34,7 @@ public sealed class IndexBootstrap(SearchIndex index, IngestNotifier notifier, I
                 log.LogWarning("Niet geïndexeerd: {Path}: {Reason}", line.Path, line.Error);
             }
         });
+        index.MergeAfterBulkLoad(summary.Indexed);
         log.LogInformation("Index gebouwd: {Indexed} verwerkt, {Failed} mislukt", summary.Indexed, summary.Failed);
         notifier.Ingested();
         return Task.CompletedTask;
