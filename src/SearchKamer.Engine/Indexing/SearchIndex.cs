@@ -160,18 +160,7 @@ public sealed class SearchIndex : IDisposable
     /// <returns>Whether it merged.</returns>
     public bool MergeAfterBulkLoad(int documentsThisRun)
     {
-        var searcher = Searchers.Acquire();
-        int segments;
-        try
-        {
-            segments = searcher.IndexReader.Leaves.Count;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
-
-        if (segments <= 1 || documentsThisRun == 0 || (long)documentsThisRun * 10 < DocumentCount())
+        if (SegmentCount() <= 1 || documentsThisRun == 0 || (long)documentsThisRun * 10 < DocumentCount())
         {
             return false;
         }
@@ -179,6 +168,20 @@ public sealed class SearchIndex : IDisposable
         Writer.ForceMerge(1);
         Commit(LastCommitData());
         return true;
+    }
+
+    /// <summary>Segments visible to searchers now.</summary>
+    public int SegmentCount()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.Leaves.Count;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
     }
 
     public IDictionary<string, string> LastCommitData()

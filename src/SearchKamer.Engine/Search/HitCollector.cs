@@ -14,7 +14,7 @@ internal readonly record struct PairHit(int Doc, int Parent, float Score);
 /// the hits that fail only its own selection ("drill sideways": other values stay visible).
 /// A document's metadata sits on all its pairs, so it is read once, at the document's first hit.
 /// </summary>
-internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep) : ICollector
+internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep)
 {
     private readonly List<PairHit> _group = [];
     private int[] _dates = [];
@@ -40,8 +40,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
 
     public TopGroups Top { get; } = new(sort, keep);
 
-    public bool AcceptsDocsOutOfOrder => false;
-
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
     public void SetNextReader(AtomicReaderContext context)
@@ -64,7 +62,8 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
 
     public void Collect(int doc)
     {
-        var parent = _parents.NextSetBit(doc);
+        // Docs arrive in order: one before the last record found belongs to that record's document.
+        var parent = doc <= _lastParent ? _lastParent : _parents.NextSetBit(doc);
         if (parent < 0)
         {
             return;

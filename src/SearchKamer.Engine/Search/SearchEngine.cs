@@ -144,6 +144,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     private HitCollector CollectSegments(IndexSearcher searcher, Query query, Func<HitCollector> newCollector)
     {
         var weight = searcher.CreateNormalizedWeight(query);
+        var deadline = new Deadline(_limits.TimeLimit);
         var alone = Interlocked.Increment(ref _running) == 1;
         try
         {
@@ -154,7 +155,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
                 var part = newCollector();
                 foreach (var stretch in stretches[i])
                 {
-                    Collect(weight, stretch, part);
+                    Collect(weight, stretch, part, deadline);
                 }
 
                 part.Finish();
@@ -180,20 +181,26 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         }
     }
 
-    private void Collect(Weight weight, DocumentStretch stretch, HitCollector collector)
+    private static void Collect(Weight weight, DocumentStretch stretch, HitCollector collector, Deadline deadline)
     {
+        deadline.Check();
         var leaf = stretch.Leaf;
-        var timed = new TimeLimitedCollector(collector, _limits.TimeLimit);
-        timed.SetNextReader(leaf);
+        collector.SetNextReader(leaf);
         if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
         {
             return;
         }
 
-        timed.SetScorer(scorer);
+        collector.SetScorer(scorer);
+        var sinceCheck = 0;
         for (var doc = stretch.Start == 0 ? scorer.NextDoc() : scorer.Advance(stretch.Start); doc < stretch.End; doc = scorer.NextDoc())
         {
-            timed.Collect(doc);
+            collector.Collect(doc);
+            if (++sinceCheck == Deadline.CheckEvery)
+            {
+                sinceCheck = 0;
+                deadline.Check();
+            }
         }
     }
 

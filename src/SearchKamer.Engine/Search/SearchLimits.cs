@@ -40,36 +40,17 @@ internal sealed class BoundedRewrite(int maxTerms) : MultiTermQuery.RewriteMetho
     }
 }
 
-/// <summary>Stops collecting once the time limit has passed; checking the clock every hit would cost more than the hit.</summary>
-internal sealed class TimeLimitedCollector(ICollector inner, TimeSpan limit) : ICollector
+/// <summary>When a search must stop collecting; checking the clock every hit would cost more than the hit.</summary>
+internal readonly struct Deadline(TimeSpan limit)
 {
-    private readonly long _deadline = Environment.TickCount64 + (long)limit.TotalMilliseconds;
-    private int _sinceCheck;
+    /// <summary>Hits collected between two looks at the clock.</summary>
+    public const int CheckEvery = 4096;
 
-    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+    private readonly long _at = Environment.TickCount64 + (long)limit.TotalMilliseconds;
 
-    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
-
-    public void SetNextReader(AtomicReaderContext context)
+    public void Check()
     {
-        Check();
-        inner.SetNextReader(context);
-    }
-
-    public void Collect(int doc)
-    {
-        if (++_sinceCheck >= 1024)
-        {
-            _sinceCheck = 0;
-            Check();
-        }
-
-        inner.Collect(doc);
-    }
-
-    private void Check()
-    {
-        if (Environment.TickCount64 > _deadline)
+        if (Environment.TickCount64 > _at)
         {
             throw new SearchRequestException("q", $"zoeken duurde langer dan {limit.TotalSeconds:0.#} s en is afgebroken; maak de zoekvraag specifieker of kies filters");
         }

@@ -67,7 +67,7 @@ public static class BenchSearchCommand
             var indexing = Index(index, new SyntheticCorpus(pool), pairs, output);
             var classes = BenchQueries.Build(pool, BenchPeople.Bundled, perClass);
             var results = Measure(new SearchEngine(index), classes);
-            Report(output, indexing, DirectorySize(indexDir), SegmentCount(index), results);
+            Report(output, indexing, DirectorySize(indexDir), index.SegmentCount(), results);
         }
         finally
         {
@@ -201,18 +201,6 @@ public static class BenchSearchCommand
     private static long DirectorySize(string path) =>
         new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
-    private static int SegmentCount(SearchIndex index)
-    {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader.Leaves.Count;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
-    }
 
     /// <summary>The pool beside the repository: the folder holding SearchKamer.sln, then ../shared/bench.</summary>
     public static string DefaultPool()

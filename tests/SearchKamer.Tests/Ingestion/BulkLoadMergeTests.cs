@@ -17,11 +17,11 @@ public sealed class BulkLoadMergeTests : IDisposable
         var summary = IngestPipeline.Run(index, files, 1, _ => { }, batchSize: 12);
         var before = new SearchEngine(index).Search(new SearchRequest { Query = "gemeente", Size = 100 });
         var watermark = index.LastCommitData()["watermark.file"];
-        Assert.True(Segments(index) >= 3, $"only {Segments(index)} segments");
+        Assert.True(index.SegmentCount() >= 3, $"only {index.SegmentCount()} segments");
 
         Assert.True(index.MergeAfterBulkLoad(summary.Indexed));
 
-        Assert.Equal(1, Segments(index));
+        Assert.Equal(1, index.SegmentCount());
         Assert.Equal(watermark, index.LastCommitData()["watermark.file"]);
         var after = new SearchEngine(index).Search(new SearchRequest { Query = "gemeente", Size = 100 });
         Assert.Equal((before.Total, before.TotalDocuments), (after.Total, after.TotalDocuments));
@@ -39,21 +39,8 @@ public sealed class BulkLoadMergeTests : IDisposable
 
         Assert.Equal(1, added.Indexed);
         Assert.False(index.MergeAfterBulkLoad(added.Indexed));
-        Assert.Equal(2, Segments(index));
+        Assert.Equal(2, index.SegmentCount());
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static int Segments(SearchIndex index)
-    {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader.Leaves.Count;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
-    }
 }

@@ -99,6 +99,22 @@ public class SearchBehaviourTests(CorpusIndexFixture corpus)
         Assert.Equal(expected, r.TotalDocuments);
     }
 
+    [Fact]
+    public void Kind_vergaderjaar_and_an_open_period_filter_like_a_count_over_the_documents()
+    {
+        var year = corpus.Documents.Where(d => d.Vergaderjaar is not null).GroupBy(d => d.Vergaderjaar).OrderByDescending(g => g.Count()).First().Key!;
+        var from = new DateOnly(2024, 6, 1);
+        var expected = corpus.Documents.Count(d => d.Kind == Domain.DocumentKind.Antwoord && d.Vergaderjaar == year
+            && (d.DateReceived ?? d.DateSubmitted) is { } x && x >= from);
+
+        var r = corpus.Engine.Search(new SearchRequest { Query = "*", Kinds = ["antwoord"], Vergaderjaren = [year], From = from, Size = 100 });
+        var undated = corpus.Engine.Search(new SearchRequest { Query = "*", To = new DateOnly(2100, 1, 1), Size = 100 });
+
+        Assert.True(expected > 0);
+        Assert.Equal(expected, r.TotalDocuments);
+        Assert.Equal(corpus.Documents.Count(d => (d.DateReceived ?? d.DateSubmitted) is not null), undated.TotalDocuments);
+    }
+
     [Theory]
     [InlineData("2025D36086", "ah-tk-20242025-2932")]
     [InlineData("ah-tk-20232024-1314", "ah-tk-20232024-1314")]
