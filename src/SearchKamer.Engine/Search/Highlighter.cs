@@ -87,18 +87,17 @@ internal sealed class Highlighter(Query query)
     /// <summary>Marks the words of each occurrence of a phrase; words of the phrase standing elsewhere stay unmarked.</summary>
     private static void MarkPhrases(List<PhraseTerms> phrases, List<Token> tokens, List<Mark> marks)
     {
-        var at = tokens.ToLookup(t => t.Position);
         foreach (var phrase in phrases)
         {
             foreach (var first in tokens.Where(t => phrase.Terms[0].Contains(t.Term)))
             {
                 var found = new List<Mark> { first.Mark };
-                var start = first.Position - phrase.Positions[0];
+                var start = (long)first.Position - phrase.Positions[0];
                 for (var i = 1; i < phrase.Terms.Count && found.Count == i; i++)
                 {
+                    // Scans the phrase words of this text, not the positions a slop allows: "…"~99999999 is valid syntax.
                     var expected = start + phrase.Positions[i];
-                    var match = Enumerable.Range(expected - phrase.Slop, (2 * phrase.Slop) + 1)
-                        .SelectMany(p => at[p]).FirstOrDefault(t => t.Term is not null && phrase.Terms[i].Contains(t.Term));
+                    var match = tokens.FirstOrDefault(t => Math.Abs(t.Position - expected) <= phrase.Slop && phrase.Terms[i].Contains(t.Term));
                     if (match.Term is not null)
                     {
                         found.Add(match.Mark);

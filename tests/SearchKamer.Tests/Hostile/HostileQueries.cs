@@ -16,7 +16,7 @@ public sealed class HostileQueries(int seed)
     [
         "\"", "(", ")", "[", "]", "{", "}", "AND", "OR", "NOT", "&&", "||", "!", "-", "+", "~", "^", ":", "\\", "/", "*", "?",
         "a*", "*a*", "?", "??*", "*", "a?", "b*e*r*", "*?*?*?*?", "regering~", "regering~2", "a~0.1", "x~99999999999", "st*~",
-        "\"de het\"~99999999", "\"stikstof", "stikstof\"", "^999999999999999999999", "^-1", "[a TO z]", "{* TO *}", "[* TO ", "vraag:",
+        "\"de het\"~99999999", "\"stikstof regering\"~2147483647", "\"belasting minister\"~99999999", "\"stikstof", "stikstof\"", "^999999999999999999999", "^-1", "[a TO z]", "{* TO *}", "[* TO ", "vraag:",
         "antwoord:(", "indiener:\"", "partij:*", "minister:a*", "onbekend:x", "onderwerp:[a TO b]", "_id:1", "*:*", "/regex.*/",
         "\u0000", "\u0001", "\u001b[31m", "\u202e", "\ufeff", "\ud83d\ude00", "e\u0301", "<script>alert(1)</script>", "javascript:alert(1)",
         "' OR 1=1 --", "%00", "99999999999999999999999", "-0", "1e308", "NaN", "\t\r\n",

@@ -33,6 +33,13 @@ public partial class HighlightingTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void A_phrase_with_the_largest_slop_is_marked()
+    {
+        var snippets = Snippets(new SearchRequest { Query = "\"externe inhuur\"~2147483647", Size = 100 });
+        Assert.Contains(snippets, s => s.Contains("<mark>externe</mark>", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void A_question_only_search_marks_no_answer()
     {
         var r = corpus.Engine.Search(new SearchRequest { Query = "gemeente", In = SearchIn.Question, Size = 100 });
