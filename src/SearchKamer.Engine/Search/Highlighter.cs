@@ -155,6 +155,12 @@ internal sealed class Highlighter(Query query)
         {
             var start = WordStart(text, Math.Max(0, marks[i].Start - LeadChars), marks[i].Start);
             var end = WordEnd(text, Math.Max(marks[i].End, Math.Min(text.Length, start + FragmentChars)), marks[i].End);
+            if (end - start < FragmentChars && start > 0)
+            {
+                // Near the end of the text: show more before the mark instead of an empty tail (a short text whole).
+                start = WordStart(text, Math.Max(0, end - FragmentChars), start);
+            }
+
             if (taken.Exists(w => start < w.End && w.Start < end))
             {
                 continue;

@@ -40,6 +40,19 @@ public partial class HighlightingTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void A_short_question_is_shown_whole()
+    {
+        var r = corpus.Engine.Search(new SearchRequest { Query = "externe", In = SearchIn.Question, Size = 100 });
+        var shortOnes = r.Documents
+            .SelectMany(d => d.Questions.Select(q => (Shown: q.Question, Text: corpus.Documents
+                .Single(x => Indexing.DocumentMapper.KeyOf(x) == d.Id).Questions.First(x => x.Number == q.Number).Question)))
+            .Where(x => x.Text.Length < 200).ToList();
+
+        Assert.NotEmpty(shortOnes);
+        Assert.All(shortOnes, x => Assert.Equal(x.Text.Trim(), System.Net.WebUtility.HtmlDecode(Regex.Replace(x.Shown, "</?mark>", ""))));
+    }
+
+    [Fact]
     public void A_question_only_search_marks_no_answer()
     {
         var r = corpus.Engine.Search(new SearchRequest { Query = "gemeente", In = SearchIn.Question, Size = 100 });
