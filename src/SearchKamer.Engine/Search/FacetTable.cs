@@ -38,7 +38,20 @@ internal sealed class FacetTable
     /// <summary>Per facet, the value of each ordinal of this segment.</summary>
     public IReadOnlyList<string>[] Labels { get; }
 
-    public int OrdOf(int facet, string label) => _ordOf[facet].TryGetValue(label, out var ord) ? ord : -1;
+    /// <summary>Per ordinal of <paramref name="facet"/>, whether its label is one of <paramref name="values"/>.</summary>
+    public bool[] Selection(int facet, IEnumerable<string> values)
+    {
+        var selected = new bool[Labels[facet].Count];
+        foreach (var value in values)
+        {
+            if (_ordOf[facet].TryGetValue(value, out var ord))
+            {
+                selected[ord] = true;
+            }
+        }
+
+        return selected;
+    }
 
     public ReadOnlySpan<int> Of(int doc) => _entries.AsSpan(_start[doc], _start[doc + 1] - _start[doc]);
 

@@ -18,6 +18,9 @@ internal sealed class FieldTerms
 
     public List<PhraseTerms> Phrases { get; } = [];
 
+    /// <summary>Every word of every phrase (asked once per token of a shown text).</summary>
+    public HashSet<string> PhraseWords { get; } = new(StringComparer.Ordinal);
+
     public List<Func<string, bool>> Expanding { get; } = [];
 
     public bool IsEmpty => Terms.Count == 0 && Phrases.Count == 0 && Expanding.Count == 0;
@@ -41,7 +44,14 @@ internal sealed class FieldTerms
         return false;
     }
 
-    public bool InAnyPhrase(string term) => Phrases.Exists(p => p.Terms.Any(alternatives => alternatives.Contains(term)));
+    public void AddPhrase(PhraseTerms phrase)
+    {
+        Phrases.Add(phrase);
+        foreach (var alternatives in phrase.Terms)
+        {
+            PhraseWords.UnionWith(alternatives);
+        }
+    }
 }
 
 /// <summary>The <see cref="FieldTerms"/> of every field a query names; prohibited clauses are left out, as they never match.</summary>
@@ -76,11 +86,11 @@ internal static class HighlightTerms
                 For(fields, t.Term.Field).Terms.Add(t.Term.Text);
                 break;
             case PhraseQuery p when p.GetTerms() is { Length: > 0 } terms:
-                For(fields, terms[0].Field).Phrases.Add(new PhraseTerms(
+                For(fields, terms[0].Field).AddPhrase(new PhraseTerms(
                     terms.Select(t => (IReadOnlySet<string>)new HashSet<string>([t.Text], StringComparer.Ordinal)).ToList(), p.GetPositions(), p.Slop));
                 break;
             case MultiPhraseQuery m when m.GetTermArrays() is { Count: > 0 } arrays && arrays[0].Length > 0:
-                For(fields, arrays[0][0].Field).Phrases.Add(new PhraseTerms(
+                For(fields, arrays[0][0].Field).AddPhrase(new PhraseTerms(
                     arrays.Select(a => (IReadOnlySet<string>)a.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)).ToList(), m.GetPositions(), m.Slop));
                 break;
             case MultiTermQuery multi when Test(multi) is { } test:

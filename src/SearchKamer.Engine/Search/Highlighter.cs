@@ -71,7 +71,7 @@ internal sealed class Highlighter(Query query)
                 marks.Add(mark);
             }
 
-            if (phraseTokens is not null && wanted.InAnyPhrase(s ??= span.ToString()))
+            if (phraseTokens is not null && wanted.PhraseWords.Contains(s ??= span.ToString()))
             {
                 phraseTokens.Add(new Token(s, position, mark));
             }

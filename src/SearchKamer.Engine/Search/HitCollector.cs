@@ -30,7 +30,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     private int[][] _segmentCounts = [];
     private Scorer? _scorer;
     private FixedBitSet _parents = new(0);
-    private AtomicReader? _reader;
     private int _docBase;
     private int _lastParent = -1;
     private bool _lastPasses;
@@ -45,18 +44,18 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     public void SetNextReader(AtomicReaderContext context)
     {
         OfferGroup();
-        _reader = context.AtomicReader;
+        var reader = context.AtomicReader;
         _docBase = context.DocBase;
-        _parents = ParentBits.For(_reader);
-        _dates = TopGroups.RecordDates(_reader);
+        _parents = ParentBits.For(reader);
+        _dates = RecordDates.For(reader);
         _lastParent = -1;
-        _table = FacetTable.For(_reader, _fields);
+        _table = FacetTable.For(reader, _fields);
         _segmentCounts = new int[facets.Count][];
         _segments.Add((_table, _segmentCounts));
         for (var f = 0; f < facets.Count; f++)
         {
             _segmentCounts[f] = new int[_table.Labels[f].Count];
-            _selected[f] = facets[f].Values.Count == 0 ? null : SegmentSelection(_table, f, facets[f].Values);
+            _selected[f] = facets[f].Values.Count == 0 ? null : _table.Selection(f, facets[f].Values);
         }
     }
 
@@ -170,17 +169,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
             Top.Offer(_group[0].Parent, _dates[_group[0].Parent - _docBase], _group);
             _group.Clear();
         }
-    }
-
-    private static bool[] SegmentSelection(FacetTable table, int facet, IReadOnlyList<string> values)
-    {
-        var selected = new bool[table.Labels[facet].Count];
-        foreach (var ord in values.Select(v => table.OrdOf(facet, v)).Where(ord => ord >= 0))
-        {
-            selected[ord] = true;
-        }
-
-        return selected;
     }
 }
 

@@ -19,24 +19,8 @@ internal sealed class PairsOfPassingRecords(HashSet<string>? kinds, HashSet<stri
     {
         var reader = context.AtomicReader;
         var table = FacetTable.For(reader, TableFields);
-        var wanted = new[] { Selected(table, 0, kinds), Selected(table, 1, years) };
-        return new PassingBits(ParentBits.For(reader), TopGroups.RecordDates(reader), table, wanted, from, to, acceptDocs);
-    }
-
-    private static bool[]? Selected(FacetTable table, int facet, HashSet<string>? values)
-    {
-        if (values is null)
-        {
-            return null;
-        }
-
-        var selected = new bool[table.Labels[facet].Count];
-        foreach (var ord in values.Select(v => table.OrdOf(facet, v)).Where(o => o >= 0))
-        {
-            selected[ord] = true;
-        }
-
-        return selected;
+        var wanted = new[] { kinds is null ? null : table.Selection(0, kinds), years is null ? null : table.Selection(1, years) };
+        return new PassingBits(ParentBits.For(reader), RecordDates.For(reader), table, wanted, from, to, acceptDocs);
     }
 
     private sealed class PassingBits(FixedBitSet parents, int[] dates, FacetTable table, bool[]?[] wanted, int? from, int? to, IBits? live)

@@ -131,7 +131,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
             return (read, collector());
         }
 
-        return (read, CollectSegments(searcher, Filters.Apply(read.Query, request), collector));
+        return (read, CollectStretches(searcher, Filters.Apply(read.Query, request), collector));
     }
 
     /// <summary>
@@ -141,7 +141,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     /// collected side by side, each into its own collector, then merged. Under load the cores are busy
     /// anyway, and splitting every search then only added threads (and their per-thread buffers).
     /// </summary>
-    private HitCollector CollectSegments(IndexSearcher searcher, Query query, Func<HitCollector> newCollector)
+    private HitCollector CollectStretches(IndexSearcher searcher, Query query, Func<HitCollector> newCollector)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var deadline = new Deadline(_limits.TimeLimit);

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using Lucene.Net.Index;
-using Fields = SearchKamer.Indexing.Fields;
-
 namespace SearchKamer.Search;
 
 /// <summary>The matching pairs of one document, best first.</summary>
@@ -14,10 +10,8 @@ internal sealed record HitGroup(int Parent, float Score, IReadOnlyList<PairHit> 
 /// </summary>
 internal sealed class TopGroups(SortOrder sort, int keep)
 {
-    private static readonly ConditionalWeakTable<object, int[]> DateCache = new();
-
     private readonly IComparer<Candidate> _order = Order(sort);
-    private readonly PriorityQueue<Candidate, Candidate> _worstFirst = new(Comparer<Candidate>.Create((a, b) => Order(sort).Compare(b, a)));
+    private readonly PriorityQueue<Candidate, Candidate> _worstFirst = new(Reversed(Order(sort)));
 
     /// <summary>Documents offered, whether kept or not.</summary>
     public int Offered { get; private set; }
@@ -70,23 +64,6 @@ internal sealed class TopGroups(SortOrder sort, int keep)
             c.Pairs!.OrderByDescending(h => h.Score).ThenBy(h => h.Doc).ToList()))];
     }
 
-    /// <summary>
-    /// The date of each document record of a segment (0 for pairs and undated documents), in memory:
-    /// doc values read through NIOFSDirectory cost a file read per lookup, one per matching document.
-    /// </summary>
-    public static int[] RecordDates(AtomicReader reader) => DateCache.GetValue(reader.CoreCacheKey, _ =>
-    {
-        var dates = new int[reader.MaxDoc];
-        var values = reader.GetNumericDocValues(Fields.Date);
-        var parents = ParentBits.For(reader);
-        for (var doc = parents.NextSetBit(0); values is not null && doc >= 0; doc = doc + 1 < reader.MaxDoc ? parents.NextSetBit(doc + 1) : -1)
-        {
-            dates[doc] = (int)values.Get(doc);
-        }
-
-        return dates;
-    });
-
     private static IComparer<Candidate> Order(SortOrder sort) => sort switch
     {
         SortOrder.Newest => Comparer<Candidate>.Create((a, b) =>
@@ -96,6 +73,8 @@ internal sealed class TopGroups(SortOrder sort, int keep)
         _ => Comparer<Candidate>.Create((a, b) =>
             b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Date != a.Date ? b.Date.CompareTo(a.Date) : a.Parent.CompareTo(b.Parent)),
     };
+
+    private static IComparer<Candidate> Reversed(IComparer<Candidate> order) => Comparer<Candidate>.Create((a, b) => order.Compare(b, a));
 
     // Undated documents go last when sorting oldest first.
     private static long OldestKey(Candidate c) => c.Date == 0 ? long.MaxValue : c.Date;

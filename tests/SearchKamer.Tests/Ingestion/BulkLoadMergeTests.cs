@@ -22,6 +22,7 @@ public sealed class BulkLoadMergeTests : IDisposable
         Assert.True(index.MergeAfterBulkLoad(summary.Indexed));
 
         Assert.Equal(1, index.SegmentCount());
+        AssertOneSegmentIsCutInTwo(index);
         Assert.Equal(watermark, index.LastCommitData()["watermark.file"]);
         var after = new SearchEngine(index).Search(new SearchRequest { Query = "gemeente", Size = 100 });
         Assert.Equal((before.Total, before.TotalDocuments), (after.Total, after.TotalDocuments));
@@ -43,4 +44,22 @@ public sealed class BulkLoadMergeTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>Both cores still get work on one segment: the cut falls inside it, just after a document record.</summary>
+    private static void AssertOneSegmentIsCutInTwo(SearchIndex index)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var runs = DocumentStretches.Of(searcher.IndexReader.Leaves, 2);
+            var cut = Assert.Single(runs[0]);
+            Assert.Equal(2, runs.Count);
+            Assert.InRange(cut.End, 1, cut.Leaf.AtomicReader.MaxDoc - 1);
+            Assert.True(ParentBits.For(cut.Leaf.AtomicReader).Get(cut.End - 1));
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
 }

@@ -28,9 +28,9 @@ public class DocumentStretchesTests(CorpusIndexFixture corpus)
                 Assert.True(ParentBits.For(s.Leaf.AtomicReader).Get(s.End - 1), $"cut at {s.End} splits a document");
             }
 
-            if (parts > 1 && leaves.Count == 1)
+            if (parts > 1)
             {
-                Assert.True(runs.Count > 1, "one segment was not cut");
+                Assert.True(runs.Count > 1, $"{leaves.Count} segment(s) gave one run");
             }
         }
         finally
