@@ -145,12 +145,12 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var deadline = new Deadline(_limits.TimeLimit);
-        var alone = Interlocked.Increment(ref _running) == 1;
+        var cores = Interlocked.Increment(ref _running) == 1 ? Environment.ProcessorCount : 1;
         try
         {
-            var stretches = DocumentStretches.Of(searcher.IndexReader.Leaves, alone ? Environment.ProcessorCount : 1);
+            var stretches = DocumentStretches.Of(searcher.IndexReader.Leaves, cores);
             var parts = new HitCollector[stretches.Count];
-            Parallel.For(0, stretches.Count, new ParallelOptions { MaxDegreeOfParallelism = alone ? Environment.ProcessorCount : 1 }, i =>
+            Parallel.For(0, stretches.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
             {
                 var part = newCollector();
                 foreach (var stretch in stretches[i])
