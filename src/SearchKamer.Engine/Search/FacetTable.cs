@@ -16,13 +16,10 @@ namespace SearchKamer.Search;
 /// </summary>
 internal sealed class FacetTable
 {
-    /// <summary>Entries hold the facet's index above this many bits and the value's ordinal below.</summary>
-    public const int FacetShift = 24;
-    public const int OrdMask = (1 << FacetShift) - 1;
-
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, FacetTable>> Cache = new();
 
-    // The entries of doc d are _entries[_start[d].._start[d + 1]] (compressed sparse rows), by facet.
+    // The entries of doc d are _entries[_start[d].._start[d + 1]] (compressed sparse rows). An entry is a
+    // value index: facet f's ordinals are numbered from Offsets[f] on, so one flat array counts every facet.
     private readonly int[] _start;
     private readonly int[] _entries;
     private readonly Dictionary<string, int>[] _ordOf;
@@ -32,27 +29,49 @@ internal sealed class FacetTable
         _start = start;
         _entries = entries;
         Labels = labels;
+        Offsets = new int[labels.Length + 1];
+        for (var f = 0; f < labels.Length; f++)
+        {
+            Offsets[f + 1] = Offsets[f] + labels[f].Length;
+        }
+
+        FacetOf = new byte[ValueCount];
+        for (var f = 0; f < labels.Length; f++)
+        {
+            FacetOf.AsSpan(Offsets[f], labels[f].Length).Fill((byte)f);
+        }
+
         _ordOf = [.. labels.Select(l => l.Select((label, ord) => (label, ord)).ToDictionary(x => x.label, x => x.ord, StringComparer.Ordinal))];
     }
 
     /// <summary>Per facet, the value of each ordinal of this segment.</summary>
     public IReadOnlyList<string>[] Labels { get; }
 
-    /// <summary>Per ordinal of <paramref name="facet"/>, whether its label is one of <paramref name="values"/>.</summary>
+    /// <summary>Where each facet's values start among all value indices; the last element is their number.</summary>
+    public int[] Offsets { get; }
+
+    /// <summary>The facet of each value index.</summary>
+    public byte[] FacetOf { get; }
+
+    /// <summary>Value indices of every facet together.</summary>
+    public int ValueCount => Offsets[^1];
+
+    /// <summary>Per value index, whether it is a value of <paramref name="facet"/> that is one of <paramref name="values"/>.</summary>
     public bool[] Selection(int facet, IEnumerable<string> values)
     {
-        var selected = new bool[Labels[facet].Count];
+        var selected = new bool[ValueCount];
         foreach (var value in values)
         {
             if (_ordOf[facet].TryGetValue(value, out var ord))
             {
-                selected[ord] = true;
+                selected[Offsets[facet] + ord] = true;
             }
         }
 
         return selected;
     }
 
+    /// <summary>The value indices of a document record, by facet.</summary>
     public ReadOnlySpan<int> Of(int doc) => _entries.AsSpan(_start[doc], _start[doc + 1] - _start[doc]);
 
     public static FacetTable For(AtomicReader reader, IReadOnlyList<string> fields) =>
@@ -61,10 +80,21 @@ internal sealed class FacetTable
 
     private static FacetTable Build(AtomicReader reader, IReadOnlyList<string> fields)
     {
-        var values = fields.Select(reader.GetSortedSetDocValues).ToArray();
-        if (values.Any(v => v?.ValueCount > OrdMask))
+        if (fields.Count > byte.MaxValue)
         {
-            throw new InvalidOperationException($"een facetveld heeft meer dan {OrdMask:N0} waarden in één segment");
+            throw new ArgumentException($"hoogstens {byte.MaxValue} facetvelden per tabel", nameof(fields));
+        }
+
+        var values = fields.Select(reader.GetSortedSetDocValues).ToArray();
+        var offsets = new long[values.Length + 1];
+        for (var f = 0; f < values.Length; f++)
+        {
+            offsets[f + 1] = offsets[f] + (values[f]?.ValueCount ?? 0);
+        }
+
+        if (offsets[^1] > int.MaxValue / 2)
+        {
+            throw new InvalidOperationException($"de facetvelden hebben samen meer dan {int.MaxValue / 2:N0} waarden in één segment");
         }
 
         var start = new int[reader.MaxDoc + 1];
@@ -89,7 +119,7 @@ internal sealed class FacetTable
                 long ord;
                 while ((ord = field.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
                 {
-                    entries.Add((f << FacetShift) | (int)ord);
+                    entries.Add((int)(offsets[f] + ord));
                 }
             }
         }
@@ -97,7 +127,6 @@ internal sealed class FacetTable
         start[reader.MaxDoc] = entries.Count;
         return new FacetTable(start, [.. entries], [.. values.Select(DecodeLabels)]);
     }
-
     private static string[] DecodeLabels(SortedSetDocValues? values)
     {
         var labels = new string[values?.ValueCount ?? 0];

@@ -18,16 +18,16 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
 {
     private readonly List<PairHit> _group = [];
     private int[] _dates = [];
-    // Per segment searched, the labels and counts of each facet's ordinals; turned into values once, at the end.
-    private readonly List<(FacetTable Table, int[][] Counts)> _segments = [];
+    // Per segment searched, its table and the count of each value index; turned into values once, at the end.
+    private readonly List<(FacetTable Table, int[] Counts)> _segments = [];
     private readonly string[] _fields = [.. facets.Select(f => f.Field)];
     private readonly bool _anySelected = facets.Any(f => f.Values.Count > 0);
 
-    // Per facet, whether each ordinal of the segment is selected (null: nothing selected in that facet).
+    // Per facet, whether each value index of the segment is selected (null: nothing selected in that facet).
     private readonly bool[]?[] _selected = new bool[]?[facets.Count];
     private readonly bool[] _passes = new bool[facets.Count];
     private FacetTable? _table;
-    private int[][] _segmentCounts = [];
+    private int[] _segmentCounts = [];
     private Scorer? _scorer;
     private FixedBitSet _parents = new(0);
     private int _docBase;
@@ -50,11 +50,10 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _dates = RecordDates.For(reader);
         _lastParent = -1;
         _table = FacetTable.For(reader, _fields);
-        _segmentCounts = new int[facets.Count][];
+        _segmentCounts = new int[_table.ValueCount];
         _segments.Add((_table, _segmentCounts));
         for (var f = 0; f < facets.Count; f++)
         {
-            _segmentCounts[f] = new int[_table.Labels[f].Count];
             _selected[f] = facets[f].Values.Count == 0 ? null : _table.Selection(f, facets[f].Values);
         }
     }
@@ -95,11 +94,12 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
             foreach (var (table, segmentCounts) in _segments)
             {
                 var labels = table.Labels[f];
-                for (var ord = 0; ord < segmentCounts[f].Length; ord++)
+                var offset = table.Offsets[f];
+                for (var ord = 0; ord < labels.Count; ord++)
                 {
-                    if (segmentCounts[f][ord] > 0)
+                    if (segmentCounts[offset + ord] is var n and > 0)
                     {
-                        counts[f][labels[ord]] = counts[f].GetValueOrDefault(labels[ord]) + segmentCounts[f][ord];
+                        counts[f][labels[ord]] = counts[f].GetValueOrDefault(labels[ord]) + n;
                     }
                 }
             }
@@ -119,42 +119,55 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     /// <summary>Counts one document (its record's doc id) and tells whether it passes every facet selection.</summary>
     private bool CountDocument(int parent)
     {
-        var entries = _table!.Of(parent);
+        var values = _table!.Of(parent);
+        var counts = _segmentCounts;
+        if (!_anySelected)
+        {
+            foreach (var value in values)
+            {
+                counts[value]++;
+            }
+
+            return true;
+        }
+
+        Array.Clear(_passes);
+        var facetOf = _table.FacetOf;
+        foreach (var value in values)
+        {
+            if (_selected[facetOf[value]] is { } wanted && wanted[value])
+            {
+                _passes[facetOf[value]] = true;
+            }
+        }
+
         var failing = 0;
         var failed = -1;
-        if (_anySelected)
+        for (var f = 0; f < _selected.Length; f++)
         {
-            Array.Clear(_passes);
-            foreach (var entry in entries)
+            if (_selected[f] is not null && !_passes[f])
             {
-                var f = entry >> FacetTable.FacetShift;
-                if (_selected[f] is { } wanted && wanted[entry & FacetTable.OrdMask])
-                {
-                    _passes[f] = true;
-                }
-            }
-
-            for (var f = 0; f < _selected.Length; f++)
-            {
-                if (_selected[f] is not null && !_passes[f])
-                {
-                    failing++;
-                    failed = f;
-                }
+                failing++;
+                failed = f;
             }
         }
 
-        if (failing > 1)
+        // A document failing one facet's selection still counts in that facet: its other values stay choosable.
+        if (failing == 0)
         {
-            return false;
-        }
-
-        foreach (var entry in entries)
-        {
-            var f = entry >> FacetTable.FacetShift;
-            if (failing == 0 || failed == f)
+            foreach (var value in values)
             {
-                _segmentCounts[f][entry & FacetTable.OrdMask]++;
+                counts[value]++;
+            }
+        }
+        else if (failing == 1)
+        {
+            foreach (var value in values)
+            {
+                if (facetOf[value] == failed)
+                {
+                    counts[value]++;
+                }
             }
         }
 

@@ -26,6 +26,7 @@ internal sealed class PairsOfPassingRecords(HashSet<string>? kinds, HashSet<stri
     private sealed class PassingBits(FixedBitSet parents, int[] dates, FacetTable table, bool[]?[] wanted, int? from, int? to, IBits? live)
         : DocIdSet, IBits
     {
+        private int _lastIndex = int.MaxValue;
         private int _lastParent = -1;
         private bool _lastPasses;
 
@@ -42,6 +43,14 @@ internal sealed class PairsOfPassingRecords(HashSet<string>? kinds, HashSet<stri
                 return false;
             }
 
+            // Asked in doc order, a doc after the last one asked and before its record is in the same document.
+            if (index > _lastIndex && index < _lastParent)
+            {
+                _lastIndex = index;
+                return _lastPasses;
+            }
+
+            _lastIndex = index;
             var parent = parents.NextSetBit(index);
             if (parent != _lastParent)
             {
@@ -72,9 +81,9 @@ internal sealed class PairsOfPassingRecords(HashSet<string>? kinds, HashSet<stri
                 }
 
                 var any = false;
-                foreach (var entry in table.Of(record))
+                foreach (var value in table.Of(record))
                 {
-                    any |= entry >> FacetTable.FacetShift == f && selected[entry & FacetTable.OrdMask];
+                    any |= selected[value];
                 }
 
                 if (!any)

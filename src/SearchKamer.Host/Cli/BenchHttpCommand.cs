@@ -77,13 +77,26 @@ public static class BenchHttpCommand
 
         using var feeding = new CancellationTokenSource();
         var feeder = host is not null && inbox is not null ? Task.Run(() => host.Feed(inbox, feeding.Token)) : Task.FromResult(0);
+        var hostCpuBefore = host?.CpuTime();
+        var stolenBefore = StolenTicks();
         var result = LoadRun.Run(client, paths, connections, TimeSpan.FromSeconds(duration)).GetAwaiter().GetResult();
         feeding.Cancel();
         var fed = feeder.GetAwaiter().GetResult();
 
         Report(output, result);
+        if (StolenTicks() is { } stolenAfter && stolenBefore is { } before)
+        {
+            // On a virtual machine a neighbour can take the cores; this says how much during the measurement.
+            var share = (stolenAfter.Stolen - before.Stolen) / (double)Math.Max(1, stolenAfter.All - before.All);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"door de hypervisor ingenomen CPU-tijd: {share * 100:N1}%"));
+        }
+
         if (host is not null)
         {
+            var cpu = host.CpuTime() - hostCpuBefore!.Value;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"host-CPU tijdens de meting: {cpu.TotalSeconds / result.Elapsed.TotalSeconds * 100:N0}% van één core, {cpu.TotalMilliseconds / Math.Max(1, result.Requests):N2} ms per verzoek"));
+
             if (inbox is not null)
             {
                 var (done, failed) = host.DrainInbox(TimeSpan.FromSeconds(60));
@@ -107,6 +120,19 @@ public static class BenchHttpCommand
         {
             output.WriteLine($"  {sample}");
         }
+    }
+
+    /// <summary>Steal and total ticks of all cores from /proc/stat (Linux only; null elsewhere).</summary>
+    private static (long Stolen, long All)? StolenTicks()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return null;
+        }
+
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+        return ticks.Length > 7 ? (ticks[7], ticks.Sum()) : null;
     }
 
     /// <summary>The API form of a bench request: the parameters the search page and API share.</summary>
@@ -240,6 +266,13 @@ public static class BenchHttpCommand
                 ? Directory.EnumerateFiles(Path.Combine(Inbox, sub)).Count(f => !f.EndsWith(".reason.txt", StringComparison.Ordinal))
                 : 0;
             return (Count("done") - Count("failed"), Count("failed"));
+        }
+
+        /// <summary>CPU time the host has used so far (its cores busy serving, whatever the machine's noise).</summary>
+        public TimeSpan CpuTime()
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
         }
 
         public long PeakMb() => ProcStatus("VmHWM") ?? _process.PeakWorkingSet64 / (1024 * 1024);
