@@ -103,6 +103,11 @@ internal sealed class UserQueryParser : QueryParser
             return queries.FirstOrDefault()!;
         }
 
+        if (queries.Count == 2)
+        {
+            return new EitherQuery(queries[0], queries[1]);
+        }
+
         var any = new BooleanQuery();
         foreach (var q in queries)
         {
