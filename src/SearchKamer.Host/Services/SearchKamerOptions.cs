@@ -14,6 +14,9 @@ public sealed class SearchKamerOptions
     /// <summary>How often the inbox folder is looked at.</summary>
     public TimeSpan InboxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Searches run at the same time (others wait their turn); default: one per core.</summary>
+    public int? ConcurrentSearches { get; set; }
+
     public string ResolvedData => Cli.DataDirectory.Resolve(DataDirectory);
 
     public string ResolvedCorpus => CorpusDirectory is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(ResolvedData, "corpus");

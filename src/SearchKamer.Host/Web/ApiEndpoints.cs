@@ -15,7 +15,7 @@ public static class ApiEndpoints
 
         api.MapGet("/search", (HttpRequest request, SearchEngine engine) =>
             Guard(() => Results.Json(engine.Search(SearchParameters.Parse(request.Query)), StoredJson.Options)))
-            .WithName("Search").WithSummary("Zoeken met filters, facetten en paginering").Produces<SearchResponse>();
+            .Gated().WithName("Search").WithSummary("Zoeken met filters, facetten en paginering").Produces<SearchResponse>();
 
         api.MapGet("/documents/{id}", Results<JsonHttpResult<KamervraagDocument>, NotFound<ProblemDetailsBody>> (string id, SearchEngine engine) =>
             engine.Get(id) is { } doc ? TypedResults.Json(doc, StoredJson.Options) : TypedResults.NotFound(NotFoundBody(id)))
@@ -23,7 +23,7 @@ public static class ApiEndpoints
 
         api.MapGet("/documents/{id}/similar", (string id, int? vraag, SearchEngine engine) =>
             engine.Similar(id, vraag ?? 1) is { } similar ? Results.Json(similar, StoredJson.Options) : Results.NotFound(NotFoundBody(id)))
-            .WithName("Similar").WithSummary("Vergelijkbare vragen uit andere documenten").Produces<IReadOnlyList<DocumentHit>>();
+            .Gated().WithName("Similar").WithSummary("Vergelijkbare vragen uit andere documenten").Produces<IReadOnlyList<DocumentHit>>();
 
         api.MapGet("/export", (HttpRequest request, SearchEngine engine) => Guard(() =>
         {
@@ -38,7 +38,7 @@ public static class ApiEndpoints
             _ = format == "csv" ? Export.WriteCsv(rows, text) : Export.WriteJsonl(rows, text);
             return Results.File(Encoding.UTF8.GetBytes(text.ToString()),
                 format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", $"searchkamer-export.{format}");
-        })).WithName("Export").WithSummary("De hele resultaatset als CSV of JSON Lines");
+        })).Gated().WithName("Export").WithSummary("De hele resultaatset als CSV of JSON Lines");
     }
 
     /// <summary>A parameter people can fix gets a 400 that names it, never a 500.</summary>

@@ -12,8 +12,8 @@ public static class PageEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", SearchPage.Handle).ExcludeFromDescription();
-        app.MapGet("/document/{id}", DocumentPage.Handle).ExcludeFromDescription();
+        app.MapGet("/", SearchPage.Handle).Gated().ExcludeFromDescription();
+        app.MapGet("/document/{id}", DocumentPage.Handle).Gated().ExcludeFromDescription();
         app.MapGet("/bestand/{id}", SourceFile.Handle).ExcludeFromDescription();
         var css = Stylesheet();
         app.MapGet(Layout.StylesheetPath, (HttpContext context) =>

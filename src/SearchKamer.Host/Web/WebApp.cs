@@ -37,6 +37,7 @@ public static class WebApp
         builder.Services.Configure<SearchKamerOptions>(builder.Configuration.GetSection(SearchKamerOptions.Section));
         builder.Services.AddSingleton(sp => SearchIndex.OpenForWriting(sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value.IndexPath));
         builder.Services.AddSingleton(sp => new SearchEngine(sp.GetRequiredService<SearchIndex>()));
+        builder.Services.AddSingleton<SearchGate>();
         builder.Services.AddHostedService<IndexBootstrap>();
         builder.Services.AddHostedService<InboxWatcher>();
         builder.AddSavedSearches();

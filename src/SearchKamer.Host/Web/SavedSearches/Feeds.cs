@@ -21,7 +21,7 @@ public static class Feeds
             var response = engine.Search(SearchParameters.Parse(request.Query) with { Page = 1, Size = Size, Sort = SortOrder.Newest });
             var title = request.Query["q"].LastOrDefault() is { Length: > 0 } q ? $"SearchKamer: {q}" : "SearchKamer";
             return Atom(Feed(title, links.Path("/feed" + request.QueryString), FromHits(response, links)));
-        })).WithName("Feed").WithSummary("Atom-feed van een zoekopdracht (openbaar), nieuwste eerst").WithTags("Feeds");
+        })).Gated().WithName("Feed").WithSummary("Atom-feed van een zoekopdracht (openbaar), nieuwste eerst").WithTags("Feeds");
 
         app.MapGet("/feed/zoekopdracht/{id:long}", (long id, HttpContext ctx, Users users, SavedSearchStore store, SavedSearchRunner runner, Links links) =>
         {
@@ -37,7 +37,7 @@ public static class Feeds
 
             return ApiEndpoints.Guard(() => Atom(Feed($"SearchKamer: {search.Name}", links.Path($"/mijn/zoekopdrachten/{id}/uitvoeren"),
                 FromHits(runner.Run(search, size: Size, sort: SortOrder.Newest), links))));
-        }).WithName("SavedSearchFeed").WithSummary("Atom-feed van een bewaarde zoekopdracht (token vereist)").WithTags("Feeds");
+        }).Gated().WithName("SavedSearchFeed").WithSummary("Atom-feed van een bewaarde zoekopdracht (token vereist)").WithTags("Feeds");
 
         app.MapGet("/feed/mijn", (HttpContext ctx, Users users, AlertStore alerts, Links links) =>
         {

@@ -38,7 +38,7 @@ public static class SavedSearchApi
             .WithName("DeleteSavedSearch");
         api.MapGet("/zoekopdrachten/{id:long}/resultaten", (long id, int? page, HttpContext ctx, SavedSearchStore store, SavedSearchRunner runner) => Guard(() =>
             store.Visit(Auth.Current(ctx).Id, id) is { } s ? Results.Json(runner.Run(s, page ?? 1), StoredJson.Options) : NotFound()))
-            .WithName("RunSavedSearch").WithSummary("De zoekopdracht uitvoeren (telt als bezoek)").Produces<SearchResponse>();
+            .Gated().WithName("RunSavedSearch").WithSummary("De zoekopdracht uitvoeren (telt als bezoek)").Produces<SearchResponse>();
 
         api.MapGet("/volgen", (HttpContext ctx, Follows follows) => follows.List(Auth.Current(ctx).Id))
             .WithName("Follows").WithSummary("Gevolgde vragen");

@@ -69,7 +69,7 @@ public static class SavedSearchPages
             {
                 return Html.Page(s.Name, Html.Error(e.Message), Auth.Current(ctx), 400);
             }
-        });
+        }).Gated();
     }
 
     /// <summary>Result entries; snippets are the engine's HTML (encoded text plus &lt;mark&gt;), everything else is encoded here.</summary>
