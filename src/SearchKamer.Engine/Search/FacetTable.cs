@@ -18,7 +18,7 @@ internal sealed class FacetTable
 {
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, FacetTable>> Cache = new();
 
-    // The entries of doc d are _entries[_start[d].._start[d + 1]] (compressed sparse rows). An entry is a
+    // The entries of record r are _entries[_start[r].._start[r + 1]] (compressed sparse rows). An entry is a
     // value index: facet f's ordinals are numbered from Offsets[f] on, so one flat array counts every facet.
     private readonly int[] _start;
     private readonly int[] _entries;
@@ -71,8 +71,8 @@ internal sealed class FacetTable
         return selected;
     }
 
-    /// <summary>The value indices of a document record, by facet.</summary>
-    public ReadOnlySpan<int> Of(int doc) => _entries.AsSpan(_start[doc], _start[doc + 1] - _start[doc]);
+    /// <summary>The value indices of a document record (by its <see cref="RecordNumbers">number</see>), by facet.</summary>
+    public ReadOnlySpan<int> Of(int record) => _entries.AsSpan(_start[record], _start[record + 1] - _start[record]);
 
     public static FacetTable For(AtomicReader reader, IReadOnlyList<string> fields) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, FacetTable>(StringComparer.Ordinal))
@@ -97,16 +97,18 @@ internal sealed class FacetTable
             throw new InvalidOperationException($"de facetvelden hebben samen meer dan {int.MaxValue / 2:N0} waarden in één segment");
         }
 
-        var start = new int[reader.MaxDoc + 1];
+        var start = new int[RecordNumbers.For(reader).Count + 1];
         var entries = new List<int>();
         var parents = ParentBits.For(reader);
+        var record = 0;
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            start[doc] = entries.Count;
             if (!parents.Get(doc))
             {
                 continue;
             }
+
+            start[record++] = entries.Count;
 
             for (var f = 0; f < values.Length; f++)
             {
@@ -124,7 +126,7 @@ internal sealed class FacetTable
             }
         }
 
-        start[reader.MaxDoc] = entries.Count;
+        start[record] = entries.Count;
         return new FacetTable(start, [.. entries], [.. values.Select(DecodeLabels)]);
     }
     private static string[] DecodeLabels(SortedSetDocValues? values)

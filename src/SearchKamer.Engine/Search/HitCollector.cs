@@ -30,6 +30,8 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     private int[] _segmentCounts = [];
     private Scorer? _scorer;
     private FixedBitSet _parents = new(0);
+    private RecordNumbers? _numbers;
+    private int _groupRecord;
     private int _docBase;
     private int _lastParent = -1;
     private bool _lastPasses;
@@ -47,6 +49,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         var reader = context.AtomicReader;
         _docBase = context.DocBase;
         _parents = ParentBits.For(reader);
+        _numbers = RecordNumbers.For(reader);
         _dates = RecordDates.For(reader);
         _lastParent = -1;
         _table = FacetTable.For(reader, _fields);
@@ -71,7 +74,8 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         {
             OfferGroup();
             _lastParent = parent;
-            _lastPasses = CountDocument(parent);
+            _groupRecord = _numbers!.Of(parent);
+            _lastPasses = CountDocument(_groupRecord);
         }
 
         if (_lastPasses)
@@ -116,10 +120,10 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _segments.AddRange(other._segments);
     }
 
-    /// <summary>Counts one document (its record's doc id) and tells whether it passes every facet selection.</summary>
-    private bool CountDocument(int parent)
+    /// <summary>Counts one document (its record's number) and tells whether it passes every facet selection.</summary>
+    private bool CountDocument(int record)
     {
-        var values = _table!.Of(parent);
+        var values = _table!.Of(record);
         var counts = _segmentCounts;
         if (!_anySelected)
         {
@@ -179,7 +183,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     {
         if (_group.Count > 0)
         {
-            Top.Offer(_group[0].Parent, _dates[_group[0].Parent - _docBase], _group);
+            Top.Offer(_group[0].Parent, _dates[_groupRecord], _group);
             _group.Clear();
         }
     }

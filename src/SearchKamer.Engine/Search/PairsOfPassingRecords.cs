@@ -20,10 +20,10 @@ internal sealed class PairsOfPassingRecords(HashSet<string>? kinds, HashSet<stri
         var reader = context.AtomicReader;
         var table = FacetTable.For(reader, TableFields);
         var wanted = new[] { kinds is null ? null : table.Selection(0, kinds), years is null ? null : table.Selection(1, years) };
-        return new PassingBits(ParentBits.For(reader), RecordDates.For(reader), table, wanted, from, to, acceptDocs);
+        return new PassingBits(ParentBits.For(reader), RecordNumbers.For(reader), RecordDates.For(reader), table, wanted, from, to, acceptDocs);
     }
 
-    private sealed class PassingBits(FixedBitSet parents, int[] dates, FacetTable table, bool[]?[] wanted, int? from, int? to, IBits? live)
+    private sealed class PassingBits(FixedBitSet parents, RecordNumbers numbers, int[] dates, FacetTable table, bool[]?[] wanted, int? from, int? to, IBits? live)
         : DocIdSet, IBits
     {
         private int _lastIndex = int.MaxValue;
@@ -55,7 +55,7 @@ internal sealed class PairsOfPassingRecords(HashSet<string>? kinds, HashSet<stri
             if (parent != _lastParent)
             {
                 _lastParent = parent;
-                _lastPasses = parent >= 0 && Passes(parent);
+                _lastPasses = parent >= 0 && Passes(numbers.Of(parent));
             }
 
             return _lastPasses;
