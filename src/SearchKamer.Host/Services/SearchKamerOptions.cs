@@ -17,6 +17,9 @@ public sealed class SearchKamerOptions
     /// <summary>Searches run at the same time (others wait their turn); default: one per core.</summary>
     public int? ConcurrentSearches { get; set; }
 
+    /// <summary>Searches run in the background right after start so the first visitors get optimised code; 0: none.</summary>
+    public int WarmupSearches { get; set; } = 1500;
+
     public string ResolvedData => Cli.DataDirectory.Resolve(DataDirectory);
 
     public string ResolvedCorpus => CorpusDirectory is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(ResolvedData, "corpus");

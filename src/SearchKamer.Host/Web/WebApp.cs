@@ -39,6 +39,8 @@ public static class WebApp
         builder.Services.AddSingleton(sp => new SearchEngine(sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddSingleton<SearchGate>();
         builder.Services.AddHostedService<IndexBootstrap>();
+        builder.Services.AddSingleton<SearchWarmup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchWarmup>());
         builder.Services.AddHostedService<InboxWatcher>();
         builder.AddSavedSearches();
         var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();

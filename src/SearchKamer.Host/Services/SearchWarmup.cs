@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Microsoft.Extensions.Options;
+using SearchKamer.Indexing;
+using SearchKamer.Search;
+using Fields = SearchKamer.Indexing.Fields;
+
+namespace SearchKamer.Host.Services;
+
+/// <summary>
+/// Right after start, runs a bounded number of searches built from the index's own words and facet values,
+/// one at a time, in the background. .NET first compiles a method quickly and optimises it only after it
+/// has been called often enough; under full load that took some 40 seconds (README "Speed"), so the first
+/// visitors after a restart got answers a fifth slower. Every kind of search is asked: words, phrases,
+/// prefixes, fields, filters, facet selections, sort orders and a second page.
+/// </summary>
+public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOptions<SearchKamerOptions> options, ILogger<SearchWarmup> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(15);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.WarmupSearches <= 0 ? Task.CompletedTask : Task.Run(() => Run(options.Value.WarmupSearches, stoppingToken), stoppingToken);
+
+    /// <summary>Runs up to <paramref name="limit"/> searches; returns how many ran.</summary>
+    public int Run(int limit, CancellationToken stop)
+    {
+        var requests = Requests();
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        while (requests.Count > 0 && done < limit && clock.Elapsed < MaxTime && !stop.IsCancellationRequested)
+        {
+            try
+            {
+                engine.Search(requests[done % requests.Count]);
+            }
+            catch (SearchRequestException)
+            {
+                // A word that makes a poor prefix is still a fine warm-up; the next one is asked.
+            }
+
+            done++;
+        }
+
+        log.LogInformation("Opgewarmd: {Searches} zoekvragen in {Seconds:0.0} s", done, clock.Elapsed.TotalSeconds);
+        return done;
+    }
+
+    /// <summary>The searches asked, in turn; none when the index is empty.</summary>
+    public IReadOnlyList<SearchRequest> Requests()
+    {
+        var words = FrequentWords(40);
+        if (words.Count < 2)
+        {
+            return [];
+        }
+
+        var facets = engine.Search(new SearchRequest { Size = 1 }).Facets;
+        var party = facets.GetValueOrDefault("party")?.FirstOrDefault()?.Value;
+        var year = facets.GetValueOrDefault("year")?.FirstOrDefault()?.Value;
+        var requests = new List<SearchRequest>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var (word, next) = (words[i], words[(i + 1) % words.Count]);
+            requests.Add(new SearchRequest { Query = word });
+            requests.Add(new SearchRequest { Query = $"{word} {next}" });
+            requests.Add(new SearchRequest { Query = $"\"{word} {next}\"" });
+            requests.Add(new SearchRequest { Query = word[..4] + "*" });
+            requests.Add(new SearchRequest { Query = $"vraag:{word}", Sort = SortOrder.Newest });
+            requests.Add(new SearchRequest { Query = word, Page = 2, Sort = SortOrder.Oldest });
+            requests.Add(new SearchRequest { Query = word, From = new DateOnly(2000, 1, 1), To = DateOnly.FromDateTime(DateTime.Today) });
+            if (party is not null && year is not null)
+            {
+                requests.Add(new SearchRequest { Query = word, Parties = [party], Years = [year] });
+                requests.Add(new SearchRequest { Query = $"partij:\"{party}\" {word}" });
+            }
+        }
+
+        return requests;
+    }
+
+    /// <summary>Words that many questions hold (the index's own terms, so any index warms with its language).</summary>
+    private List<string> FrequentWords(int count)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var terms = MultiFields.GetTerms(searcher.IndexReader, Fields.Question)?.GetEnumerator();
+            var frequent = new PriorityQueue<string, int>();
+            var scanned = 0;
+            while (terms is not null && terms.MoveNext() && ++scanned < 500_000)
+            {
+                var word = terms.Term.Utf8ToString();
+                if (word.Length >= 5 && word.All(char.IsLetter))
+                {
+                    frequent.Enqueue(word, terms.DocFreq);
+                    if (frequent.Count > count)
+                    {
+                        frequent.Dequeue();
+                    }
+                }
+            }
+
+            return [.. frequent.UnorderedItems.OrderByDescending(x => x.Priority).ThenBy(x => x.Element, StringComparer.Ordinal).Select(x => x.Element)];
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+}
