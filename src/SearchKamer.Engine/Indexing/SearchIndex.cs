@@ -56,6 +56,7 @@ public sealed class SearchIndex : IDisposable
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
+                MergeScheduler = new GentleMergeScheduler(),
             };
             _writer = new IndexWriter(_directory, config);
             Searchers = new SearcherManager(_writer, true, null);

@@ -15,10 +15,12 @@ namespace SearchKamer.Host.Cli;
 public static class BenchHttpCommand
 {
     public const string Usage = """
-        searchkamer bench http (--index MAP | --url URL) [--connections N] [--duration S] [--warmup S] [--pool MAP] [--queries N] [--inbox PAD]
+        searchkamer bench http (--index MAP | --url URL) [--connections N] [--rate R] [--duration S] [--warmup S] [--pool MAP] [--queries N] [--inbox PAD]
           --index MAP        een bench-index (bench search --data D --keep maakt D/bench-index); de host wordt erop gestart
           --url URL          een al draaiende host belasten in plaats daarvan
           --connections N    gelijktijdige verbindingen (standaard 16)
+          --rate R           open loop: R verzoeken per seconde aanbieden (hoogstens N tegelijk), latentie gemeten vanaf het geplande moment;
+                             zonder --rate een gesloten lus: elke verbinding stuurt het volgende verzoek zodra het antwoord binnen is
           --duration S       gemeten seconden (standaard 30); --warmup S ervoor, niet gemeten (standaard 10)
           --pool MAP         map met de tekstpool voor de zoekvragen (standaard ../shared/bench)
           --queries N        zoekvragen per klasse (standaard 200)
@@ -32,9 +34,10 @@ public static class BenchHttpCommand
         var duration = args.Int("--duration", 30);
         var warmup = args.Int("--warmup", 10);
         var perClass = args.Int("--queries", BenchSearchCommand.DefaultQueries);
-        if (connections < 1 || duration < 1 || warmup < 0 || perClass < 1)
+        var rate = args.Int("--rate", 0);
+        if (connections < 1 || duration < 1 || warmup < 0 || perClass < 1 || rate < 0)
         {
-            throw new CliArgumentException("--connections, --duration en --queries moeten 1 of meer zijn, --warmup 0 of meer");
+            throw new CliArgumentException("--connections, --duration en --queries moeten 1 of meer zijn, --warmup en --rate 0 of meer");
         }
 
         var index = args.One("--index");
@@ -71,15 +74,20 @@ public static class BenchHttpCommand
             BaseAddress = new Uri(host?.Url ?? url!),
             Timeout = TimeSpan.FromSeconds(30),
         };
+        LoadResult Load(TimeSpan length) => (rate > 0
+            ? LoadRun.RunAtRate(client, paths, connections, rate, length)
+            : LoadRun.Run(client, paths, connections, length)).GetAwaiter().GetResult();
+
         output.WriteLine($"bench http: {client.BaseAddress}api/search, {connections} verbindingen, {paths.Count} verschillende zoekvragen, " +
-            $"{warmup} s opwarmen + {duration} s meten, {Environment.ProcessorCount} cores (host en belasting delen ze)");
-        LoadRun.Run(client, paths, connections, TimeSpan.FromSeconds(warmup)).GetAwaiter().GetResult();
+            $"{(rate > 0 ? $"open lus met {rate} verzoeken/s, " : "gesloten lus, ")}{warmup} s opwarmen + {duration} s meten, {Environment.ProcessorCount} cores (host en belasting delen ze)");
+        // Warmed up with the load as it will be measured, so the measurement starts in its steady state.
+        Load(TimeSpan.FromSeconds(warmup));
 
         using var feeding = new CancellationTokenSource();
         var feeder = host is not null && inbox is not null ? Task.Run(() => host.Feed(inbox, feeding.Token)) : Task.FromResult(0);
         var hostCpuBefore = host?.CpuTime();
         var stolenBefore = StolenTicks();
-        var result = LoadRun.Run(client, paths, connections, TimeSpan.FromSeconds(duration)).GetAwaiter().GetResult();
+        var result = Load(TimeSpan.FromSeconds(duration));
         feeding.Cancel();
         var fed = feeder.GetAwaiter().GetResult();
 

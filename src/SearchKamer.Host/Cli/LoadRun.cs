@@ -32,14 +32,63 @@ public static class LoadRun
             while (clock.Elapsed < duration)
             {
                 var path = paths[(int)((uint)Interlocked.Increment(ref next) % (uint)paths.Count)];
-                await mine.Send(client, path);
+                await mine.Send(client, path, Stopwatch.StartNew(), 0);
             }
 
             return mine;
         })).ToArray();
         var done = await Task.WhenAll(workers);
-        var elapsed = clock.Elapsed;
+        return Summarise(clock.Elapsed, done);
+    }
 
+    /// <summary>
+    /// An open loop: request i is due at i / <paramref name="rate"/> seconds and is sent then on a free
+    /// connection (at most <paramref name="connections"/> in flight); its latency counts from when it was
+    /// due, so a stall of the host shows in the figures instead of quietly slowing the load (what a closed
+    /// loop does: there, latency only mirrors how many connections queue).
+    /// </summary>
+    public static async Task<LoadResult> RunAtRate(HttpClient client, IReadOnlyList<string> paths, int connections, double rate, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var free = new SemaphoreSlim(connections);
+        var workers = new List<Worker>();
+        var sending = new List<Task>();
+        for (long i = 0; ; i++)
+        {
+            var due = i / rate * 1000;
+            if (due >= duration.TotalMilliseconds)
+            {
+                break;
+            }
+
+            while (clock.Elapsed.TotalMilliseconds < due)
+            {
+                await Task.Delay(1);
+            }
+
+            await free.WaitAsync();
+            var worker = new Worker();
+            workers.Add(worker);
+            var path = paths[(int)(i % paths.Count)];
+            sending.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await worker.Send(client, path, clock, due);
+                }
+                finally
+                {
+                    free.Release();
+                }
+            }));
+        }
+
+        await Task.WhenAll(sending);
+        return Summarise(clock.Elapsed, workers);
+    }
+
+    private static LoadResult Summarise(TimeSpan elapsed, IReadOnlyList<Worker> done)
+    {
         var statuses = new Dictionary<int, int>();
         foreach (var (status, count) in done.SelectMany(w => w.Statuses))
         {
@@ -64,13 +113,13 @@ public static class LoadRun
 
         public int Failures { get; private set; }
 
-        public async Task Send(HttpClient client, string path)
+        /// <param name="dueMs">When on <paramref name="clock"/> the request was due; its latency counts from then.</param>
+        public async Task Send(HttpClient client, string path, Stopwatch clock, double dueMs)
         {
-            var clock = Stopwatch.StartNew();
             try
             {
                 using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-                Millis.Add(clock.Elapsed.TotalMilliseconds);
+                Millis.Add(clock.Elapsed.TotalMilliseconds - dueMs);
                 var status = (int)response.StatusCode;
                 Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
                 if (status != 200 && FailureSamples.Count < 5)
@@ -80,7 +129,7 @@ public static class LoadRun
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                Millis.Add(clock.Elapsed.TotalMilliseconds);
+                Millis.Add(clock.Elapsed.TotalMilliseconds - dueMs);
                 Failures++;
                 if (FailureSamples.Count < 5)
                 {

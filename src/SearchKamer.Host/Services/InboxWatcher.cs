@@ -14,8 +14,14 @@ public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOp
 {
     private readonly Dictionary<string, long> _seenSizes = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // A thread of its own at background priority: parsing and indexing a file must not take the cores
+    // from the searches being served meanwhile (README "Reliability", load while ingesting).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Watch(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Watch(CancellationToken stoppingToken)
     {
+        BackgroundPriority.LowerCurrentThread();
         var inbox = options.Value.Inbox;
         Directory.CreateDirectory(inbox);
         log.LogInformation("Inbox {Inbox} wordt gevolgd", inbox);
@@ -37,7 +43,7 @@ public sealed class InboxWatcher(SearchIndex index, IngestNotifier notifier, IOp
                 log.LogWarning("Inbox niet te lezen: {Message}", e.Message);
             }
 
-            await Task.Delay(options.Value.InboxInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            stoppingToken.WaitHandle.WaitOne(options.Value.InboxInterval);
         }
     }
 

@@ -60,4 +60,17 @@ public sealed class LoadRunTests(HostFixture host)
         Assert.Contains(result.FailureSamples, s => s.StartsWith("400 api/search?q=inhuur&page=0", StringComparison.Ordinal));
         Assert.True(result.Percentile(50) <= result.Percentile(99) && result.Percentile(99) <= result.SortedMillis[^1]);
     }
+
+    [Fact]
+    public async Task An_open_loop_run_sends_its_rate_for_its_duration_and_counts_each_answer()
+    {
+        string[] paths = ["api/search?q=externe+inhuur", "api/search?q=inhuur&page=0"];
+
+        var result = await LoadRun.RunAtRate(host.Client, paths, connections: 4, rate: 40, TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(60, result.Requests);
+        Assert.Equal(30, result.Statuses.GetValueOrDefault(200));
+        Assert.Equal(30, result.Statuses.GetValueOrDefault(400));
+        Assert.True(result.Elapsed >= TimeSpan.FromSeconds(1.45), $"{result.Elapsed}: sent faster than the rate");
+    }
 }
