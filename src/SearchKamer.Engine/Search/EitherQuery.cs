@@ -36,21 +36,21 @@ internal sealed class EitherQuery : BooleanQuery
 
             var first = m_weights[0].GetScorer(context, acceptDocs);
             var second = m_weights[1].GetScorer(context, acceptDocs);
-            if (first is null || second is null)
+            if (first is null && second is null)
             {
-                // One clause alone: the general scorer handles its coordination.
-                return base.GetScorer(context, acceptDocs);
+                return null;
             }
 
+            // A clause whose terms this segment lacks is an exhausted side: the other scores alone, times coord(1, 2).
             float[] coord = [0f, _coordDisabled ? 1f : Coord(1, MaxCoord), _coordDisabled ? 1f : Coord(2, MaxCoord)];
             return new EitherScorer(this, first, second, coord);
         }
     }
 
-    private sealed class EitherScorer(Weight weight, Scorer first, Scorer second, float[] coord) : Scorer(weight)
+    private sealed class EitherScorer(Weight weight, Scorer? first, Scorer? second, float[] coord) : Scorer(weight)
     {
-        private int _first = -1;
-        private int _second = -1;
+        private int _first = first is null ? NO_MORE_DOCS : -1;
+        private int _second = second is null ? NO_MORE_DOCS : -1;
         private int _doc = -1;
 
         public override int DocID => _doc;
@@ -61,12 +61,12 @@ internal sealed class EitherQuery : BooleanQuery
         {
             if (_first == _doc)
             {
-                _first = first.NextDoc();
+                _first = first!.NextDoc();
             }
 
             if (_second == _doc)
             {
-                _second = second.NextDoc();
+                _second = second!.NextDoc();
             }
 
             return _doc = Math.Min(_first, _second);
@@ -76,12 +76,12 @@ internal sealed class EitherQuery : BooleanQuery
         {
             if (_first < target)
             {
-                _first = first.Advance(target);
+                _first = first!.Advance(target);
             }
 
             if (_second < target)
             {
-                _second = second.Advance(target);
+                _second = second!.Advance(target);
             }
 
             return _doc = Math.Min(_first, _second);
@@ -94,22 +94,22 @@ internal sealed class EitherQuery : BooleanQuery
             var matching = 0;
             if (_first == _doc)
             {
-                sum += first.GetScore();
+                sum += first!.GetScore();
                 matching++;
             }
 
             if (_second == _doc)
             {
-                sum += second.GetScore();
+                sum += second!.GetScore();
                 matching++;
             }
 
             return (float)sum * coord[matching];
         }
 
-        public override long GetCost() => first.GetCost() + second.GetCost();
+        public override long GetCost() => (first?.GetCost() ?? 0) + (second?.GetCost() ?? 0);
 
         public override ICollection<ChildScorer> GetChildren() =>
-            [new ChildScorer(first, "SHOULD"), new ChildScorer(second, "SHOULD")];
+            [.. new[] { first, second }.OfType<Scorer>().Select(s => new ChildScorer(s, "SHOULD"))];
     }
 }
