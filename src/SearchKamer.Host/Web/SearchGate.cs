@@ -12,7 +12,8 @@ namespace SearchKamer.Host.Web;
 /// </summary>
 public sealed class SearchGate(IOptions<SearchKamerOptions> options)
 {
-    private readonly SemaphoreSlim _free = new(Slots(options.Value), Slots(options.Value));
+    // No maximum count: every Release follows a Wait, so the count never passes the slots it starts with.
+    private readonly SemaphoreSlim _free = new(Slots(options.Value));
 
     public async ValueTask<object?> Pass(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
