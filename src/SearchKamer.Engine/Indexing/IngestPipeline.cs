@@ -32,8 +32,19 @@ public static class IngestPipeline
         foreach (var batch in files.Select(Path.GetFullPath).Chunk(Math.Max(1, batchSize)))
         {
             var lines = new IngestLine[batch.Length];
-            Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
-                lines[i] = ReadOne(index, batch[i]));
+            if (parallelism <= 1)
+            {
+                // On the caller's own thread, so a reader at background priority (the host's inbox) reads at it.
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    lines[i] = ReadOne(index, batch[i]);
+                }
+            }
+            else
+            {
+                Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+                    lines[i] = ReadOne(index, batch[i]));
+            }
 
             var now = DateTimeOffset.UtcNow;
             var upserted = 0;

@@ -26,18 +26,34 @@ public static class DocumentReader
     /// </summary>
     public static ReadResult Read(string path, IReadOnlyDictionary<string, IReadOnlyList<string>>? extraMetadata)
     {
-        var work = Task.Run(() => ReadUnbounded(path, extraMetadata));
-        try
+        ReadResult? result = null;
+        Exception? failure = null;
+        // A thread of its own, not the pool's: a file that never finishes is abandoned without keeping a pool
+        // thread from the searches, and on Linux a new thread inherits its creator's priority, so a file the
+        // host's background inbox reads is extracted at that background priority too.
+        var worker = new Thread(() =>
         {
-            return work.Wait(TimeLimit)
-                ? work.Result
-                : new ReadResult(path, null, $"verwerking afgebroken na {TimeLimit.TotalSeconds:0} s");
-        }
-        catch (AggregateException e)
+            try
+            {
+                result = ReadUnbounded(path, extraMetadata);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        })
+        { IsBackground = true, Name = ThreadName };
+        worker.Start();
+        if (!worker.Join(TimeLimit))
         {
-            return new ReadResult(path, null, $"onverwachte fout: {e.InnerException?.Message ?? e.Message}");
+            return new ReadResult(path, null, $"verwerking afgebroken na {TimeLimit.TotalSeconds:0} s");
         }
+
+        return failure is null ? result! : new ReadResult(path, null, $"onverwachte fout: {failure.Message}");
     }
+
+    /// <summary>The name of the thread a file is read on (at most 15 characters: Linux cuts longer names).</summary>
+    public const string ThreadName = "read-document";
 
     private static ReadResult ReadUnbounded(string path, IReadOnlyDictionary<string, IReadOnlyList<string>>? extraMetadata)
     {

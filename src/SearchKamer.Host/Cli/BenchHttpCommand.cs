@@ -80,11 +80,12 @@ public static class BenchHttpCommand
 
         output.WriteLine($"bench http: {client.BaseAddress}api/search, {connections} verbindingen, {paths.Count} verschillende zoekvragen, " +
             $"{(rate > 0 ? $"open lus met {rate} verzoeken/s, " : "gesloten lus, ")}{warmup} s opwarmen + {duration} s meten, {Environment.ProcessorCount} cores (host en belasting delen ze)");
-        // Warmed up with the load as it will be measured, so the measurement starts in its steady state.
-        Load(TimeSpan.FromSeconds(warmup));
-
+        // Warmed up with the load as it will be measured, ingest included, so the measurement starts in the
+        // steady state of a host that has been serving and ingesting for a while (not with its first files' JIT).
         using var feeding = new CancellationTokenSource();
         var feeder = host is not null && inbox is not null ? Task.Run(() => host.Feed(inbox, feeding.Token)) : Task.FromResult(0);
+        Load(TimeSpan.FromSeconds(warmup));
+
         var hostCpuBefore = host?.CpuTime();
         var stolenBefore = StolenTicks();
         var result = Load(TimeSpan.FromSeconds(duration));
@@ -108,7 +109,7 @@ public static class BenchHttpCommand
             if (inbox is not null)
             {
                 var (done, failed) = host.DrainInbox(TimeSpan.FromSeconds(60));
-                output.WriteLine($"inbox tijdens de meting: {fed} bestanden gezet, {done} geïndexeerd, {failed} mislukt");
+                output.WriteLine($"inbox tijdens opwarmen en meting: {fed} bestanden gezet, {done} geïndexeerd, {failed} mislukt");
             }
 
             output.WriteLine($"host-geheugen: piek {host.PeakMb()} MiB (VmHWM), nu {host.CurrentMb()} MiB");
@@ -122,6 +123,8 @@ public static class BenchHttpCommand
         output.WriteLine($"{r.Requests:N0} verzoeken in {r.Elapsed.TotalSeconds:N1} s: {r.PerSecond:N0} verzoeken/s");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latentie ms: p50 {r.Percentile(50):N1}  p95 {r.Percentile(95):N1}  p99 {r.Percentile(99):N1}  max {r.SortedMillis.LastOrDefault():N1}"));
+        output.WriteLine("slechtste seconden (p99 / max ms, verzoeken): " + string.Join("; ", r.WorstSeconds(3).Select(s =>
+            string.Create(CultureInfo.InvariantCulture, $"seconde {s.Second}: {s.P99:N1} / {s.Max:N1}, {s.Requests}"))));
         output.WriteLine($"statussen: {string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; " +
             $"fouten {r.Errors} (waarvan {r.Failures} zonder antwoord)");
         foreach (var sample in r.FailureSamples)

@@ -3,8 +3,15 @@ using System.Diagnostics;
 namespace SearchKamer.Host.Cli;
 
 /// <summary>What a load run saw: every request's latency and outcome.</summary>
-public sealed record LoadResult(TimeSpan Elapsed, double[] SortedMillis, IReadOnlyDictionary<int, int> Statuses, int Failures, IReadOnlyList<string> FailureSamples)
+/// <summary>The requests sent (or due) in one second of a run: how many, and their p99 and slowest latency.</summary>
+public sealed record LoadSecond(int Second, int Requests, double P99, double Max);
+
+public sealed record LoadResult(TimeSpan Elapsed, double[] SortedMillis, IReadOnlyDictionary<int, int> Statuses, int Failures, IReadOnlyList<string> FailureSamples,
+    IReadOnlyList<LoadSecond> Seconds)
 {
+    /// <summary>The seconds with the highest p99 first: a stall shows as one bad second, which a run's p99 blurs.</summary>
+    public IEnumerable<LoadSecond> WorstSeconds(int count) => Seconds.OrderByDescending(s => s.P99).ThenBy(s => s.Second).Take(count);
+
     public int Requests => SortedMillis.Length;
 
     /// <summary>Transport failures and every status other than 200.</summary>
@@ -32,7 +39,7 @@ public static class LoadRun
             while (clock.Elapsed < duration)
             {
                 var path = paths[(int)((uint)Interlocked.Increment(ref next) % (uint)paths.Count)];
-                await mine.Send(client, path, Stopwatch.StartNew(), 0);
+                await mine.Send(client, path, clock, clock.Elapsed.TotalMilliseconds);
             }
 
             return mine;
@@ -95,17 +102,24 @@ public static class LoadRun
             statuses[status] = statuses.GetValueOrDefault(status) + count;
         }
 
+        var seconds = done.SelectMany(w => w.Samples).GroupBy(x => (int)(x.StartMs / 1000)).OrderBy(g => g.Key).Select(g =>
+        {
+            var sorted = g.Select(x => x.Millis).Order().ToArray();
+            return new LoadSecond(g.Key, sorted.Length, BenchSearchCommand.Percentile(sorted, 99), sorted[^1]);
+        }).ToList();
         return new LoadResult(
             elapsed,
-            done.SelectMany(w => w.Millis).Order().ToArray(),
+            done.SelectMany(w => w.Samples).Select(x => x.Millis).Order().ToArray(),
             statuses,
             done.Sum(w => w.Failures),
-            done.SelectMany(w => w.FailureSamples).Take(5).ToList());
+            done.SelectMany(w => w.FailureSamples).Take(5).ToList(),
+            seconds);
     }
 
     private sealed class Worker
     {
-        public List<double> Millis { get; } = [];
+        /// <summary>Per request: when it was sent (or due) on the run's clock, and its latency.</summary>
+        public List<(double StartMs, double Millis)> Samples { get; } = [];
 
         public Dictionary<int, int> Statuses { get; } = [];
 
@@ -113,13 +127,13 @@ public static class LoadRun
 
         public int Failures { get; private set; }
 
-        /// <param name="dueMs">When on <paramref name="clock"/> the request was due; its latency counts from then.</param>
+        /// <param name="dueMs">When on <paramref name="clock"/> the request was due (or sent); its latency counts from then.</param>
         public async Task Send(HttpClient client, string path, Stopwatch clock, double dueMs)
         {
             try
             {
                 using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-                Millis.Add(clock.Elapsed.TotalMilliseconds - dueMs);
+                Samples.Add((dueMs, clock.Elapsed.TotalMilliseconds - dueMs));
                 var status = (int)response.StatusCode;
                 Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
                 if (status != 200 && FailureSamples.Count < 5)
@@ -129,7 +143,7 @@ public static class LoadRun
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                Millis.Add(clock.Elapsed.TotalMilliseconds - dueMs);
+                Samples.Add((dueMs, clock.Elapsed.TotalMilliseconds - dueMs));
                 Failures++;
                 if (FailureSamples.Count < 5)
                 {

@@ -59,6 +59,7 @@ public sealed class LoadRunTests(HostFixture host)
         Assert.Equal(result.Statuses.GetValueOrDefault(400), result.Errors);
         Assert.Contains(result.FailureSamples, s => s.StartsWith("400 api/search?q=inhuur&page=0", StringComparison.Ordinal));
         Assert.True(result.Percentile(50) <= result.Percentile(99) && result.Percentile(99) <= result.SortedMillis[^1]);
+        Assert.Equal(result.Requests, result.Seconds.Sum(s => s.Requests));
     }
 
     [Fact]
@@ -72,5 +73,9 @@ public sealed class LoadRunTests(HostFixture host)
         Assert.Equal(30, result.Statuses.GetValueOrDefault(200));
         Assert.Equal(30, result.Statuses.GetValueOrDefault(400));
         Assert.True(result.Elapsed >= TimeSpan.FromSeconds(1.45), $"{result.Elapsed}: sent faster than the rate");
+        // Each request falls in the second it was due: 40 in the first, the other 20 in the second.
+        Assert.Equal([(0, 40), (1, 20)], result.Seconds.Select(s => (s.Second, s.Requests)));
+        Assert.All(result.Seconds, s => Assert.InRange(s.P99, 0, s.Max));
+        Assert.Equal(result.Seconds.Max(s => s.P99), result.WorstSeconds(1).Single().P99);
     }
 }

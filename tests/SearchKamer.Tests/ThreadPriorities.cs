@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace SearchKamer.Tests;
+
+/// <summary>The CPU priority of threads as the kernel sees it: "nice N" on Linux, the managed priority elsewhere.</summary>
+internal static class ThreadPriorities
+{
+    public static string OfCurrentThread() => OperatingSystem.IsLinux()
+        ? NiceOf(File.ReadAllText("/proc/thread-self/stat"))
+        : Thread.CurrentThread.Priority.ToString();
+
+    /// <summary>The priorities of this process's live threads with that name (Linux only; empty elsewhere).</summary>
+    public static List<string> OfThreadsNamed(string name)
+    {
+        var found = new List<string>();
+        foreach (var task in OperatingSystem.IsLinux() ? Directory.GetDirectories("/proc/self/task") : [])
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).Trim() == name)
+                {
+                    found.Add(NiceOf(File.ReadAllText(Path.Combine(task, "stat"))));
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading.
+            }
+        }
+
+        return found;
+    }
+
+    // Field 19 of a thread's stat, counted after the command name, which may hold spaces.
+    private static string NiceOf(string stat) =>
+        "nice " + int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], CultureInfo.InvariantCulture);
+}
