@@ -55,7 +55,7 @@ public static class DocumentMapper
         var record = new Document
         {
             new Field(Fields.Level, Fields.LevelDoc, Keyword),
-            new StoredField(Fields.DocumentJson, JsonSerializer.Serialize(doc, StoredJson.Options)),
+            StoredRecord.JsonField(doc),
         };
         if (DateOf(doc) is { } date)
         {

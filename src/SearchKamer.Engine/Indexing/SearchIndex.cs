@@ -265,9 +265,8 @@ public sealed class SearchIndex : IDisposable
                 return (null, []);
             }
 
-            var stored = searcher.Doc(hits.ScoreDocs[0].Doc);
-            var doc = System.Text.Json.JsonSerializer.Deserialize<KamervraagDocument>(stored.Get(Fields.DocumentJson), StoredJson.Options);
-            return (doc, stored.GetValues(Fields.SourcePath).Zip(stored.GetValues(Fields.Sha256), (p, h) => new Rendition(p, h)).ToList());
+            var read = StoredRecord.Load(searcher, hits.ScoreDocs[0].Doc, renditions: true);
+            return (read.Document, [.. read.Renditions]);
         }
         finally
         {

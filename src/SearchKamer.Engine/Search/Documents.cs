@@ -14,9 +14,8 @@ internal static class Documents
 {
     public static LoadedDocument Load(IndexSearcher searcher, int doc)
     {
-        var stored = searcher.Doc(doc);
-        var document = JsonSerializer.Deserialize<KamervraagDocument>(stored.Get(Fields.DocumentJson), StoredJson.Options)!;
-        return new LoadedDocument(doc, stored.Get(Fields.DocId), document);
+        var read = StoredRecord.Load(searcher, doc);
+        return new LoadedDocument(doc, read.Key, read.Document);
     }
 
     /// <summary>

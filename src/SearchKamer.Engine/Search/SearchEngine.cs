@@ -110,7 +110,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
             searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), collector);
             foreach (var doc in collector.Docs)
             {
-                docs.Add(JsonSerializer.Deserialize<KamervraagDocument>(searcher.Doc(doc).Get(Fields.DocumentJson), StoredJson.Options)!);
+                docs.Add(StoredRecord.Load(searcher, doc).Document);
             }
 
             return docs;
