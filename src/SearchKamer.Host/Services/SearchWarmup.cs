@@ -19,18 +19,8 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
 {
     private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(15);
 
-    public const string ThreadName = "search-warmup";
-
-    // A thread of its own at background priority: the warm-up may use only the cores that visitors leave
-    // idle. At normal priority it took a core from searches that arrived during it, and a host started into
-    // 400 searches per second queued them for seconds (README "Reliability", load while ingesting).
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.Value.WarmupSearches <= 0 ? Task.CompletedTask : Task.Factory.StartNew(() =>
-        {
-            Thread.CurrentThread.Name = ThreadName;
-            BackgroundPriority.LowerCurrentThread();
-            Run(options.Value.WarmupSearches, stoppingToken);
-        }, stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        options.Value.WarmupSearches <= 0 ? Task.CompletedTask : Task.Run(() => Run(options.Value.WarmupSearches, stoppingToken), stoppingToken);
 
     /// <summary>Runs up to <paramref name="limit"/> searches; returns how many ran.</summary>
     public int Run(int limit, CancellationToken stop)

@@ -34,23 +34,6 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
-    public async Task Warmup_runs_at_background_priority_so_visitors_go_first()
-    {
-        using var warmup = new SearchWarmup(corpus.Index, corpus.Engine, Options.Create(new SearchKamerOptions { WarmupSearches = 1_000_000 }),
-            NullLogger<SearchWarmup>.Instance);
-        await warmup.StartAsync(CancellationToken.None);
-        var seen = new List<string>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (seen.Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(10) && OperatingSystem.IsLinux())
-        {
-            seen = ThreadPriorities.OfThreadsNamed(SearchWarmup.ThreadName);
-        }
-
-        await warmup.StopAsync(CancellationToken.None);
-        Assert.Equal(OperatingSystem.IsLinux() ? [$"nice {BackgroundPriority.Nice}"] : [], seen);
-    }
-
-    [Fact]
     public void An_empty_index_is_not_warmed()
     {
         var dir = Directory.CreateTempSubdirectory("searchkamer-warmup-");
