@@ -28,6 +28,37 @@ public static class BackgroundPriority
         }
     }
 
+    /// <summary>
+    /// Lowers every thread of this process with that name, for threads the runtime starts itself (Linux only,
+    /// where /proc names them; elsewhere nothing). Returns how many it found.
+    /// </summary>
+    public static int LowerThreadsNamed(string name)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        var found = 0;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == name && int.TryParse(Path.GetFileName(task), out var id))
+                {
+                    _ = SetPriority(0, id, Nice);
+                    found++;
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading.
+            }
+        }
+
+        return found;
+    }
+
     // DllImport rather than LibraryImport: two int-only calls need no marshalling, and no unsafe code.
     [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     private static extern int SetPriority(int which, int who, int priority);

@@ -41,6 +41,7 @@ public static class WebApp
         builder.Services.AddHostedService<IndexBootstrap>();
         builder.Services.AddSingleton<SearchWarmup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchWarmup>());
+        builder.Services.AddHostedService<CompilerPriority>();
         builder.Services.AddHostedService<InboxWatcher>();
         builder.AddSavedSearches();
         var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();

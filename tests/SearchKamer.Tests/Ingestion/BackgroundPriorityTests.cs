@@ -25,6 +25,26 @@ public class BackgroundPriorityTests
     }
 
     [Fact]
+    public void Threads_are_lowered_by_name_and_only_those()
+    {
+        using var stop = new ManualResetEventSlim();
+        string[] names = ["lower-by-name", "lower-by-name", "keep-by-name"];
+        var threads = names.Select(n => new Thread(() => stop.Wait()) { Name = n, IsBackground = true }).ToList();
+        threads.ForEach(t => t.Start());
+        while (OperatingSystem.IsLinux() && ThreadPriorities.OfThreadsNamed("lower-by-name").Count + ThreadPriorities.OfThreadsNamed("keep-by-name").Count < 3)
+        {
+            Thread.Sleep(10);
+        }
+
+        var found = BackgroundPriority.LowerThreadsNamed("lower-by-name");
+
+        Assert.Equal(OperatingSystem.IsLinux() ? 2 : 0, found);
+        Assert.Equal(OperatingSystem.IsLinux() ? [Lowered, Lowered] : [], ThreadPriorities.OfThreadsNamed("lower-by-name"));
+        Assert.Equal(OperatingSystem.IsLinux() ? ["nice 0"] : [], ThreadPriorities.OfThreadsNamed("keep-by-name"));
+        stop.Set();
+    }
+
+    [Fact]
     public void A_file_read_by_a_lowered_thread_is_extracted_at_that_lower_priority()
     {
         var pdf = RepoPaths.CorpusFile("pdf", "00fe7edd-24c8-4857-98da-774ed3b06836.pdf");
