@@ -4,8 +4,15 @@ using SearchKamer.Ingestion;
 namespace SearchKamer.Tests.Ingestion;
 
 /// <summary>Indexing threads beside the searches run at a lower CPU priority, their own thread alone.</summary>
+/// <remarks>
+/// Alone, not beside other tests: threads are found by name, and a document another test reads meanwhile
+/// would show a reading thread at that test's priority.
+/// </remarks>
+[Collection(Name)]
 public class BackgroundPriorityTests
 {
+    public const string Name = "thread priorities";
+
     private static readonly string Lowered = OperatingSystem.IsLinux() ? $"nice {BackgroundPriority.Nice}" : nameof(ThreadPriority.BelowNormal);
 
     [Fact]
@@ -66,3 +73,6 @@ public class BackgroundPriorityTests
         Assert.Equal(OperatingSystem.IsLinux() ? [Lowered] : [], seen);
     }
 }
+
+[CollectionDefinition(BackgroundPriorityTests.Name, DisableParallelization = true)]
+public sealed class ThreadPriorityCollection;
