@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace SearchKamer.Host.Cli;
 
-/// <summary>What a load run saw: every request's latency and outcome.</summary>
 /// <summary>The requests sent (or due) in one second of a run: how many, and their p99 and slowest latency.</summary>
 public sealed record LoadSecond(int Second, int Requests, double P99, double Max);
 
+/// <summary>What a load run saw: every request's latency and outcome, and per second of the run.</summary>
 public sealed record LoadResult(TimeSpan Elapsed, double[] SortedMillis, IReadOnlyDictionary<int, int> Statuses, int Failures, IReadOnlyList<string> FailureSamples,
     IReadOnlyList<LoadSecond> Seconds)
 {

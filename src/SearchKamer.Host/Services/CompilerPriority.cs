@@ -12,13 +12,8 @@ namespace SearchKamer.Host.Services;
 /// runs (README "Reliability"). The runtime ends its compiler thread when idle and starts a new one at the
 /// priority of whichever thread needed it, so the thread is looked for again every quarter second.
 /// </summary>
-public sealed class CompilerPriority(SearchWarmup warmup, TimeProvider clock, TimeSpan after, string thread) : BackgroundService
+public sealed class CompilerPriority : BackgroundService
 {
-    public CompilerPriority(SearchWarmup warmup, TimeProvider clock)
-        : this(warmup, clock, After, CompilerThread)
-    {
-    }
-
     /// <summary>The runtime's tiered-compilation thread as Linux names it (names are cut to 15 characters).</summary>
     public const string CompilerThread = ".NET Tiered Com";
 
@@ -26,7 +21,23 @@ public sealed class CompilerPriority(SearchWarmup warmup, TimeProvider clock, Ti
 
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(250);
 
-    private readonly long _started = clock.GetTimestamp();
+    private readonly SearchWarmup _warmup;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _after;
+    private readonly string _thread;
+    private readonly long _started;
+
+    public CompilerPriority(SearchWarmup warmup, TimeProvider clock)
+        : this(warmup, clock, After, CompilerThread)
+    {
+    }
+
+    /// <summary>For tests: another wait, and a stand-in thread name so the test process's own compiler is left alone.</summary>
+    internal CompilerPriority(SearchWarmup warmup, TimeProvider clock, TimeSpan after, string thread)
+    {
+        (_warmup, _clock, _after, _thread) = (warmup, clock, after, thread);
+        _started = clock.GetTimestamp();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,15 +49,15 @@ public sealed class CompilerPriority(SearchWarmup warmup, TimeProvider clock, Ti
         try
         {
             await WarmupFinished(stoppingToken);
-            if (after - clock.GetElapsedTime(_started) is { Ticks: > 0 } wait)
+            if (_after - _clock.GetElapsedTime(_started) is { Ticks: > 0 } wait)
             {
-                await Task.Delay(wait, clock, stoppingToken);
+                await Task.Delay(wait, _clock, stoppingToken);
             }
 
             using var timer = new PeriodicTimer(Every);
             do
             {
-                BackgroundPriority.LowerThreadsNamed(thread);
+                BackgroundPriority.LowerThreadsNamed(_thread);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -59,14 +70,14 @@ public sealed class CompilerPriority(SearchWarmup warmup, TimeProvider clock, Ti
     private async Task WarmupFinished(CancellationToken stop)
     {
         // Hosted services start in order; the warm-up has its task once it has started.
-        while (warmup.ExecuteTask is null)
+        while (_warmup.ExecuteTask is null)
         {
             await Task.Delay(Every, stop);
         }
 
         try
         {
-            await warmup.ExecuteTask.WaitAsync(stop);
+            await _warmup.ExecuteTask.WaitAsync(stop);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
