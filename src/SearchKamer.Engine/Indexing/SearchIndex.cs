@@ -25,6 +25,9 @@ public sealed class SearchIndex : IDisposable
     private const string GuardFile = "searchkamer.lock";
     private const string FirstCommit = "segments_1";
 
+    // A file's path and hash only: the record's other stored fields hold the whole document, and this is asked per ingested file.
+    private static readonly HashSet<string> RenditionFields = [Fields.SourcePath, Fields.Sha256];
+
     private readonly Directory _directory;
     private readonly FileStream? _guard;
     private readonly IndexWriter? _writer;
@@ -224,7 +227,7 @@ public sealed class SearchIndex : IDisposable
                 return null;
             }
 
-            var stored = searcher.Doc(hits.ScoreDocs[0].Doc);
+            var stored = searcher.Doc(hits.ScoreDocs[0].Doc, RenditionFields);
             return stored.GetValues(Fields.SourcePath).Zip(stored.GetValues(Fields.Sha256)).FirstOrDefault(r => r.First == sourcePath).Second;
         }
         finally

@@ -20,9 +20,9 @@ public static class StoredRecord
     {
         var visitor = new Visitor(renditions);
         searcher.IndexReader.Document(doc, visitor);
-        var document = visitor.Json is { } utf8
-            ? JsonSerializer.Deserialize<KamervraagDocument>(utf8, StoredJson.Options)
-            : JsonSerializer.Deserialize<KamervraagDocument>(visitor.JsonText ?? "null", StoredJson.Options);
+        var document = visitor.Json is { } utf8 ? JsonSerializer.Deserialize<KamervraagDocument>(utf8, StoredJson.Options)
+            : visitor.JsonText is { } text ? JsonSerializer.Deserialize<KamervraagDocument>(text, StoredJson.Options)
+            : null;
         if (document is null || visitor.Key is null)
         {
             throw new InvalidDataException($"record {doc} of the index holds no document");
@@ -79,7 +79,7 @@ public static class StoredRecord
                 case Fields.SourcePath:
                     Paths.Add(value);
                     break;
-                default:
+                case Fields.Sha256:
                     Hashes.Add(value);
                     break;
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Lucene.Net.Search;
 using SearchKamer.Domain;
 using SearchKamer.Indexing;

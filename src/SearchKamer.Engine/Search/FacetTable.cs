@@ -129,6 +129,7 @@ internal sealed class FacetTable
         start[record] = entries.Count;
         return new FacetTable(start, [.. entries], [.. values.Select(DecodeLabels)]);
     }
+
     private static string[] DecodeLabels(SortedSetDocValues? values)
     {
         var labels = new string[values?.ValueCount ?? 0];

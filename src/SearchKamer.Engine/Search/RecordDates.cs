@@ -15,13 +15,17 @@ internal static class RecordDates
 
     public static int[] For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ =>
     {
-        var numbers = RecordNumbers.For(reader);
-        var dates = new int[numbers.Count];
+        var dates = new int[RecordNumbers.For(reader).Count];
         var values = reader.GetNumericDocValues(Fields.Date);
         var parents = ParentBits.For(reader);
-        for (var doc = parents.NextSetBit(0); values is not null && doc >= 0; doc = doc + 1 < reader.MaxDoc ? parents.NextSetBit(doc + 1) : -1)
+        // Records are numbered in doc order, so the n-th record met is record n.
+        var record = 0;
+        for (var doc = 0; values is not null && doc < reader.MaxDoc; doc++)
         {
-            dates[numbers.Of(doc)] = (int)values.Get(doc);
+            if (parents.Get(doc))
+            {
+                dates[record++] = (int)values.Get(doc);
+            }
         }
 
         return dates;

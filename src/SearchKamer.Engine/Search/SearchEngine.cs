@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchKamer.Domain;

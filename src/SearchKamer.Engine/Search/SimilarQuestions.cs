@@ -9,9 +9,12 @@ namespace SearchKamer.Search;
 /// <summary>"Vergelijkbare vragen": pairs of other documents whose question reads like this one (more-like-this).</summary>
 internal static class SimilarQuestions
 {
+    // Only the key: the record's other stored fields hold the whole document.
+    private static readonly HashSet<string> KeyField = [Fields.DocId];
+
     public static List<DocumentHit> Find(IndexSearcher searcher, int parentDoc, int number, int count)
     {
-        var key = searcher.Doc(parentDoc).Get(Fields.DocId);
+        var key = searcher.Doc(parentDoc, KeyField).Get(Fields.DocId);
         var pairQuery = new BooleanQuery
         {
             { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST },
