@@ -1,5 +1,8 @@
 namespace SearchKamer.Sync;
 
+/// <param name="Superseded">The server's file is newer than the feed entry that queued it.</param>
+public sealed record FetchedFile(string Path, bool Superseded);
+
 /// <summary>
 /// Keeps the downloaded file of each synced document as files/&lt;guid&gt;.&lt;ext&gt;, the extension taken from the
 /// HTTP Content-Type, or from the API's ContentType of the document when the server sends none or a generic one.
@@ -8,12 +11,12 @@ public sealed class DocumentFetcher(SyncFeedClient client, string filesDirectory
 {
     public string FilesDirectory { get; } = filesDirectory;
 
-    public async Task<string> FetchAsync(string id, long? expectedLength, string? apiContentType, CancellationToken ct)
+    public async Task<FetchedFile> FetchAsync(string id, long? expectedLength, string? apiContentType, CancellationToken ct)
     {
         var guid = SafeId(id);
         Directory.CreateDirectory(FilesDirectory);
         var download = Path.Combine(FilesDirectory, guid + ".download");
-        var contentType = await client.DownloadAsync(guid, download, expectedLength, ct);
+        var (contentType, superseded) = await client.DownloadAsync(guid, download, expectedLength, ct);
         var extension = Extension(contentType) is var fromHttp and not "bin" ? fromHttp : Extension(apiContentType);
         var target = Path.Combine(FilesDirectory, $"{guid}.{extension}");
         File.Move(download, target, overwrite: true);
@@ -22,7 +25,7 @@ public sealed class DocumentFetcher(SyncFeedClient client, string filesDirectory
             File.Delete(stale);
         }
 
-        return target;
+        return new FetchedFile(target, superseded);
     }
 
     public void Remove(string id)

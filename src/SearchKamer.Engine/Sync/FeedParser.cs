@@ -30,14 +30,27 @@ public static class FeedParser
             }
 
             var updated = DateTimeOffset.TryParse(entry.Element(Atom + "updated")?.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var u) ? u : (DateTimeOffset?)null;
-            var entryCategory = entry.Element(Atom + "category")?.Attribute("term")?.Value ?? category;
-            entries.Add(new FeedEntry(entryCategory, id.Trim().ToLowerInvariant(), updated, Skiptoken(LinkHref(entry, "next")), entity));
+            entries.Add(new FeedEntry(Category(entry, entity, category), id.Trim().ToLowerInvariant(), updated, Skiptoken(LinkHref(entry, "next")), entity));
         }
 
         // Each entry's next link names the position after it (OpenTK reads it per entry); a
-        // feed-level next link, when present, is taken as the end of this page.
-        var next = Skiptoken(LinkHref(feed, "next")) ?? entries.LastOrDefault(e => e.Skiptoken is not null)?.Skiptoken;
+        // feed-level next link, when present, is taken as the end of this page, and the resume
+        // link seen on the live feed's head as the last resort.
+        var next = Skiptoken(LinkHref(feed, "next")) ?? entries.LastOrDefault(e => e.Skiptoken is not null)?.Skiptoken ?? Skiptoken(LinkHref(feed, "resume"));
         return new FeedPage(entries, next);
+    }
+
+    /// <summary>
+    /// The entry's category in the sync's own spelling: its term in any casing, else the entity element's name,
+    /// else (no category element at all) the category asked for. A term the sync does not know stays as sent,
+    /// so the staging can count and name it instead of dropping the entry unseen.
+    /// </summary>
+    private static string Category(XElement entry, XElement? entity, string requested)
+    {
+        var term = entry.Element(Atom + "category")?.Attribute("term")?.Value;
+        return TkApiNames.Categories.Known(term)
+            ?? TkApiNames.Categories.Known(entity?.Name.LocalName)
+            ?? (string.IsNullOrWhiteSpace(term) ? requested : term.Trim());
     }
 
     public static long? Skiptoken(string? href)

@@ -104,11 +104,16 @@ public sealed class SyncFeedClient
         }, ct).AsTask();
 
     /// <summary>
-    /// Downloads an entity's file to <paramref name="target"/> (replaced only when complete); returns the Content-Type.
-    /// A byte count other than the feed's contentLength is a truncated body, retried like one.
+    /// Downloads an entity's file to <paramref name="target"/> (replaced only when complete). A body cut short
+    /// (fewer bytes than the response declared, a dropped connection, a stalled read) is retried. A complete body
+    /// whose size differs from the feed's contentLength is fetched once more: the feed is a change log whose
+    /// older entries carry the size of their moment, while the server has only the current file, so the same
+    /// other size twice is a newer version ("superseded") and kept; a size that changes between tries is retried.
     /// </summary>
-    public Task<string?> DownloadAsync(string id, string target, long? expectedLength, CancellationToken ct) =>
-        _bodyRetry.ExecuteAsync(async token =>
+    public Task<Download> DownloadAsync(string id, string target, long? expectedLength, CancellationToken ct)
+    {
+        long? otherSize = null;
+        return _bodyRetry.ExecuteAsync(async token =>
         {
             var url = string.Format(CultureInfo.InvariantCulture, TkApiNames.ResourcePath, Uri.EscapeDataString(id));
             using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token);
@@ -129,14 +134,18 @@ public sealed class SyncFeedClient
                 await CopyBodyAsync(response, file, _options.MaxFileBytes, token);
             }
 
-            if (expectedLength is { } expected && new FileInfo(partial).Length != expected)
+            var size = new FileInfo(partial).Length;
+            var superseded = expectedLength is { } expected && size != expected;
+            if (superseded && otherSize != size)
             {
-                throw new TruncatedBodyException($"bestand heeft {new FileInfo(partial).Length} bytes, de feed noemt {expected}");
+                otherSize = size;
+                throw new TruncatedBodyException($"bestand heeft {size} bytes, de feed noemt {expectedLength}");
             }
 
             File.Move(partial, target, overwrite: true);
-            return response.Content.Headers.ContentType?.MediaType;
+            return new Download(response.Content.Headers.ContentType?.MediaType, superseded);
         }, ct).AsTask();
+    }
 
     private async Task CopyBodyAsync(HttpResponseMessage response, Stream target, long limit, CancellationToken ct)
     {
@@ -175,6 +184,10 @@ public sealed class SyncFeedClient
         }
     }
 }
+
+/// <param name="ContentType">The HTTP Content-Type's media type, if sent.</param>
+/// <param name="Superseded">The file is newer than the feed entry that asked for it (its size differs, twice the same).</param>
+public sealed record Download(string? ContentType, bool Superseded);
 
 /// <summary>A file that cannot be had this time (missing, too large); the document stays queued for the next run.</summary>
 public sealed class FileNotAvailableException(string message) : Exception(message);

@@ -63,10 +63,42 @@ public sealed partial class SyncState
             }
         }
 
+        if (askers.Count == 0 && addressed.Count == 0)
+        {
+            DocumentActors(c, documentId, askers, addressed);
+        }
+
         Put(md, ApiMetadata.Zaak, zaken);
         Put(md, ApiMetadata.Indiener, askers);
         Put(md, ApiMetadata.GerichtAan, addressed);
         return md;
+    }
+
+    /// <summary>
+    /// The document's own actors, for a document whose zaak link is missing (a known gap upstream) or whose zaak
+    /// names nobody: the same relations as a zaak actor's, so askers and addressees still reach the index.
+    /// </summary>
+    private static void DocumentActors(Microsoft.Data.Sqlite.SqliteConnection c, string documentId, List<string> askers, List<string> addressed)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT relatie, naam, fractie, functie FROM sync_document_actor WHERE document_id = $id AND verwijderd = 0
+            ORDER BY CASE LOWER(relatie) WHEN 'indiener' THEN 0 WHEN 'medeindiener' THEN 1 ELSE 2 END, naam
+            """;
+        cmd.Parameters.AddWithValue("$id", documentId);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var relatie = Text(r, 0);
+            if ((IsRelation(relatie, TkApiNames.Relatie.Indiener) || IsRelation(relatie, TkApiNames.Relatie.Medeindiener)) && Text(r, 1) is { Length: > 0 } name)
+            {
+                AddOnce(askers, ApiMetadata.Actor(name, Text(r, 2)));
+            }
+            else if (IsRelation(relatie, TkApiNames.Relatie.GerichtAan))
+            {
+                AddOnce(addressed, Text(r, 3) ?? Text(r, 1));
+            }
+        }
     }
 
     /// <summary>Case-insensitive, because client code spells the same value "MedeIndiener" and "Medeindiener".</summary>

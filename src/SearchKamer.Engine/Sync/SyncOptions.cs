@@ -37,6 +37,15 @@ public sealed record SyncOptions
     /// <summary>First retry delay; doubles per try, with jitter.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A document whose file could not be fetched waits this long before the next run tries it again, doubling per
+    /// failed run (at most a day), so a dead file does not cost every pass a round of retries.
+    /// </summary>
+    public TimeSpan FailedFetchDelay { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>After this many failed runs a document is given up as lost (reported; a newer feed version queues it again). 0: never.</summary>
+    public int MaxFetchAttempts { get; init; } = 8;
+
     /// <summary>Entries older than this (Atom updated) are read but not staged; for a first run that should not replay all history.</summary>
     public DateOnly? Since { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -11,20 +12,47 @@ namespace SearchKamer.Sync;
 /// <param name="Indexed">Documents written to the index (new, changed file or changed metadata).</param>
 /// <param name="Deleted">Documents removed from the index.</param>
 /// <param name="Unchanged">Documents looked at again with the same bytes and metadata.</param>
-/// <param name="Failed">Documents that could not be fetched or read; fetch failures stay queued.</param>
+/// <param name="Failed">Documents whose file could not be fetched or read in this pass (those still queued are tried again later).</param>
 /// <param name="Pending">Documents still queued after the pass.</param>
-public sealed record SyncReport(int Pages, int Staged, int Indexed, int Deleted, int Unchanged, int Failed, int Pending);
+public sealed record SyncReport(int Pages, int Staged, int Indexed, int Deleted, int Unchanged, int Failed, int Pending)
+{
+    /// <summary>Files kept although the feed entry named another size: the server already had a newer version.</summary>
+    public int Superseded { get; init; }
+
+    /// <summary>Documents given up in this pass: unreadable, or not fetched after the configured number of runs.</summary>
+    public int Lost { get; init; }
+
+    /// <summary>Feed entries left unhandled because the sync does not know their category, and those categories.</summary>
+    public int Unknown { get; init; }
+
+    public IReadOnlyList<string> UnknownCategories { get; init; } = [];
+
+    /// <summary>Only what is finally lost, or could not be read at all, makes a pass unsuccessful; a fetch to be retried does not.</summary>
+    public bool Succeeded => Lost == 0 && Unknown == 0;
+
+    /// <summary>The pass in one Dutch line, for the CLI and the host's log.</summary>
+    public string Summary()
+    {
+        var line = $"{Pages} pagina's, {Staged} wijzigingen, {Indexed} geïndexeerd, {Deleted} verwijderd, {Unchanged} ongewijzigd, "
+            + $"{Failed} mislukt ({Lost} opgegeven), {Pending} in de wachtrij";
+        line += Superseded > 0 ? $", {Superseded} bestanden al nieuwer dan de feed-entry" : "";
+        return Unknown > 0 ? line + $"; {Unknown} entries van onbekende categorie niet verwerkt: {string.Join(", ", UnknownCategories)}" : line;
+    }
+}
 
 /// <summary>
-/// One sync pass: per category, read a page from the watermark, stage it, fetch and index what it
-/// queued, commit the index, and only then move the watermark. A pass killed anywhere re-reads at
-/// most the page it was on; staging and indexing are idempotent, so that costs nothing but time.
+/// One sync pass: per category, read pages from the watermark and stage each (the watermark moves with the
+/// staging, in one transaction, because the queue of documents to fetch is durable with it); then fetch, read
+/// and index what is queued, once per document, for the newest state the pass saw. Replaying history thus
+/// downloads each file once, not once per version, and a document deleted later in the same pass is never
+/// fetched. A pass killed anywhere re-reads at most one page; staging and indexing are idempotent.
 /// </summary>
 public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, SyncState state, SearchIndex index, SyncOptions options, ILogger log)
 {
-    private int _pages, _staged, _indexed, _deleted, _unchanged, _failed;
+    private int _pages, _staged, _indexed, _deleted, _unchanged, _failed, _superseded, _lost, _unknown;
+    private readonly SortedSet<string> _unknownCategories = new(StringComparer.Ordinal);
 
-    /// <summary>Called after each page's commit; tests use it to stop a pass between pages.</summary>
+    /// <summary>Called after each page is staged; tests use it to stop a pass between pages.</summary>
     public Action<string, long>? AfterPage { get; init; }
 
     public Task<SyncReport> RunAsync(CancellationToken ct) => PassAsync(() => FeedPagesAsync(ct), ct);
@@ -39,12 +67,30 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
 
     private async Task<SyncReport> PassAsync(Func<Task> pages, CancellationToken ct)
     {
-        _pages = _staged = _indexed = _deleted = _unchanged = _failed = 0;
+        _pages = _staged = _indexed = _deleted = _unchanged = _failed = _superseded = _lost = _unknown = 0;
+        _unknownCategories.Clear();
 
-        // Documents left queued by an earlier pass (a failed download, a kill) go first.
+        // What was staged is processed even when the feed fails halfway: it is queued, and the next pass
+        // would otherwise start with it anyway. Only a stop request skips it.
+        ExceptionDispatchInfo? feedError = null;
+        try
+        {
+            await pages();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            feedError = ExceptionDispatchInfo.Capture(e);
+        }
+
         await ProcessPendingAsync(ct);
-        await pages();
-        return new SyncReport(_pages, _staged, _indexed, _deleted, _unchanged, _failed, state.PendingCount());
+        feedError?.Throw();
+        return new SyncReport(_pages, _staged, _indexed, _deleted, _unchanged, _failed, state.PendingCount())
+        {
+            Superseded = _superseded,
+            Lost = _lost,
+            Unknown = _unknown,
+            UnknownCategories = [.. _unknownCategories],
+        };
     }
 
     private async Task FeedPagesAsync(CancellationToken ct)
@@ -62,15 +108,23 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
                     break;
                 }
 
-                _staged += state.Stage(page.Entries, options.Since);
-                await ProcessPendingAsync(ct);
-                if (page.NextSkiptoken is not { } next || next == token)
+                var result = state.StagePage(category, page, options.Since);
+                _staged += result.Taken;
+                if (result.Unknown > 0)
+                {
+                    _unknown += result.Unknown;
+                    _unknownCategories.UnionWith(result.UnknownCategories);
+                    log.LogWarning("SyncFeed {Category}: {Count} entries van onbekende categorie {Names} na skiptoken {Token} niet verwerkt; de watermark blijft ervoor staan",
+                        category, result.Unknown, string.Join(", ", result.UnknownCategories), result.Watermark ?? token);
+                    break;
+                }
+
+                if (result.Watermark is not { } next || next == token)
                 {
                     log.LogWarning("SyncFeed {Category}: pagina zonder nieuwe skiptoken na {Token}; categorie afgebroken", category, token);
                     break;
                 }
 
-                state.SetWatermark(category, next);
                 token = next;
                 AfterPage?.Invoke(category, next);
                 if (options.PageDelay > TimeSpan.Zero)
@@ -89,7 +143,6 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
             var page = await client.GetODataPageAsync(url, ct);
             _pages++;
             _staged += state.Stage(page.Entries, null);
-            await ProcessPendingAsync(ct);
             url = page.NextLink;
             if (url is not null && options.PageDelay > TimeSpan.Zero)
             {
@@ -98,33 +151,56 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
         }
     }
 
-    /// <summary>Fetches and reads queued documents (bounded in parallel), writes them, commits, then records the outcomes.</summary>
+    /// <summary>Documents fetched, read and committed together: bounds the parsed documents held in memory during a replay.</summary>
+    private const int BatchSize = 100;
+
+    /// <summary>
+    /// Fetches and reads the queued documents that are due (bounded in parallel), in batches: each batch is
+    /// written and committed, then its outcomes are recorded. A document that failed in an earlier run waits
+    /// <see cref="SyncOptions.FailedFetchDelay"/>, doubling per failure, so each is tried at most once per pass.
+    /// </summary>
     private async Task ProcessPendingAsync(CancellationToken ct)
     {
-        var pending = state.Pending();
-        if (pending.Count == 0)
+        var now = DateTimeOffset.UtcNow;
+        var due = state.Pending().Where(d => IsDue(d, now)).ToList();
+        foreach (var batch in due.Chunk(BatchSize))
         {
-            return;
+            var prepared = new Prepared[batch.Length];
+            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrentDownloads), CancellationToken = ct },
+                async (i, token) => prepared[i] = await PrepareAsync(batch[i], token));
+            Write(prepared);
+        }
+    }
+
+    private bool IsDue(PendingDocument doc, DateTimeOffset now)
+    {
+        if (doc.Attempts == 0 || doc.LastAttempt is not { } last)
+        {
+            return true;
         }
 
-        var prepared = new Prepared[pending.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrentDownloads), CancellationToken = ct },
-            async (i, token) => prepared[i] = await PrepareAsync(pending[i], token));
+        var wait = options.FailedFetchDelay * Math.Pow(2, Math.Min(doc.Attempts - 1, 16));
+        return last + (wait < TimeSpan.FromDays(1) ? wait : TimeSpan.FromDays(1)) <= now;
+    }
 
+    private void Write(Prepared[] prepared)
+    {
         var outcomes = new List<SyncState.Outcome>();
         var changed = false;
         var now = DateTimeOffset.UtcNow;
         foreach (var p in prepared)
         {
             var doc = p.Pending;
+            _superseded += p.Superseded ? 1 : 0;
             switch (p)
             {
                 case { Error: { } error }:
                     _failed++;
-                    state.Failed(doc.Id, error);
-                    log.LogWarning("Document {Id} ({Nummer}) niet opgehaald (poging {Attempt}): {Error}; volgende run opnieuw",
-                        doc.Id, doc.Nummer ?? "zonder nummer", doc.Attempts + 1, error);
+                    var lost = state.Failed(doc.Id, error, options.MaxFetchAttempts);
+                    _lost += lost ? 1 : 0;
+                    log.LogWarning("Document {Id} ({Nummer}) niet opgehaald (poging {Attempt}): {Error}; {Next}",
+                        doc.Id, doc.Nummer ?? "zonder nummer", doc.Attempts + 1, error, lost ? "opgegeven" : "een latere run probeert opnieuw");
                     break;
                 case { Action: PendingAction.Delete }:
                     if (doc.IndexKey is { } key)
@@ -154,6 +230,7 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
                     break;
                 case { Read: { } unreadable }:
                     _failed++;
+                    _lost++;
                     log.LogWarning("Document {Id} ({Nummer}) niet te lezen: {Error}", doc.Id, doc.Nummer ?? "zonder nummer", unreadable.Error);
                     outcomes.Add(new SyncState.Outcome(doc.Id, "unreadable", doc.Version, p.Meta, doc.IndexKey, p.Path, p.Sha, null));
                     break;
@@ -181,11 +258,12 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
         }
 
         var path = doc.FilePath;
+        var superseded = false;
         try
         {
             if (doc.Action == PendingAction.Fetch || path is null || !File.Exists(path))
             {
-                path = await fetcher.FetchAsync(doc.Id, doc.ContentLength, doc.ContentType, ct);
+                (path, superseded) = await fetcher.FetchAsync(doc.Id, doc.ContentLength, doc.ContentType, ct);
                 state.Downloaded(doc.Id, path, null);
             }
         }
@@ -203,11 +281,11 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
         // Same bytes and metadata as last time: an unreadable file stays unreadable, an indexed one stays as it is.
         if (current is "indexed" or "unreadable" && indexedSha == sha && indexedMeta == meta)
         {
-            return new Prepared(doc, doc.Action) { Unchanged = true, State = current, Path = path, Sha = sha, Meta = meta };
+            return new Prepared(doc, doc.Action) { Unchanged = true, State = current, Path = path, Sha = sha, Meta = meta, Superseded = superseded };
         }
 
         var read = DocumentReader.Read(path, metadata);
-        return new Prepared(doc, doc.Action) { Read = read, Path = path, Sha = sha, Meta = meta, Warnings = read.Document?.Warnings.Count };
+        return new Prepared(doc, doc.Action) { Read = read, Path = path, Sha = sha, Meta = meta, Warnings = read.Document?.Warnings.Count, Superseded = superseded };
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -217,6 +295,8 @@ public sealed class SyncRunner(SyncFeedClient client, DocumentFetcher fetcher, S
         public string? Error { get; init; }
 
         public bool Unchanged { get; init; }
+
+        public bool Superseded { get; init; }
 
         public string? State { get; init; }
 

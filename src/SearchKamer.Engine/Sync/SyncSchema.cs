@@ -59,6 +59,21 @@ public static class SyncSchema
             CREATE INDEX sync_zaak_actor_fractie ON sync_zaak_actor (fractie_id);
             CREATE INDEX sync_document_actor_document ON sync_document_actor (document_id)
             """),
+
+        // Builds before this one compared the live feed's lowerCamelCase terms ("document") with "Document",
+        // staged nothing and still moved their watermarks past it all. A category whose watermark moved while
+        // nothing of it was kept is read again once, from the start; files already indexed are not downloaded
+        // again (staging compares each entry's version with what was indexed).
+        new(102, "sync: replay categories an earlier build read past without staging them", """
+            DELETE FROM sync_watermark WHERE category = 'Fractie' AND NOT EXISTS (SELECT 1 FROM sync_fractie);
+            DELETE FROM sync_watermark WHERE category = 'Persoon' AND NOT EXISTS (SELECT 1 FROM sync_persoon);
+            DELETE FROM sync_watermark WHERE category = 'Zaak' AND NOT EXISTS (SELECT 1 FROM sync_zaak)
+                AND NOT EXISTS (SELECT 1 FROM sync_skipped WHERE kind = 'zaak');
+            DELETE FROM sync_watermark WHERE category = 'ZaakActor' AND NOT EXISTS (SELECT 1 FROM sync_zaak_actor);
+            DELETE FROM sync_watermark WHERE category = 'Document' AND NOT EXISTS (SELECT 1 FROM sync_document)
+                AND NOT EXISTS (SELECT 1 FROM sync_skipped WHERE kind = 'document');
+            DELETE FROM sync_watermark WHERE category = 'DocumentActor' AND NOT EXISTS (SELECT 1 FROM sync_document_actor)
+            """),
     ];
 }
 

@@ -6,14 +6,50 @@ namespace SearchKamer.Sync;
 /// <summary>Staging of feed entries: the last state per id, and the documents each change puts on the queue.</summary>
 public sealed partial class SyncState
 {
-    /// <summary>Stages one page in one transaction; returns how many entries were taken in.</summary>
+    /// <summary>
+    /// Stages one feed page and moves the category's watermark in the same transaction: the queue of documents to
+    /// fetch is durable with it, so a kill after this loses nothing. Entries are handled in feed order up to the
+    /// first one whose category the sync does not know; the watermark moves past handled entries only, so such
+    /// an entry is met (and reported) again on every run until a build that understands it reads it.
+    /// </summary>
+    public PageResult StagePage(string category, FeedPage page, DateOnly? since)
+    {
+        using var c = Store.Open();
+        using var tx = c.BeginTransaction();
+        var (taken, handled) = StageEntries(c, tx, page.Entries, since);
+        var unknown = page.Entries.Skip(handled).Where(e => TkApiNames.Categories.Known(e.Category) is null).Select(e => e.Category).ToList();
+        long? through = handled == page.Entries.Count ? page.NextSkiptoken : page.Entries.Take(handled).LastOrDefault(e => e.Skiptoken is not null)?.Skiptoken;
+        if (through is { } token)
+        {
+            SetWatermark(c, tx, category, token);
+        }
+
+        tx.Commit();
+        return new PageResult(taken, unknown.Count, [.. unknown.Distinct(StringComparer.Ordinal)], through);
+    }
+
+    /// <summary>Stages entries that did not come from the feed (an OData backfill); they carry no position.</summary>
     public int Stage(IReadOnlyList<FeedEntry> entries, DateOnly? since)
     {
         using var c = Store.Open();
         using var tx = c.BeginTransaction();
+        var (taken, _) = StageEntries(c, tx, entries, since);
+        tx.Commit();
+        return taken;
+    }
+
+    /// <returns>How many entries were taken in, and how many from the start were handled (taken or deliberately passed over).</returns>
+    private static (int Taken, int Handled) StageEntries(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<FeedEntry> entries, DateOnly? since)
+    {
         var taken = 0;
-        foreach (var e in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
+            var e = entries[i];
+            if (TkApiNames.Categories.Known(e.Category) is null)
+            {
+                return (taken, i);
+            }
+
             if (since is { } s && e.Updated is { } u && DateOnly.FromDateTime(u.UtcDateTime) < s)
             {
                 continue;
@@ -26,14 +62,12 @@ public sealed partial class SyncState
                 TkApiNames.Categories.Zaak => StageZaak(c, tx, e),
                 TkApiNames.Categories.ZaakActor => StageZaakActor(c, tx, e),
                 TkApiNames.Categories.Document => StageDocument(c, tx, e),
-                TkApiNames.Categories.DocumentActor => StageDocumentActor(c, tx, e),
-                _ => false,
+                _ => StageDocumentActor(c, tx, e),
             };
             taken += staged ? 1 : 0;
         }
 
-        tx.Commit();
-        return taken;
+        return (taken, entries.Count);
     }
 
     private static bool StageFractie(SqliteConnection c, SqliteTransaction tx, FeedEntry e)
@@ -194,6 +228,12 @@ public sealed partial class SyncState
                 functie = excluded.functie, relatie = excluded.relatie, verwijderd = excluded.verwijderd
             """, ("$id", e.Id), ("$doc", document), ("$n", e.Field(F.ActorNaam)), ("$f", e.Field(F.ActorFractie)), ("$fu", e.Field(F.Functie)),
             ("$r", e.Field(F.Relatie)), ("$d", e.Deleted));
+
+        // The document's own actors stand in for a missing zaak link (MetadataFor), so an indexed document may change.
+        Execute(c, tx, """
+            INSERT INTO sync_pending (document_id, action, queued_at) SELECT id, $a, $t FROM sync_document WHERE id = $doc AND state = 'indexed'
+            ON CONFLICT (document_id) DO NOTHING
+            """, ("$doc", document), ("$a", PendingAction.Reindex), ("$t", Now()));
         return true;
     }
 

@@ -5,7 +5,17 @@ using SearchKamer.Storage;
 namespace SearchKamer.Sync;
 
 /// <summary>A document waiting to be fetched, indexed again or removed.</summary>
-public sealed record PendingDocument(string Id, string Action, int Attempts, string? LastError, string? Nummer, long? ContentLength, string? Version, string? IndexKey, string? FilePath, string? ContentType);
+public sealed record PendingDocument(string Id, string Action, int Attempts, string? LastError, string? Nummer, long? ContentLength, string? Version, string? IndexKey, string? FilePath, string? ContentType)
+{
+    public DateTimeOffset? LastAttempt { get; init; }
+}
+
+/// <summary>What staging one feed page did.</summary>
+/// <param name="Taken">Entries taken into the sync tables.</param>
+/// <param name="Unknown">Entries whose category the sync does not know; they and the entries after them wait for a build that does.</param>
+/// <param name="UnknownCategories">Their categories, as the feed named them.</param>
+/// <param name="Watermark">Where the category's watermark now stands; null when it did not move.</param>
+public sealed record PageResult(int Taken, int Unknown, IReadOnlyList<string> UnknownCategories, long? Watermark);
 
 /// <summary>
 /// Sync state in the SQLite store: watermarks, staged entity rows, the pending queue and what was
@@ -26,15 +36,11 @@ public sealed partial class SyncState
         return Scalar(c, "SELECT skiptoken FROM sync_watermark WHERE category = $c", ("$c", category)) is long token ? token : null;
     }
 
-    /// <summary>Called only after the index commit that made this page's documents durable.</summary>
-    public void SetWatermark(string category, long skiptoken)
-    {
-        using var c = Store.Open();
-        Execute(c, null, """
+    private static void SetWatermark(SqliteConnection c, SqliteTransaction tx, string category, long skiptoken) =>
+        Execute(c, tx, """
             INSERT INTO sync_watermark (category, skiptoken, updated_at) VALUES ($c, $t, $u)
             ON CONFLICT (category) DO UPDATE SET skiptoken = excluded.skiptoken, updated_at = excluded.updated_at
             """, ("$c", category), ("$t", skiptoken), ("$u", Now()));
-    }
 
     public void ResetWatermarks()
     {
@@ -48,7 +54,7 @@ public sealed partial class SyncState
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
             SELECT p.document_id, p.action, p.attempts, p.last_error, d.nummer, d.content_length,
-                   COALESCE(d.bijgewerkt, '') || '|' || COALESCE(d.content_length, ''), d.index_key, d.file_path, d.content_type
+                   COALESCE(d.bijgewerkt, '') || '|' || COALESCE(d.content_length, ''), d.index_key, d.file_path, d.content_type, p.last_attempt
             FROM sync_pending p LEFT JOIN sync_document d ON d.id = p.document_id
             ORDER BY p.queued_at, p.document_id
             """;
@@ -56,7 +62,10 @@ public sealed partial class SyncState
         var list = new List<PendingDocument>();
         while (r.Read())
         {
-            list.Add(new PendingDocument(r.GetString(0), r.GetString(1), r.GetInt32(2), Text(r, 3), Text(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), Text(r, 6), Text(r, 7), Text(r, 8), Text(r, 9)));
+            list.Add(new PendingDocument(r.GetString(0), r.GetString(1), r.GetInt32(2), Text(r, 3), Text(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), Text(r, 6), Text(r, 7), Text(r, 8), Text(r, 9))
+            {
+                LastAttempt = Text(r, 10) is { } t ? DateTimeOffset.Parse(t, CultureInfo.InvariantCulture) : null,
+            });
         }
 
         return list;
@@ -99,12 +108,25 @@ public sealed partial class SyncState
         tx.Commit();
     }
 
-    /// <summary>Keeps the document queued with its error, so the next run tries again.</summary>
-    public void Failed(string id, string error)
+    /// <summary>
+    /// Keeps the document queued with its error, so a later run tries again; after <paramref name="maxAttempts"/>
+    /// failed runs it is taken off the queue as lost (a newer version in the feed queues it again). Returns whether it was lost.
+    /// </summary>
+    public bool Failed(string id, string error, int maxAttempts)
     {
         using var c = Store.Open();
-        Execute(c, null, "UPDATE sync_pending SET attempts = attempts + 1, last_error = $e, last_attempt = $t WHERE document_id = $id",
+        using var tx = c.BeginTransaction();
+        Execute(c, tx, "UPDATE sync_pending SET attempts = attempts + 1, last_error = $e, last_attempt = $t WHERE document_id = $id",
             ("$e", error), ("$t", Now()), ("$id", id));
+        var lost = maxAttempts > 0 && Scalar(c, "SELECT attempts FROM sync_pending WHERE document_id = $id", ("$id", id)) is long n && n >= maxAttempts;
+        if (lost)
+        {
+            Execute(c, tx, "UPDATE sync_document SET state = 'lost' WHERE id = $id", ("$id", id));
+            Execute(c, tx, "DELETE FROM sync_pending WHERE document_id = $id", ("$id", id));
+        }
+
+        tx.Commit();
+        return lost;
     }
 
     /// <summary>Saves the downloaded file's path on the row, so a later metadata change can index it again without a download.</summary>

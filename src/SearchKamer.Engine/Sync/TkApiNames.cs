@@ -69,6 +69,14 @@ public static class TkApiNames
 
         /// <summary>Read in this order, so that a document's zaak, actors and parties are staged before the document is ingested.</summary>
         public static readonly IReadOnlyList<string> InOrder = [Fractie, Persoon, Zaak, ZaakActor, Document, DocumentActor];
+
+        /// <summary>
+        /// The category a feed entry names, in the PascalCase the request uses, or null when the sync does not know it.
+        /// The live feed writes the entry's term as the entity element's name (<c>document</c>, <c>zaakActor</c>) while
+        /// requests and next links say <c>Document</c>; older copies and third-party fixtures use PascalCase.
+        /// </summary>
+        public static string? Known(string? term) =>
+            term is null ? null : InOrder.FirstOrDefault(c => c.Equals(term.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Attributes on the entity element (id without namespace, the others in the tk namespace).</summary>

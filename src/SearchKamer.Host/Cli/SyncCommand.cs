@@ -63,8 +63,8 @@ public static class SyncCommand
             try
             {
                 var report = SyncSetup.Runner(services, index).RunAsync(stop.Token).GetAwaiter().GetResult();
-                output.WriteLine($"sync {options.BaseUrl}: {report.Pages} pagina's, {report.Staged} wijzigingen, {report.Indexed} geïndexeerd, {report.Deleted} verwijderd, {report.Unchanged} ongewijzigd, {report.Failed} mislukt, {report.Pending} in de wachtrij");
-                failed = report.Failed;
+                output.WriteLine($"sync {options.BaseUrl}: {report.Summary()}");
+                failed = report.Succeeded ? 0 : 1;
             }
             catch (OperationCanceledException)
             {
@@ -94,7 +94,7 @@ public static class SyncCommand
         {
             var report = runner.BackfillAsync(from, to, ct).GetAwaiter().GetResult();
             output.WriteLine($"backfill {options.BaseUrl} {from:yyyy-MM-dd} t/m {to:yyyy-MM-dd}: {report.Pages} pagina's, {report.Staged} entiteiten, {report.Indexed} geïndexeerd, {report.Unchanged} ongewijzigd, {report.Failed} mislukt, {report.Pending} in de wachtrij");
-            return report.Failed == 0 ? 0 : 3;
+            return report.Succeeded ? 0 : 3;
         }
         catch (OperationCanceledException)
         {

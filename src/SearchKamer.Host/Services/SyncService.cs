@@ -24,8 +24,14 @@ public sealed class SyncService(IServiceProvider services, SearchIndex index, Sy
             try
             {
                 var report = await SyncSetup.Runner(services, index).RunAsync(stoppingToken);
-                log.LogInformation("Sync: {Indexed} geïndexeerd, {Deleted} verwijderd, {Failed} mislukt, {Pending} in de wachtrij ({Pages} pagina's)",
-                    report.Indexed, report.Deleted, report.Failed, report.Pending, report.Pages);
+                if (report.Succeeded)
+                {
+                    log.LogInformation("Sync: {Summary}", report.Summary());
+                }
+                else
+                {
+                    log.LogWarning("Sync onvolledig: {Summary}", report.Summary());
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -89,7 +89,7 @@ public sealed class FeedParserTests
     public void Entries_carry_their_skiptoken_tombstone_flag_and_nil_fields()
     {
         var xml = Head + """
-            <entry><title>A</title><updated>2024-12-01T10:00:00.1234567Z</updated><category term="Document"/>
+            <entry><title>A</title><updated>2024-12-01T10:00:00.1234567Z</updated><category term="document"/>
               <link rel="next" href="https://example.invalid/SyncFeed/2.0/Feed?skiptoken=20127222&amp;category=Document"/>
               <content type="application/xml">
                 <document xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0"
@@ -106,5 +106,33 @@ public sealed class FeedParserTests
         Assert.Null(entry.Field("soort"));
         Assert.Equal("5a000000-0000-4000-8000-000000000003", entry.Ref("zaak"));
         Assert.Equal(20127222L, page.NextSkiptoken);
+        Assert.Equal("Document", entry.Category);
+    }
+
+    /// <summary>The live feed names an entry's category by its element (lowerCamelCase); older copies use PascalCase or none.</summary>
+    [Theory]
+    [InlineData("<category term=\"zaakActor\"/>", "ZaakActor")]
+    [InlineData("<category term=\"ZaakActor\"/>", "ZaakActor")]
+    [InlineData("<category term=\"ZAAKACTOR\"/>", "ZaakActor")]
+    [InlineData("", "ZaakActor")]
+    [InlineData("<category term=\"fractieZetelPersoon\"/>", "fractieZetelPersoon")]
+    public void An_entry_s_category_is_read_in_any_casing_and_an_unknown_one_keeps_its_name(string category, string expected)
+    {
+        var xml = Head + $"""
+            <entry><title>B</title><updated>2024-12-01T10:00:00Z</updated>{category}
+              <link rel="next" href="https://example.invalid/SyncFeed/2.0/Feed?category=ZaakActor&amp;skiptoken=16687327"/>
+              <content type="application/xml">
+                <zaakActor xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0"
+                           id="5b000000-0000-4000-8000-000000000001" tk:bijgewerkt="2024-03-06T09:00:00Z" tk:verwijderd="false">
+                  <relatie>Indiener</relatie><zaak ref="5a000000-0000-4000-8000-000000000001"/>
+                </zaakActor>
+              </content></entry></feed>
+            """;
+        var xmlAsked = category.Contains("fractieZetelPersoon", StringComparison.Ordinal) ? xml.Replace("zaakActor", "fractieZetelPersoon", StringComparison.Ordinal) : xml;
+
+        var entry = Assert.Single(FeedParser.Parse(new MemoryStream(Encoding.UTF8.GetBytes(xmlAsked)), "ZaakActor").Entries);
+
+        Assert.Equal(expected, entry.Category);
+        Assert.Equal(16687327L, entry.Skiptoken);
     }
 }

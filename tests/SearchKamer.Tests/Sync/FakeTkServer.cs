@@ -13,6 +13,19 @@ using Microsoft.Extensions.Logging;
 
 namespace SearchKamer.Tests.Sync;
 
+/// <summary>How the fake writes each entry's category.</summary>
+public enum FeedStyle
+{
+    /// <summary>As the live feed: the entity element's name, lowerCamelCase (<c>document</c>, <c>zaakActor</c>).</summary>
+    Live,
+
+    /// <summary>PascalCase terms, as older fixtures and some third-party copies have them.</summary>
+    PascalCase,
+
+    /// <summary>No category element at all: only the requested category says what an entry is.</summary>
+    NoCategory,
+}
+
 public enum Fault
 {
     /// <summary>Answers only after a long pause (longer than the client's attempt timeout).</summary>
@@ -47,6 +60,8 @@ public sealed partial class FakeTkServer : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     public int PageSize { get; set; } = 4;
+
+    public FeedStyle Style { get; set; } = FeedStyle.Live;
 
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -97,6 +112,9 @@ public sealed partial class FakeTkServer : IAsyncDisposable
     }
 
     public void SetFile(string id, byte[] bytes, string contentType) => _files[id] = (bytes, contentType);
+
+    /// <summary>The file is no longer served (404), as upstream once a document is deleted.</summary>
+    public void RemoveFile(string id) => _files.TryRemove(id, out _);
 
     public byte[] File(string id) => _files[id].Bytes;
 
@@ -226,13 +244,21 @@ public sealed partial class FakeTkServer : IAsyncDisposable
         await ctx.Response.Body.WriteAsync(body);
     }
 
+    /// <summary>
+    /// One page in the live feed's form (tk-open-data.md §10 and an entry printed from the live feed in 2024):
+    /// self and resume links, per-entry author, lowerCamelCase category term, a next link per entry in
+    /// PascalCase with category before skiptoken, an enclosure link for entities with a file, and the entity in
+    /// the tkData namespace with tk: attributes and xsi:nil.
+    /// </summary>
     private string Page(string category, string skiptoken)
     {
         var after = long.TryParse(skiptoken, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : FirstToken - 1;
         var feed = new XElement(Atom + "feed",
-            new XElement(Atom + "title", "Gegevensmagazijn SyncFeed (nagemaakt)"),
-            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{BaseUrl}/SyncFeed/2.0/Feed?skiptoken={skiptoken}&category={category}")),
-            new XElement(Atom + "updated", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            new XElement(Atom + "title", "Gegevensmagazijn SyncFeed"),
+            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{BaseUrl}/SyncFeed/2.0/Feed?category={category}&skiptoken={skiptoken}")),
+            new XElement(Atom + "updated", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
+            new XElement(Atom + "author", new XElement(Atom + "name", "Tweede Kamer der Staten-Generaal")));
+        long? last = null;
         lock (_log)
         {
             var taken = 0;
@@ -246,19 +272,44 @@ public sealed partial class FakeTkServer : IAsyncDisposable
                 }
 
                 taken++;
-                var id = (string)entity.Attribute("id")!;
-                var content = new XElement(entity);
-                content.SetAttributeValue(XNamespace.Xmlns + "tk", Tk.NamespaceName);
-                feed.Add(new XElement(Atom + "entry",
-                    new XElement(Atom + "title", id),
-                    new XElement(Atom + "id", $"{BaseUrl}/SyncFeed/2.0/Entiteiten/{id}"),
-                    new XElement(Atom + "updated", updated.ToString("O", CultureInfo.InvariantCulture)),
-                    new XElement(Atom + "category", new XAttribute("term", cat)),
-                    new XElement(Atom + "link", new XAttribute("rel", "next"), new XAttribute("href", $"{BaseUrl}/SyncFeed/2.0/Feed?skiptoken={token}&category={cat}")),
-                    new XElement(Atom + "content", new XAttribute("type", "application/xml"), content)));
+                last = token;
+                feed.Add(Entry(cat, entity, updated, token));
             }
         }
 
+        if (last is { } resume)
+        {
+            feed.Elements(Atom + "author").Single().AddBeforeSelf(
+                new XElement(Atom + "link", new XAttribute("rel", "resume"), new XAttribute("href", $"{BaseUrl}/SyncFeed/2.0/Feed?category={category}&skiptoken={resume}")));
+        }
+
         return new XDeclaration("1.0", "utf-8", null) + Environment.NewLine + feed.ToString(SaveOptions.DisableFormatting);
+    }
+
+    private XElement Entry(string category, XElement entity, DateTimeOffset updated, long token)
+    {
+        var id = (string)entity.Attribute("id")!;
+        var content = new XElement(entity);
+        content.SetAttributeValue(XNamespace.Xmlns + "tk", Tk.NamespaceName);
+        content.SetAttributeValue(XNamespace.Xmlns + "xsi", "http://www.w3.org/2001/XMLSchema-instance");
+        var entry = new XElement(Atom + "entry",
+            new XElement(Atom + "title", id),
+            new XElement(Atom + "id", $"{BaseUrl}/SyncFeed/2.0/Entiteiten/{id}"),
+            new XElement(Atom + "author", new XElement(Atom + "name", "Tweede Kamer der Staten-Generaal")),
+            new XElement(Atom + "updated", updated.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+        if (Style != FeedStyle.NoCategory)
+        {
+            entry.Add(new XElement(Atom + "category", new XAttribute("term", Style == FeedStyle.Live ? entity.Name.LocalName : category)));
+        }
+
+        if (entity.Attribute(Tk + "contentType") is not null)
+        {
+            entry.Add(new XElement(Atom + "link", new XAttribute("rel", "enclosure"), new XAttribute("href", $"{BaseUrl}/SyncFeed/2.0/Resources/{id}")));
+        }
+
+        entry.Add(
+            new XElement(Atom + "link", new XAttribute("rel", "next"), new XAttribute("href", $"{BaseUrl}/SyncFeed/2.0/Feed?category={category}&skiptoken={token}")),
+            new XElement(Atom + "content", new XAttribute("type", "application/xml"), content));
+        return entry;
     }
 }

@@ -33,7 +33,8 @@ public sealed class SyncTestBed : IAsyncDisposable
 
     public string FilesDirectory => SyncSetup.FilesDirectory(Data);
 
-    public static async Task<SyncTestBed> StartAsync(Func<SyncOptions, SyncOptions>? tune = null)
+    /// <param name="data">An existing data folder (one an earlier build left, say); a new temp folder when null.</param>
+    public static async Task<SyncTestBed> StartAsync(Func<SyncOptions, SyncOptions>? tune = null, string? data = null)
     {
         var server = await FakeTkServer.StartAsync();
         var options = new SyncOptions
@@ -46,8 +47,9 @@ public sealed class SyncTestBed : IAsyncDisposable
             RetryDelay = TimeSpan.FromMilliseconds(20),
             MaxRetries = 4,
             MaxConcurrentDownloads = 2,
+            FailedFetchDelay = TimeSpan.Zero,
         };
-        return new SyncTestBed(server, Directory.CreateTempSubdirectory("searchkamer-sync-").FullName, tune?.Invoke(options) ?? options);
+        return new SyncTestBed(server, data ?? Directory.CreateTempSubdirectory("searchkamer-sync-").FullName, tune?.Invoke(options) ?? options);
     }
 
     public Task<SyncReport> SyncAsync(CancellationToken ct = default, Action<string, long>? afterPage = null) =>
