@@ -15,11 +15,17 @@ public static class PageEndpoints
         app.MapGet("/", SearchPage.Handle).Gated().ExcludeFromDescription();
         app.MapGet("/document/{id}", DocumentPage.Handle).Gated().ExcludeFromDescription();
         app.MapGet("/bestand/{id}", SourceFile.Handle).ExcludeFromDescription();
-        var css = Stylesheet();
-        app.MapGet(Layout.StylesheetPath, (HttpContext context) =>
+        MapAsset(app, Layout.StylesheetPath, "SearchKamer.Host.site.css", "text/css; charset=utf-8");
+        MapAsset(app, Layout.ScriptPath, "SearchKamer.Host.site.js", "text/javascript; charset=utf-8");
+    }
+
+    private static void MapAsset(WebApplication app, string path, string resource, string contentType)
+    {
+        var bytes = Embedded(resource);
+        app.MapGet(path, (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "public, max-age=3600";
-            return Results.Bytes(css, "text/css; charset=utf-8");
+            return Results.Bytes(bytes, contentType);
         }).ExcludeFromDescription();
     }
 
@@ -82,10 +88,10 @@ public static class PageEndpoints
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    private static byte[] Stylesheet()
+    private static byte[] Embedded(string resource)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SearchKamer.Host.site.css")
-            ?? throw new InvalidOperationException("site.css is not embedded");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"{resource} is not embedded");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();

@@ -20,7 +20,7 @@ internal static class FacetSidebar
 
     public static string Render(SearchUrl url, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets)
     {
-        var html = new StringBuilder("<aside class=\"facets\" aria-label=\"Filters\">\n<h2 class=\"visually-hidden\">Filters</h2>\n");
+        var html = new StringBuilder($"<aside class=\"facets\" id=\"{Layout.FiltersId}\" tabindex=\"-1\" aria-label=\"Filters\">\n<h2 class=\"visually-hidden\">Filters</h2>\n");
         if (facets.TryGetValue("year", out var years) && years.Any(y => y.Count > 0))
         {
             html.Append("<section class=\"facet chart\"><h3>Documenten per jaar</h3>").Append(YearChart.Render(url, years)).Append("</section>\n");
@@ -59,12 +59,21 @@ internal static class FacetSidebar
         return html.Append("</aside>\n").ToString();
     }
 
+    /// <summary>
+    /// One value as a link that acts as a checkbox. Its id is stable across the toggle (a hash of facet and value)
+    /// and is the fragment of its own link, so the page it leads to brings focus back to it (site.js; without
+    /// script the browser still scrolls there and the next Tab continues from it).
+    /// </summary>
     private static string Item(SearchUrl url, string param, FacetValue value)
     {
         var action = value.Selected ? "verwijderen" : "toevoegen";
-        return $"<li><a class=\"check{(value.Selected ? " on" : "")}\" href=\"{url.Toggle(param, value.Value).Href}\" " +
+        var id = ItemId(param, value.Value);
+        return $"<li><a id=\"{id}\" class=\"check{(value.Selected ? " on" : "")}\" href=\"{url.Toggle(param, value.Value).Href}#{id}\" " +
             $"role=\"checkbox\" aria-checked=\"{(value.Selected ? "true" : "false")}\" title=\"Filter {Html.E(value.Value)} {action}\">" +
             $"<span class=\"box\" aria-hidden=\"true\"></span><span class=\"label\">{Html.E(value.Value)}</span>" +
             $"<span class=\"count\">{Html.Number(value.Count)}</span></a></li>";
     }
+
+    internal static string ItemId(string param, string value) =>
+        $"f-{param}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..12]}";
 }

@@ -7,6 +7,11 @@ internal static class Layout
 {
     public const string StylesheetPath = "/site.css";
 
+    public const string ScriptPath = "/site.js";
+
+    /// <summary>The id of a results page's filter column, the target of its second skip link.</summary>
+    public const string FiltersId = "filters";
+
     /// <param name="title">Plain text; encoded here.</param>
     /// <param name="main">HTML built by the other renderers.</param>
     /// <param name="headerQuery">The query for the small search box in the header; null hides the box.</param>
@@ -16,8 +21,16 @@ internal static class Layout
         html.Append("<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Html.E(title)).Append(" – SearchKamer</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(StylesheetPath).Append("\">\n</head>\n<body>\n")
-            .Append("<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(StylesheetPath).Append("\">\n")
+            .Append("<script src=\"").Append(ScriptPath).Append("\" defer></script>\n</head>\n<body>\n")
+            .Append("<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n");
+        // The filters follow every result in reading order; a keyboard user should not need 80 Tabs to reach them.
+        if (main.Contains($"id=\"{FiltersId}\"", StringComparison.Ordinal))
+        {
+            html.Append("<a class=\"skip\" href=\"#").Append(FiltersId).Append("\">Naar de filters</a>\n");
+        }
+
+        html
             .Append("<header class=\"site\"><div class=\"wrap\">")
             .Append("<a class=\"brand\" href=\"/\">SearchKamer<span> · Kamervragen doorzoeken</span></a>");
         if (headerQuery is not null)
