@@ -54,9 +54,11 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
     private bool RunSearches(Pass pass)
     {
         var started = clock.GetTimestamp();
+        var ran = 0;
         foreach (var search in searches.All().Where(s => s.Id >= pass.NextSearch).OrderBy(s => s.Id))
         {
-            if (clock.GetElapsedTime(started) > limits.EvaluationRound)
+            // At least one search per round, so a pass always gets on however small the budget.
+            if (ran++ > 0 && clock.GetElapsedTime(started) > limits.EvaluationRound)
             {
                 return false;
             }

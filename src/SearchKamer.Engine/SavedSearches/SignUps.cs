@@ -24,6 +24,8 @@ public sealed class SignUps(SqliteStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         using var c = store.Open();
         using var tx = c.BeginTransaction();
+        // Sign-ups never confirmed are forgotten once their link has expired.
+        Sql.Exec(c, "DELETE FROM users WHERE confirmed = 0 AND created_at < $old", ("$old", (now - CodeLifetime).UtcTicks));
         var user = Sql.Query(c, $"SELECT {Users.Columns} FROM users WHERE email = $e", Users.Read, ("$e", address)).SingleOrDefault();
         var id = user?.Id ?? (long)Sql.Scalar(c, "INSERT INTO users (email, token_hash, created_at, confirmed) VALUES ($e, $h, $t, 0) RETURNING id",
             ("$e", address), ("$h", Secrets.Hash(Secrets.NewToken())), ("$t", now.UtcTicks))!;

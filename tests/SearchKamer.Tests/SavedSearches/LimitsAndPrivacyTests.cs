@@ -29,6 +29,26 @@ public sealed class LimitsAndPrivacyTests
     }
 
     [Fact]
+    public async Task An_alert_pass_spread_over_many_short_rounds_still_alerts_every_user_once()
+    {
+        // A round budget of zero: each round runs one saved search, and the pass needs several rounds.
+        using var host = new SavedSearchHost(new() { ["SearchKamer:Limits:EvaluationRound"] = "00:00:00" });
+        var users = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (api, _, user) = host.NewUser($"ronde{i}@example.nl");
+            await SavedSearchHost.SaveSearch(api, "ontwikkelingshulp", "q=ontwikkelingshulp");
+            await SavedSearchHost.SaveSearch(api, "stikstof", "q=stikstof");
+            users.Add(user.Id);
+        }
+
+        await host.IngestViaInbox(SavedSearchHost.AnswerFile);
+
+        var store = host.Get<SearchKamer.SavedSearches.AlertStore>();
+        Assert.All(users, u => Assert.Equal(SavedSearchHost.AnswerKey, Assert.Single(store.ForUser(u)).DocumentKey));
+    }
+
+    [Fact]
     public async Task Following_faster_than_the_limit_is_a_429_with_retry_after_naming_it()
     {
         using var host = new SavedSearchHost(new() { ["SearchKamer:Limits:FollowsPerMinute"] = "2" });
