@@ -12,7 +12,7 @@ public static class AccountPages
     {
         app.MapGet("/aanmelden", (HttpContext ctx, Users users, SmtpSettings smtp) =>
             Html.Page("Aanmelden", smtp.Configured ? SignUpForm(ctx, null) : NoSelfService, Auth.FromCookie(ctx, users)));
-        app.MapPost("/aanmelden", SignUpAsync).RequireRateLimiting(RateLimits.SignUp);
+        app.MapPost("/aanmelden", StartSignUp).RequireRateLimiting(RateLimits.SignUp);
 
         app.MapGet("/bevestigen", (HttpContext ctx, string? code, SignUps signUps, FailedTokenChecks checks) =>
             Checked(ctx, checks, signUps.Peek(code), user => Html.Page("Aanmelding bevestigen",
@@ -52,7 +52,7 @@ public static class AccountPages
         "<p>Zelf een account maken kan op deze site niet: er is geen e-mailserver ingesteld om uw adres te bevestigen. Vraag de beheerder om een account.</p>";
 
     /// <summary>A new address and a known one get the same page; what differs is only the mail, which goes to the address's owner.</summary>
-    private static async Task<IResult> SignUpAsync(HttpContext ctx, IFormCollection form, SignUps signUps, SmtpSettings smtp, AccountMail mail, Links links,
+    private static IResult StartSignUp(HttpContext ctx, IFormCollection form, SignUps signUps, SmtpSettings smtp, AccountMail mail, Links links,
         ILogger<SignUps> log)
     {
         if (!smtp.Configured)
@@ -72,17 +72,20 @@ public static class AccountPages
 
         if (signUp.Code is { } code)
         {
+            // Sent after the answer, not before it: the page must not take longer for one kind of address, nor hang on the mail server.
             var link = links.Path("/bevestigen?code=" + Uri.EscapeDataString(code)).ToString();
-            try
+            _ = Task.Run(async () =>
             {
-                await mail.SendAsync(signUp.Email, signUp.Existing ? "SearchKamer: aanmelding met uw adres" : "SearchKamer: bevestig uw aanmelding",
-                    signUp.Existing ? OwnerMail(link) : ConfirmationMail(link), ctx.RequestAborted);
-            }
-            catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
-            {
-                // Said to the operator only: the page must read the same whatever happened to the mail.
-                log.LogError("Bevestigingsmail niet verzonden: {Error}", e.Message);
-            }
+                try
+                {
+                    await mail.SendAsync(signUp.Email, signUp.Existing ? "SearchKamer: aanmelding met uw adres" : "SearchKamer: bevestig uw aanmelding",
+                        signUp.Existing ? OwnerMail(link) : ConfirmationMail(link), CancellationToken.None);
+                }
+                catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+                {
+                    log.LogError("Bevestigingsmail niet verzonden: {Error}", e.Message);
+                }
+            }, CancellationToken.None);
         }
 
         return Html.Page("Controleer uw e-mail", $"""
