@@ -50,11 +50,18 @@ public static partial class AlertText
 
 /// <summary>
 /// Sends what the outbox says is due, one message per user and channel, and records the outcome.
-/// A send cut off by shutdown is left pending and goes again after restart (at least once; the
-/// alert ids in each message let a receiver drop a repeat).
+/// The messages of a round go out side by side (each bounded by its sender's timeout), so a slow or
+/// dead webhook delays nobody else's alert. A send cut off by shutdown is left pending and goes again
+/// after restart (at least once; the alert ids in each message let a receiver drop a repeat).
+/// Users see only "afgewezen" or "mislukt": the reason, which may name inside addresses or ports, goes
+/// to <paramref name="log"/> for the operator.
 /// </summary>
-public sealed class AlertDispatcher(AlertStore alerts, Users users, IEnumerable<IAlertSender> senders, RetryPolicy retry, TimeProvider clock)
+public sealed class AlertDispatcher(AlertStore alerts, Users users, IEnumerable<IAlertSender> senders, RetryPolicy retry, TimeProvider clock,
+    int parallelism = 16, Action<long, string, Exception>? log = null)
 {
+    public const string Refused = "afgewezen";
+    public const string Failed = "mislukt";
+
     private readonly Dictionary<string, IAlertSender> _senders = senders.ToDictionary(s => s.Channel);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -65,29 +72,9 @@ public sealed class AlertDispatcher(AlertStore alerts, Users users, IEnumerable<
         try
         {
             var sent = 0;
-            foreach (var group in alerts.Due().GroupBy(d => (d.Alert.UserId, d.Delivery.Channel)))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var ids = group.Select(d => d.Delivery.Id).ToList();
-                var attempts = group.Max(d => d.Delivery.Attempts) + 1;
-                if (users.Get(group.Key.UserId) is not { } user || !_senders.TryGetValue(group.Key.Channel, out var sender))
-                {
-                    alerts.MarkFailed(ids, $"kanaal {group.Key.Channel} is niet (meer) beschikbaar", null);
-                    continue;
-                }
-
-                try
-                {
-                    await sender.SendAsync(user, group.Select(d => d.Alert).ToList(), cancellationToken);
-                    alerts.MarkSent(ids);
-                    sent += ids.Count;
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    alerts.MarkFailed(ids, e.Message, retry.Next(attempts, clock.GetUtcNow()));
-                }
-            }
-
+            var groups = alerts.Due().GroupBy(d => (d.Alert.UserId, d.Delivery.Channel)).ToList();
+            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
+                async (group, ct) => Interlocked.Add(ref sent, await SendAsync(group.Key.UserId, group.Key.Channel, group.ToList(), ct)));
             return sent;
         }
         finally
@@ -95,4 +82,32 @@ public sealed class AlertDispatcher(AlertStore alerts, Users users, IEnumerable<
             _gate.Release();
         }
     }
+
+    private async Task<int> SendAsync(long userId, string channel, IReadOnlyList<(Delivery Delivery, Alert Alert)> due, CancellationToken cancellationToken)
+    {
+        var ids = due.Select(d => d.Delivery.Id).ToList();
+        var attempts = due.Max(d => d.Delivery.Attempts) + 1;
+        if (users.Get(userId) is not { } user || !_senders.TryGetValue(channel, out var sender))
+        {
+            alerts.MarkFailed(ids, Failed, null);
+            return 0;
+        }
+
+        try
+        {
+            await sender.SendAsync(user, due.Select(d => d.Alert).ToList(), cancellationToken);
+            alerts.MarkSent(ids);
+            return ids.Count;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            log?.Invoke(userId, channel, e);
+            // A refused address stays refused: retrying would only knock on the same door again.
+            var refused = IsRefusal(e);
+            alerts.MarkFailed(ids, refused ? Refused : Failed, refused ? null : retry.Next(attempts, clock.GetUtcNow()));
+            return 0;
+        }
+    }
+
+    private static bool IsRefusal(Exception? e) => e is not null && (e is WebhookRefusedException || IsRefusal(e.InnerException));
 }

@@ -45,8 +45,10 @@ public static class Intervals
 }
 
 /// <summary>Saved searches; every read and write is scoped to the owner, so another user's id simply is not found.</summary>
-public sealed class SavedSearchStore(SqliteStore store, TimeProvider clock)
+public sealed class SavedSearchStore(SqliteStore store, TimeProvider clock, SavedSearchLimits? limits = null)
 {
+    private readonly SavedSearchLimits _limits = limits ?? new SavedSearchLimits();
+
     public const int MaxNameLength = 200;
     public const int MaxStateLength = 4000;
 
@@ -74,6 +76,11 @@ public sealed class SavedSearchStore(SqliteStore store, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcTicks;
         using var c = store.Open();
+        if ((long)Sql.Scalar(c, "SELECT count(*) FROM saved_searches WHERE user_id = $u", ("$u", userId))! >= _limits.MaxSavedSearches)
+        {
+            throw new LimitException($"limiet bereikt: ten hoogste {_limits.MaxSavedSearches} bewaarde zoekopdrachten per gebruiker (MaxSavedSearches); verwijder er eerst een");
+        }
+
         var id = (long)Sql.Scalar(c, "INSERT INTO saved_searches (user_id, name, state, interval, created_at, last_visit) VALUES ($u, $n, $s, $i, $t, $t) RETURNING id",
             ("$u", userId), ("$n", CheckName(name)), ("$s", CheckState(state)), ("$i", Intervals.Name(interval)), ("$t", now))!;
         return Get(c, userId, id)!;

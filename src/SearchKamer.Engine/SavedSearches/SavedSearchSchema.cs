@@ -74,5 +74,19 @@ public static class SavedSearchSchema
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 ingested_after INTEGER NOT NULL)
             """),
+        // Accounts made before double opt-in were made by the operator or shown their token at once: they count as confirmed.
+        new(204, "saved: confirmed addresses, confirmation codes, feed keys", """
+            ALTER TABLE users ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE users ADD COLUMN feed_key TEXT;
+            ALTER TABLE saved_searches ADD COLUMN feed_key TEXT;
+            CREATE UNIQUE INDEX users_feed_key ON users(feed_key);
+            CREATE UNIQUE INDEX saved_searches_feed_key ON saved_searches(feed_key);
+            CREATE TABLE confirmations (
+                code_hash TEXT PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL);
+            CREATE INDEX confirmations_user ON confirmations(user_id)
+            """),
     ];
 }

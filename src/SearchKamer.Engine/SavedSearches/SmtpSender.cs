@@ -14,6 +14,36 @@ public sealed record SmtpSettings
     public string? Password { get; init; }
     public string From { get; init; } = "searchkamer@localhost";
     public bool EnableSsl { get; init; }
+
+    public bool Configured => !string.IsNullOrEmpty(Host);
+
+    internal SmtpClient Client()
+    {
+        var client = new SmtpClient(Host, Port) { EnableSsl = EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
+        if (!string.IsNullOrEmpty(User))
+        {
+            client.Credentials = new NetworkCredential(User, Password);
+        }
+
+        return client;
+    }
+}
+
+/// <summary>Account mail (confirmation links): plain text, our own words plus a link.</summary>
+public sealed class AccountMail(SmtpSettings settings)
+{
+    public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    {
+        using var client = settings.Client();
+        using var message = new MailMessage(settings.From, to)
+        {
+            Subject = subject,
+            Body = body,
+            BodyEncoding = Encoding.UTF8,
+            SubjectEncoding = Encoding.UTF8,
+        };
+        await client.SendMailAsync(message, cancellationToken);
+    }
 }
 
 /// <summary>E-mails alerts as plain text (every line is our own text or decoded document text, never markup).</summary>
@@ -23,12 +53,7 @@ public sealed class SmtpSender(SmtpSettings settings, Links links) : IAlertSende
 
     public async Task SendAsync(User user, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
-        if (!string.IsNullOrEmpty(settings.User))
-        {
-            client.Credentials = new NetworkCredential(settings.User, settings.Password);
-        }
-
+        using var client = settings.Client();
         using var message = new MailMessage(settings.From, user.Email)
         {
             Subject = alerts.Count == 1 ? $"SearchKamer: {OneLine(alerts[0].Subject ?? alerts[0].DocumentKey)}" : $"SearchKamer: {alerts.Count} nieuwe documenten",

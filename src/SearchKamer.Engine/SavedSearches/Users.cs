@@ -3,7 +3,8 @@ using SearchKamer.Storage;
 
 namespace SearchKamer.SavedSearches;
 
-public sealed record User(long Id, string Email, string? WebhookUrl, string? WebhookSecret, bool EmailAlerts, DateTimeOffset CreatedAt);
+/// <param name="Confirmed">The address proved to be the user's (double opt-in, or made by the operator); only then is mail sent to it.</param>
+public sealed record User(long Id, string Email, string? WebhookUrl, string? WebhookSecret, bool EmailAlerts, DateTimeOffset CreatedAt, bool Confirmed);
 
 /// <summary>A new account or a renewed token: <see cref="Token"/> is shown once and never stored.</summary>
 public sealed record IssuedToken(User User, string Token);
@@ -12,15 +13,19 @@ public sealed class UserException(string message) : Exception(message);
 
 /// <summary>
 /// Accounts without passwords: a long random personal token signs in (once, via the link, into a
-/// session cookie) and authorises the API and private feeds. Only hashes of tokens and session ids are kept.
+/// session cookie) and authorises the API; feeds have read-only keys of their own (<see cref="FeedKeys"/>). Only hashes
+/// of tokens, session ids and confirmation codes are kept.
 /// </summary>
 public sealed class Users(SqliteStore store, TimeProvider clock)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
 
-    private const string Columns = "id, email, webhook_url, webhook_secret, email_alerts, created_at";
+    internal const string Columns = "id, email, webhook_url, webhook_secret, email_alerts, created_at, confirmed";
 
-    /// <summary>Creates the account, or with <paramref name="renew"/> gives an existing one a new token (the old one stops working).</summary>
+    /// <summary>
+    /// The operator's way in (<c>users add</c>): creates a confirmed account, or with <paramref name="renew"/> gives an
+    /// existing one a new token (the old one stops working) and counts its address as confirmed.
+    /// </summary>
     public IssuedToken Add(string email, bool renew)
     {
         var address = NormaliseEmail(email);
@@ -34,14 +39,20 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
                 throw new UserException($"er is al een account voor {address}");
             }
 
-            Sql.Exec(c, "UPDATE users SET token_hash = $h WHERE id = $id", ("$h", Secrets.Hash(token)), ("$id", existing.Id));
-            Sql.Exec(c, "DELETE FROM sessions WHERE user_id = $id", ("$id", existing.Id));
-            return new IssuedToken(existing, token);
+            return Renew(c, existing.Id, token);
         }
 
         var id = (long)Sql.Scalar(c, "INSERT INTO users (email, token_hash, created_at) VALUES ($e, $h, $t) RETURNING id",
             ("$e", address), ("$h", Secrets.Hash(token)), ("$t", clock.GetUtcNow().UtcTicks))!;
         return new IssuedToken(Get(c, id)!, token);
+    }
+
+    /// <summary>A new token for the account (old token and sessions stop working); its address counts as confirmed.</summary>
+    internal static IssuedToken Renew(SqliteConnection c, long userId, string token)
+    {
+        Sql.Exec(c, "UPDATE users SET token_hash = $h, confirmed = 1 WHERE id = $id", ("$h", Secrets.Hash(token)), ("$id", userId));
+        Sql.Exec(c, "DELETE FROM sessions WHERE user_id = $id", ("$id", userId));
+        return new IssuedToken(Get(c, userId)!, token);
     }
 
     public User? Get(long id)
@@ -91,7 +102,7 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
         }
 
         using var c = store.Open();
-        return Sql.Query(c, $"SELECT u.id, u.email, u.webhook_url, u.webhook_secret, u.email_alerts, u.created_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $h AND s.expires_at > $now",
+        return Sql.Query(c, $"SELECT u.id, u.email, u.webhook_url, u.webhook_secret, u.email_alerts, u.created_at, u.confirmed FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $h AND s.expires_at > $now",
             Read, ("$h", Secrets.Hash(session)), ("$now", clock.GetUtcNow().UtcTicks)).SingleOrDefault();
     }
 
@@ -104,10 +115,13 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
         }
     }
 
-    /// <summary>Sets the alert channels; a new webhook URL gets a new signing secret, returned in the user.</summary>
-    public User UpdateChannels(long userId, string? webhookUrl, bool emailAlerts)
+    /// <summary>
+    /// Sets the alert channels (one webhook per user); a new webhook URL gets a new signing secret, returned in the
+    /// user. A URL that <paramref name="targets"/> refuses throws <see cref="WebhookRefusedException"/>.
+    /// </summary>
+    public async Task<User> UpdateChannelsAsync(long userId, string? webhookUrl, bool emailAlerts, WebhookTargets targets, CancellationToken cancellationToken)
     {
-        var url = string.IsNullOrWhiteSpace(webhookUrl) ? null : ValidateWebhook(webhookUrl.Trim());
+        var url = string.IsNullOrWhiteSpace(webhookUrl) ? null : await targets.CheckAsync(webhookUrl.Trim(), cancellationToken);
         using var c = store.Open();
         var current = Get(c, userId) ?? throw new UserException("onbekende gebruiker");
         var secret = url is null ? null : url == current.WebhookUrl && current.WebhookSecret is { } s ? s : Secrets.NewToken();
@@ -116,12 +130,7 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
         return Get(c, userId)!;
     }
 
-    private static string ValidateWebhook(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && url.Length <= 2000
-            ? uri.ToString()
-            : throw new UserException($"webhook moet een http(s)-adres zijn, niet \"{url}\"");
-
-    private static string NormaliseEmail(string email)
+    internal static string NormaliseEmail(string email)
     {
         var address = email.Trim();
         var at = address.IndexOf('@', StringComparison.Ordinal);
@@ -133,9 +142,9 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
         return address;
     }
 
-    private static User? Get(SqliteConnection c, long id) =>
+    internal static User? Get(SqliteConnection c, long id) =>
         Sql.Query(c, $"SELECT {Columns} FROM users WHERE id = $id", Read, ("$id", id)).SingleOrDefault();
 
-    private static User Read(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetInt64(4) != 0, r.Moment(5));
+    internal static User Read(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetInt64(4) != 0, r.Moment(5), r.GetInt64(6) != 0);
 }

@@ -1,13 +1,18 @@
+using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace SearchKamer.SavedSearches;
 
 /// <summary>
-/// POSTs alerts as JSON to the user's webhook, signed so the receiver can check it came from us:
-/// <c>X-SearchKamer-Signature: sha256=&lt;hex HMAC-SHA256 of the body with the user's webhook secret&gt;</c>.
+/// POSTs alerts as JSON to the user's webhook, signed so the receiver can check it came from us and is
+/// fresh: <c>X-SearchKamer-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256 of "t.body" with the user's webhook secret&gt;</c>
+/// (docs/security.md has a verification example). The client follows no redirects and dials only
+/// addresses <see cref="WebhookTargets"/> allows; both are set where the client is built.
 /// </summary>
-public sealed class WebhookSender(HttpClient http, Links links) : IAlertSender
+public sealed class WebhookSender(HttpClient http, Links links, TimeProvider clock) : IAlertSender
 {
     public const string SignatureHeader = "X-SearchKamer-Signature";
 
@@ -26,13 +31,44 @@ public sealed class WebhookSender(HttpClient http, Links links) : IAlertSender
             a.DocumentDate, AlertText.Plain(a.SnippetHtml), a.SnippetHtml, a.Reason, links.Document(a.DocumentKey).ToString(), a.CreatedAt)).ToList()), Json);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(SignatureHeader, "sha256=" + Secrets.HmacSha256Hex(secret, body));
-        using var response = await http.SendAsync(request, cancellationToken);
+        request.Headers.Add(SignatureHeader, WebhookSignature.Sign(secret, clock.GetUtcNow(), body));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"webhook antwoordde {(int)response.StatusCode} {response.ReasonPhrase}");
+            // A redirect lands here too: it is not followed, so it is not a delivery.
+            throw new HttpRequestException($"webhook antwoordde {(int)response.StatusCode}");
         }
     }
+}
+
+/// <summary>Stripe-style signing: the timestamp is inside the MAC, so a captured request cannot be replayed later.</summary>
+public static class WebhookSignature
+{
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(5);
+
+    public static string Sign(string secret, DateTimeOffset at, byte[] body)
+    {
+        var t = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return $"t={t},v1={Mac(secret, t, body)}";
+    }
+
+    /// <summary>What a receiver does: the MAC matches and the timestamp is within <see cref="ReplayWindow"/> of now.</summary>
+    public static bool Verify(string? header, string secret, byte[] body, DateTimeOffset now)
+    {
+        var parts = (header ?? "").Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
+        if (!parts.TryGetValue("t", out var t) || !parts.TryGetValue("v1", out var v1)
+            || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > ReplayWindow)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(secret, t, body)), Encoding.ASCII.GetBytes(v1));
+    }
+
+    private static string Mac(string secret, string t, byte[] body) =>
+        Secrets.HmacSha256Hex(secret, [.. Encoding.UTF8.GetBytes(t + "."), .. body]);
 }
 
 /// <param name="Alerts">Each alert once; <see cref="WebhookAlert.Id"/> is stable, so a receiver can drop a repeat after a restart.</param>

@@ -47,7 +47,11 @@ public static class Export
         return count;
     }
 
-    /// <summary>RFC 4180: every field quoted, quotes doubled, lists joined with "; ".</summary>
+    /// <summary>
+    /// RFC 4180: every field quoted, quotes doubled, lists joined with "; ". A field that a spreadsheet would
+    /// read as a formula (starting with = + - @, tab or carriage return; OWASP CSV injection) gets a leading
+    /// apostrophe, which spreadsheets show as text; the JSONL export keeps the text as it is.
+    /// </summary>
     public static int WriteCsv(IEnumerable<ExportRow> rows, TextWriter output)
     {
         output.Write(string.Join(",", CsvHeader) + "\r\n");
@@ -69,10 +73,12 @@ public static class Export
         return count;
     }
 
+    public static string Neutralise(string field) => field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
+
     private static string Quote(string field)
     {
         var s = new StringBuilder("\"");
-        s.Append(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+        s.Append(Neutralise(field).Replace("\"", "\"\"", StringComparison.Ordinal));
         return s.Append('"').ToString();
     }
 }

@@ -32,7 +32,10 @@ public sealed class DeliveryTests
         await Task.Delay(1000);
 
         var (body, signature) = Assert.Single(receiver.Accepted);
-        Assert.Equal("sha256=" + Secrets.HmacSha256Hex(secret, Encoding.UTF8.GetBytes(body)), signature);
+        // t=…,v1=HMAC(secret, "t.body"), computed here from the header's own t.
+        var t = signature!.Split(',')[0]["t=".Length..];
+        Assert.Equal($"t={t},v1=" + Secrets.HmacSha256Hex(secret, Encoding.UTF8.GetBytes(t + "." + body)), signature);
+        Assert.InRange(long.Parse(t, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var sent = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("alerts").EnumerateArray());
         Assert.Equal(SavedSearchHost.AnswerKey, sent.GetProperty("document").GetString());
         Assert.StartsWith("https://zoek.example.nl/api/documents/", sent.GetProperty("link").GetString());

@@ -33,12 +33,14 @@ public sealed class IsolationTests
 
         Assert.Contains("b@example.nl", await b.GetStringAsync("/api/account"));
 
-        // Feeds, with B's token.
+        // Feeds, with B's feed key (and B's token, which opens no feed).
         var anonymous = host.Anonymous();
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/feed/zoekopdracht/{search}?token={tokenB}")).StatusCode);
-        var feedB = await anonymous.GetStringAsync($"/feed/mijn?token={tokenB}");
+        var feedKeyB = new Uri("https://x" + await SavedSearchHost.FeedPath(b, "/api/account")).Query;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/feed/zoekopdracht/{search}{feedKeyB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/feed/zoekopdracht/{search}?token={tokenB}")).StatusCode);
+        var feedB = await anonymous.GetStringAsync(await SavedSearchHost.FeedPath(b, "/api/account"));
         Assert.DoesNotContain(SavedSearchHost.AnswerKey, feedB, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("boswijk", await anonymous.GetStringAsync($"/feed/mijn?token={tokenA}"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("boswijk", await anonymous.GetStringAsync(await SavedSearchHost.FeedPath(a, "/api/account")), StringComparison.OrdinalIgnoreCase);
 
         // Pages, with B's session cookie and a valid antiforgery token.
         var browserB = await host.Browser(tokenB);
@@ -68,7 +70,7 @@ public sealed class IsolationTests
         using var host = new SavedSearchHost();
         var (_, token, _) = host.NewUser("c@example.nl");
         var anonymous = host.Anonymous();
-        foreach (var url in new[] { "/api/zoekopdrachten", "/api/volgen", "/api/meldingen", "/api/account", "/feed/mijn", "/feed/zoekopdracht/1", "/feed/mijn?token=fout" })
+        foreach (var url in new[] { "/api/zoekopdrachten", "/api/volgen", "/api/meldingen", "/api/account", "/feed/mijn", "/feed/zoekopdracht/1", "/feed/mijn?sleutel=fout", $"/feed/mijn?token={Uri.EscapeDataString(token)}" })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
         }
@@ -78,7 +80,7 @@ public sealed class IsolationTests
         Assert.Equal("/aanmelden", page.Headers.Location?.OriginalString);
 
         // The session cookie is HttpOnly and SameSite; a form post without the antiforgery token is refused.
-        var signIn = await anonymous.GetAsync("/inloggen?token=" + Uri.EscapeDataString(token));
+        var signIn = await SavedSearchHost.SignIn(anonymous, token);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sk_sessie=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);

@@ -48,6 +48,8 @@ public sealed partial class SavedSearchHost : IDisposable
             ["SearchKamer:Alerts:RetryBase"] = "00:00:00.200",
             ["SearchKamer:Alerts:RetryMax"] = "00:00:00.500",
             ["SearchKamer:Alerts:WebhookTimeout"] = "00:00:30",
+            // The tests' webhook receivers listen on loopback, which webhooks may not reach unless the operator allows it.
+            ["SearchKamer:Webhooks:Allow:0"] = "127.0.0.1",
         };
         foreach (var (k, v) in settings ?? [])
         {
@@ -95,13 +97,24 @@ public sealed partial class SavedSearchHost : IDisposable
 
     public HttpClient Anonymous() => _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost/") });
 
-    /// <summary>A browser signed in through the personal link (session cookie).</summary>
+    /// <summary>A browser signed in through the personal link and its button (session cookie).</summary>
     public async Task<HttpClient> Browser(string token)
     {
         var browser = Anonymous();
-        var response = await browser.GetAsync("/inloggen?token=" + Uri.EscapeDataString(token));
+        var response = await SignIn(browser, token);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return browser;
+    }
+
+    /// <summary>Opens the sign-in link and presses its button, as a person does.</summary>
+    public static Task<HttpResponseMessage> SignIn(HttpClient browser, string token) =>
+        PostForm(browser, "/inloggen?token=" + Uri.EscapeDataString(token), "/inloggen", ("token", token));
+
+    /// <summary>The feed address with its key, as the API gives it, relative to the host.</summary>
+    public static async Task<string> FeedPath(HttpClient api, string apiPath)
+    {
+        var feed = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>(apiPath)).GetProperty("feed").GetString()!;
+        return new Uri(feed).PathAndQuery;
     }
 
     public static async Task<string> AntiforgeryToken(HttpClient browser, string page)

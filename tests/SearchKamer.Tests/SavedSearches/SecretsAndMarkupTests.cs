@@ -18,7 +18,7 @@ public sealed class SecretsAndMarkupTests
         using var host = new SavedSearchHost();
         var (_, token, user) = host.NewUser("geheim@example.nl");
         var browser = host.Anonymous();
-        var signIn = await browser.GetAsync("/inloggen?token=" + Uri.EscapeDataString(token));
+        var signIn = await SavedSearchHost.SignIn(browser, token);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sk_sessie=", StringComparison.Ordinal));
         var session = Uri.UnescapeDataString(cookie["sk_sessie=".Length..cookie.IndexOf(';', StringComparison.Ordinal)]);
         Assert.True(session.Length >= 40, "the session id should be a long random value");
@@ -62,7 +62,7 @@ public sealed class SecretsAndMarkupTests
             Assert.DoesNotContain("<img src=x", html);
         }
 
-        var feed = await host.Anonymous().GetStringAsync($"/feed/zoekopdracht/{id}?token={token}");
+        var feed = await host.Anonymous().GetStringAsync(await SavedSearchHost.FeedPath(api, $"/api/zoekopdrachten/{id}"));
         Assert.DoesNotContain("<script>alert", feed);
         Assert.DoesNotContain("<img src=x", feed);
     }

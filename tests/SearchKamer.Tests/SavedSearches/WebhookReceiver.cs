@@ -32,6 +32,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public bool Hang { get; set; }
 
+    /// <summary>When set, every POST is answered 307 to this address (a redirect that would re-POST the body).</summary>
+    public string? RedirectTo { get; set; }
+
+    /// <summary>When each request arrived and when each ended (answered, or dropped by the sender), in ticks of <see cref="Environment.TickCount64"/>.</summary>
+    public ConcurrentQueue<long> ArrivedAt { get; } = new();
+
+    public ConcurrentQueue<long> EndedAt { get; } = new();
+
     public async Task Up()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,10 +49,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
         app.MapPost("/hook", async (HttpRequest request, CancellationToken aborted) =>
         {
             var body = await new StreamReader(request.Body).ReadToEndAsync(aborted);
+            ArrivedAt.Enqueue(Environment.TickCount64);
             Interlocked.Increment(ref _arrived);
+            using var ended = aborted.Register(() => EndedAt.Enqueue(Environment.TickCount64));
             if (Hang)
             {
                 await Task.Delay(Timeout.Infinite, aborted);
+            }
+
+            if (RedirectTo is { } location)
+            {
+                return Results.Redirect(location, permanent: false, preserveMethod: true);
             }
 
             Accepted.Enqueue((body, request.Headers["X-SearchKamer-Signature"].FirstOrDefault()));

@@ -2,43 +2,39 @@ using SearchKamer.SavedSearches;
 
 namespace SearchKamer.Host.Web.SavedSearches;
 
-/// <summary>Self-service sign-up, sign-in by link, sign-out and the alert channel settings.</summary>
+/// <summary>
+/// Sign-up with double opt-in, sign-in by link (with a click, so a link planted by someone else cannot sign a
+/// visitor into the wrong account), sign-out and the alert channel settings.
+/// </summary>
 public static class AccountPages
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/aanmelden", (HttpContext ctx, Users users) => Html.Page("Aanmelden", SignUpForm(ctx, null), Auth.FromCookie(ctx, users)));
+        app.MapGet("/aanmelden", (HttpContext ctx, Users users, SmtpSettings smtp) =>
+            Html.Page("Aanmelden", smtp.Configured ? SignUpForm(ctx, null) : NoSelfService, Auth.FromCookie(ctx, users)));
+        app.MapPost("/aanmelden", StartSignUp).RequireRateLimiting(RateLimits.SignUp);
 
-        app.MapPost("/aanmelden", (HttpContext ctx, IFormCollection form, Users users, Links links) =>
-        {
-            try
-            {
-                // Never renews: that would hand an existing account to whoever types its address.
-                var issued = users.Add(form["email"].ToString(), renew: false);
-                var link = SignInLink(links, issued.Token);
-                return Html.Page("Uw persoonlijke link", $"""
-                    <p>Bewaar deze link: hij is uw wachtwoord en wordt niet opnieuw getoond.</p>
-                    <p><a href="{Html.E(link)}">{Html.E(link)}</a></p>
-                    <p>Voor de API: <code>Authorization: Bearer {Html.E(issued.Token)}</code></p>
-                    """, null);
-            }
-            catch (UserException e)
-            {
-                return Html.Page("Aanmelden", SignUpForm(ctx, e.Message), null, 400);
-            }
-        });
+        app.MapGet("/bevestigen", (HttpContext ctx, string? code, SignUps signUps, FailedTokenChecks checks) =>
+            Checked(ctx, checks, signUps.Peek(code), user => Html.Page("Aanmelding bevestigen",
+                $"<p>U bevestigt het adres <strong>{Html.E(user.Email)}</strong> en krijgt daarna uw persoonlijke link.</p>"
+                + Html.Form(ctx, "/bevestigen", Hidden("code", code), "Bevestigen en mijn link tonen"), null)))
+            .RequireRateLimiting(RateLimits.SignIn);
+        app.MapPost("/bevestigen", (HttpContext ctx, IFormCollection form, SignUps signUps, FailedTokenChecks checks, Links links) =>
+            Checked(ctx, checks, signUps.Confirm(form["code"].ToString()), issued => ShowToken(links, issued, "Uw account is bevestigd.")))
+            .RequireRateLimiting(RateLimits.SignIn);
 
-        app.MapGet("/inloggen", (HttpContext ctx, string? token, Users users) =>
-        {
-            if (users.StartSession(token) is not { } session)
+        app.MapGet("/inloggen", (HttpContext ctx, string? token, Users users, FailedTokenChecks checks) =>
+            Checked(ctx, checks, users.ByToken(token), user => Html.Page("Inloggen",
+                $"<p>Met deze link logt u in als <strong>{Html.E(user.Email)}</strong>. Is dat niet uw adres, log dan niet in.</p>"
+                + Html.Form(ctx, "/inloggen", Hidden("token", token), $"Inloggen als {user.Email}"), null)))
+            .RequireRateLimiting(RateLimits.SignIn);
+        app.MapPost("/inloggen", (HttpContext ctx, IFormCollection form, Users users, FailedTokenChecks checks) =>
+            Checked(ctx, checks, users.StartSession(form["token"].ToString()), session =>
             {
-                return Html.Page("Inloggen mislukt", "<p>Deze link is ongeldig of vervangen.</p>", null, 401);
-            }
-
-            Auth.SetSession(ctx, session);
-            ctx.Response.Headers.CacheControl = "no-store";
-            return Results.Redirect("/mijn/zoekopdrachten");
-        });
+                Auth.SetSession(ctx, session);
+                return Results.Redirect("/mijn/zoekopdrachten");
+            }))
+            .RequireRateLimiting(RateLimits.SignIn);
 
         app.MapPost("/uitloggen", (HttpContext ctx, IFormCollection _, Users users) =>
         {
@@ -47,34 +43,105 @@ public static class AccountPages
             return Results.Redirect("/");
         });
 
-        var mine = app.MapGroup("/mijn").RequireSession();
-        mine.MapGet("/instellingen", (HttpContext ctx) => Html.Page("Instellingen", Settings(ctx, Auth.Current(ctx), null, null), Auth.Current(ctx)));
-        mine.MapPost("/instellingen", (HttpContext ctx, IFormCollection form, Users users) =>
-        {
-            var user = Auth.Current(ctx);
-            try
-            {
-                var updated = users.UpdateChannels(user.Id, form["webhook"].ToString(), form["email_alerts"] == "on");
-                var secret = updated.WebhookSecret != user.WebhookSecret ? updated.WebhookSecret : null;
-                return Html.Page("Instellingen", Settings(ctx, updated, null, secret), updated);
-            }
-            catch (UserException e)
-            {
-                return Html.Page("Instellingen", Settings(ctx, user, e.Message, null), user, 400);
-            }
-        });
+        AccountSettingsPages.Map(app);
     }
 
     public static string SignInLink(Links links, string token) => links.Path("/inloggen?token=" + Uri.EscapeDataString(token)).ToString();
 
-    private static string SignUpForm(HttpContext ctx, string? error) => Html.Error(error) + Html.Form(ctx, "/aanmelden",
-        """<label>E-mailadres <input type="email" name="email" required maxlength="254" autocomplete="email"></label>""", "Account maken");
+    private const string NoSelfService =
+        "<p>Zelf een account maken kan op deze site niet: er is geen e-mailserver ingesteld om uw adres te bevestigen. Vraag de beheerder om een account.</p>";
 
-    private static string Settings(HttpContext ctx, User user, string? error, string? newSecret) =>
-        Html.Error(error)
-        + (newSecret is null ? "" : $"<p>Nieuw webhook-geheim (wordt niet opnieuw getoond): <code>{Html.E(newSecret)}</code></p>")
-        + Html.Form(ctx, "/mijn/instellingen",
-            $"""<label><input type="checkbox" name="email_alerts"{(user.EmailAlerts ? " checked" : "")}> Meldingen per e-mail naar {Html.E(user.Email)}</label> """
-            + $"""<label>Webhook-adres <input type="url" name="webhook" maxlength="2000" value="{Html.E(user.WebhookUrl)}"></label>""", "Opslaan")
-        + Html.Form(ctx, "/uitloggen", "", "Uitloggen");
+    /// <summary>A new address and a known one get the same page; what differs is only the mail, which goes to the address's owner.</summary>
+    private static IResult StartSignUp(HttpContext ctx, IFormCollection form, SignUps signUps, SmtpSettings smtp, AccountMail mail, Links links,
+        ILogger<SignUps> log)
+    {
+        if (!smtp.Configured)
+        {
+            return Html.Page("Aanmelden", NoSelfService, null, 400);
+        }
+
+        SignUp signUp;
+        try
+        {
+            signUp = signUps.Start(form["email"].ToString());
+        }
+        catch (UserException e)
+        {
+            return Html.Page("Aanmelden", SignUpForm(ctx, e.Message), null, 400);
+        }
+
+        if (signUp.Code is { } code)
+        {
+            // Sent after the answer, not before it: the page must not take longer for one kind of address, nor hang on the mail server.
+            var link = links.Path("/bevestigen?code=" + Uri.EscapeDataString(code)).ToString();
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await mail.SendAsync(signUp.Email, signUp.Existing ? "SearchKamer: aanmelding met uw adres" : "SearchKamer: bevestig uw aanmelding",
+                        signUp.Existing ? OwnerMail(link) : ConfirmationMail(link), CancellationToken.None);
+                }
+                catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+                {
+                    log.LogError("Bevestigingsmail niet verzonden: {Error}", e.Message);
+                }
+            }, CancellationToken.None);
+        }
+
+        return Html.Page("Controleer uw e-mail", $"""
+            <p>Als {Html.E(signUp.Email)} een werkend adres is, staat daar binnen enkele minuten een e-mail met een link.
+            Pas na het volgen van die link krijgt u uw persoonlijke link en ontvangt u meldingen.</p>
+            """, null);
+    }
+
+    private static string ConfirmationMail(string link) => $"""
+        Iemand, hopelijk u, heeft met dit adres een account aangevraagd bij SearchKamer.
+
+        Bevestig uw aanmelding via deze link (24 uur geldig):
+        {link}
+
+        Heeft u dit niet aangevraagd? Negeer dan deze e-mail: er wordt geen account gemaakt en u ontvangt niets meer.
+        """;
+
+    private static string OwnerMail(string link) => $"""
+        Iemand heeft zich bij SearchKamer aangemeld met dit adres, maar u heeft hier al een account.
+
+        Wilt u een nieuwe persoonlijke link (de oude werkt dan niet meer), volg dan deze link (24 uur geldig):
+        {link}
+
+        Was u dit niet? Negeer dan deze e-mail: er verandert niets aan uw account.
+        """;
+
+    private static IResult ShowToken(Links links, IssuedToken issued, string intro)
+    {
+        var link = SignInLink(links, issued.Token);
+        return Html.Page("Uw persoonlijke link", $"""
+            <p>{Html.E(intro)} Bewaar deze link: hij is uw wachtwoord voor {Html.E(issued.User.Email)} en wordt niet opnieuw getoond.</p>
+            <p><a href="{Html.E(link)}">{Html.E(link)}</a></p>
+            <p>Voor de API: <code>Authorization: Bearer {Html.E(issued.Token)}</code></p>
+            """, null);
+    }
+
+    /// <summary>Runs <paramref name="ok"/> for a valid token or code; a wrong one counts against the client, and too many get a 429.</summary>
+    private static IResult Checked<T>(HttpContext ctx, FailedTokenChecks checks, T? found, Func<T, IResult> ok)
+    {
+        if (checks.Refusal(ctx) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        if (found is null)
+        {
+            checks.Failed(ctx);
+            return Html.Page("Link ongeldig", "<p>Deze link is ongeldig, verlopen of vervangen door een nieuwere.</p>", null, 401);
+        }
+
+        return ok(found);
+    }
+
+    private static string Hidden(string name, string? value) => $"""<input type="hidden" name="{name}" value="{Html.E(value)}">""";
+
+    private static string SignUpForm(HttpContext ctx, string? error) => Html.Error(error)
+        + "<p>U krijgt een e-mail met een link om uw adres te bevestigen; daarna ziet u uw persoonlijke link.</p>"
+        + Html.Form(ctx, "/aanmelden", """<label>E-mailadres <input type="email" name="email" required maxlength="254" autocomplete="email"></label>""", "Account aanvragen");
 }

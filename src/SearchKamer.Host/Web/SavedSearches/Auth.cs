@@ -3,9 +3,10 @@ using SearchKamer.SavedSearches;
 namespace SearchKamer.Host.Web.SavedSearches;
 
 /// <summary>
-/// Who is asking. The API and feeds take the personal token (Bearer header, or ?token= for feed
-/// readers that cannot send headers); pages take the session cookie. The API ignores the cookie,
-/// so a page on another site cannot make a signed-in browser write through it.
+/// Who is asking. The API takes the personal token (Bearer header); pages take the session cookie;
+/// private feeds take their own read-only key (<see cref="FeedKeys"/>), never the token. The API ignores
+/// the cookie, so a page on another site cannot make a signed-in browser write through it. Wrong tokens
+/// count against the client's address (<see cref="FailedTokenChecks"/>).
 /// </summary>
 public static class Auth
 {
@@ -21,9 +22,6 @@ public static class Auth
     public static User? FromCookie(HttpContext context, Users users) =>
         users.BySession(context.Request.Cookies[SessionCookie]);
 
-    public static User? ForFeed(HttpContext context, Users users) =>
-        FromBearer(context, users) ?? users.ByToken(context.Request.Query["token"].LastOrDefault()) ?? FromCookie(context, users);
-
     /// <summary>The user an endpoint filter put on the request.</summary>
     public static User Current(HttpContext context) =>
         context.Items[UserKey] as User ?? throw new InvalidOperationException("endpoint without a user filter");
@@ -34,8 +32,19 @@ public static class Auth
         builder.AddEndpointFilter(async (ctx, next) =>
         {
             var users = ctx.HttpContext.RequestServices.GetRequiredService<Users>();
+            var checks = ctx.HttpContext.RequestServices.GetRequiredService<FailedTokenChecks>();
+            if (checks.Refusal(ctx.HttpContext) is { } tooMany)
+            {
+                return tooMany;
+            }
+
             if (FromBearer(ctx.HttpContext, users) is not { } user)
             {
+                if (ctx.HttpContext.Request.Headers.Authorization.Count > 0)
+                {
+                    checks.Failed(ctx.HttpContext);
+                }
+
                 ctx.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 return Results.Json(new ProblemDetailsBody("Niet aangemeld", 401, "stuur 'Authorization: Bearer <token>' met uw persoonlijke token", null), statusCode: 401);
             }

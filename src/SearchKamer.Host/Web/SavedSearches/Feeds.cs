@@ -6,9 +6,9 @@ using SearchKamer.Search;
 namespace SearchKamer.Host.Web.SavedSearches;
 
 /// <summary>
-/// Atom feeds: /feed?&lt;search parameters&gt; for anyone, /feed/zoekopdracht/{id} and /feed/mijn
-/// (everything the user was alerted about) with the personal token. Newest first; each entry has
-/// the snippet, the document link and the date.
+/// Atom feeds: /feed?&lt;search parameters&gt; for anyone, /feed/zoekopdracht/{id}?sleutel=… and
+/// /feed/mijn?sleutel=… (everything the user was alerted about) with that feed's own read-only key, never
+/// the personal token. Newest first; each entry has the snippet, the document link and the date.
 /// </summary>
 public static class Feeds
 {
@@ -23,32 +23,52 @@ public static class Feeds
             return Atom(Feed(title, links.Path("/feed" + request.QueryString), FromHits(response, links)));
         })).Gated().WithName("Feed").WithSummary("Atom-feed van een zoekopdracht (openbaar), nieuwste eerst").WithTags("Feeds");
 
-        app.MapGet("/feed/zoekopdracht/{id:long}", (long id, HttpContext ctx, Users users, SavedSearchStore store, SavedSearchRunner runner, Links links) =>
+        app.MapGet("/feed/zoekopdracht/{id:long}", (long id, HttpContext ctx, FeedKeys keys, FailedTokenChecks checks, SavedSearchStore store, SavedSearchRunner runner, Links links) =>
         {
-            if (Auth.ForFeed(ctx, users) is not { } user)
+            var (owner, refusal) = Owner(ctx, checks, key => keys.OwnerOfSearch(id, key));
+            if (owner is null)
             {
-                return Unauthorized();
+                return refusal ?? Unauthorized();
             }
 
-            if (store.Get(user.Id, id) is not { } search)
+            if (store.Get(owner.Value, id) is not { } search)
             {
                 return Results.NotFound();
             }
 
             return ApiEndpoints.Guard(() => Atom(Feed($"SearchKamer: {search.Name}", links.Path($"/mijn/zoekopdrachten/{id}/uitvoeren"),
                 FromHits(runner.Run(search, size: Size, sort: SortOrder.Newest), links))));
-        }).Gated().WithName("SavedSearchFeed").WithSummary("Atom-feed van een bewaarde zoekopdracht (token vereist)").WithTags("Feeds");
+        }).Gated().WithName("SavedSearchFeed").WithSummary("Atom-feed van een bewaarde zoekopdracht (met de eigen sleutel van die feed)").WithTags("Feeds");
 
-        app.MapGet("/feed/mijn", (HttpContext ctx, Users users, AlertStore alerts, Links links) =>
+        app.MapGet("/feed/mijn", (HttpContext ctx, FeedKeys keys, FailedTokenChecks checks, AlertStore alerts, Links links) =>
         {
-            if (Auth.ForFeed(ctx, users) is not { } user)
+            var (user, refusal) = Owner(ctx, checks, keys.UserOf);
+            if (user is null)
             {
-                return Unauthorized();
+                return refusal ?? Unauthorized();
             }
 
-            var items = alerts.ForUser(user.Id, 50).Select(a => Item(a.DocumentKey, a.Subject, a.SnippetHtml, a.DocumentDate, a.CreatedAt, links));
+            var items = alerts.ForUser(user.Value, 50).Select(a => Item(a.DocumentKey, a.Subject, a.SnippetHtml, a.DocumentDate, a.CreatedAt, links));
             return Atom(Feed("SearchKamer: mijn meldingen", links.Path("/mijn/meldingen"), items));
-        }).WithName("MyFeed").WithSummary("Atom-feed van alles waarover ik een melding kreeg (token vereist)").WithTags("Feeds");
+        }).WithName("MyFeed").WithSummary("Atom-feed van alles waarover ik een melding kreeg (met de eigen sleutel van die feed)").WithTags("Feeds");
+    }
+
+    /// <summary>The user a feed key opens; a wrong key counts as a failed token check, and too many refuse checking at all.</summary>
+    private static (long? Owner, IResult? Refusal) Owner(HttpContext ctx, FailedTokenChecks checks, Func<string?, long?> lookup)
+    {
+        if (checks.Refusal(ctx) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var key = ctx.Request.Query["sleutel"].LastOrDefault();
+        var owner = lookup(key);
+        if (owner is null && !string.IsNullOrEmpty(key))
+        {
+            checks.Failed(ctx);
+        }
+
+        return (owner, null);
     }
 
     private static IEnumerable<SyndicationItem> FromHits(SearchResponse response, Links links) =>
@@ -89,5 +109,5 @@ public static class Feeds
     }
 
     private static IResult Unauthorized() =>
-        Results.Json(new ProblemDetailsBody("Niet aangemeld", 401, "voeg ?token=<uw persoonlijke token> toe aan het feedadres", null), statusCode: 401);
+        Results.Json(new ProblemDetailsBody("Niet aangemeld", 401, "gebruik het feedadres met sleutel van /mijn/zoekopdrachten of /api/account", null), statusCode: 401);
 }

@@ -23,6 +23,11 @@ public static class FollowPages
             {
                 return Page(ctx, follows, e.Message, 400);
             }
+            catch (LimitException e)
+            {
+                ctx.Response.Headers.RetryAfter = ((int)Math.Ceiling((e.RetryAfter ?? TimeSpan.Zero).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Page(ctx, follows, e.Message, e.RetryAfter is null ? 400 : 429);
+            }
         });
 
         mine.MapPost("/volgen/{id:long}/verwijderen", (long id, HttpContext ctx, IFormCollection _, Follows follows) =>
@@ -43,12 +48,13 @@ public static class FollowPages
         });
     }
 
-    private static string Status(Delivery d) => d.Status switch
+    // Never the other side's error text: it could name inside addresses and ports.
+    private static string Status(Delivery d) => DeliveryView.StatusOf(d) switch
     {
-        DeliveryStatus.Sent => "verzonden",
-        DeliveryStatus.Failed => $"opgegeven na {d.Attempts} pogingen ({d.LastError})",
-        _ when d.Attempts > 0 => $"nieuwe poging om {d.NextAttemptAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC ({d.LastError})",
-        _ => $"gepland om {d.NextAttemptAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+        "gepland" => $"gepland om {d.NextAttemptAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+        var s when d.Status == DeliveryStatus.Pending => $"{s}, nieuwe poging om {d.NextAttemptAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+        var s when d.Status == DeliveryStatus.Failed => $"{s} (opgegeven na {d.Attempts} pogingen)",
+        var s => s,
     };
 
     private static IResult Page(HttpContext ctx, Follows follows, string? error, int status)

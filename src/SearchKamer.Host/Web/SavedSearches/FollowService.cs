@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
 using SearchKamer.Domain;
 using SearchKamer.SavedSearches;
 using SearchKamer.Search;
@@ -6,13 +7,15 @@ using SearchKamer.Search;
 namespace SearchKamer.Host.Web.SavedSearches;
 
 /// <summary>Resolves "volg deze vragen" on a question set to the zaak numbers that its answer will carry.</summary>
-public sealed partial class FollowService(Follows follows, SearchEngine engine)
+public sealed partial class FollowService(Follows follows, SearchEngine engine, FollowLimiter limiter)
 {
     [GeneratedRegex(@"^\d{4}Z\d{5}$", RegexOptions.IgnoreCase)]
     private static partial Regex ZaakNumber();
 
+    /// <exception cref="LimitException">More follow requests this minute than <see cref="SavedSearchLimits.FollowsPerMinute"/>, or too many follows.</exception>
     public IReadOnlyList<Follow> Follow(long userId, string? zaak, string? document)
     {
+        limiter.Take(userId);
         if (!string.IsNullOrWhiteSpace(zaak))
         {
             var z = zaak.Trim();
@@ -31,4 +34,28 @@ public sealed partial class FollowService(Follows follows, SearchEngine engine)
 
         return doc.ZaakNumbers.Select(z => follows.Add(userId, z, $"{z} {doc.Subject}".Trim())).ToList();
     }
+}
+
+/// <summary>Follow requests per user per minute (ASP.NET Core's fixed-window limiter, keyed by user).</summary>
+public sealed class FollowLimiter(SavedSearchLimits limits) : IDisposable
+{
+    private readonly PartitionedRateLimiter<long> _limiter = PartitionedRateLimiter.Create<long, long>(user =>
+        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limits.FollowsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    public void Take(long userId)
+    {
+        using var lease = _limiter.AttemptAcquire(userId);
+        if (!lease.IsAcquired)
+        {
+            throw new LimitException($"limiet bereikt: ten hoogste {limits.FollowsPerMinute} keer volgen per minuut (FollowsPerMinute)",
+                lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1));
+        }
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }

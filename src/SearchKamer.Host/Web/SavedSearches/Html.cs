@@ -5,26 +5,19 @@ using SearchKamer.SavedSearches;
 namespace SearchKamer.Host.Web.SavedSearches;
 
 /// <summary>
-/// A minimal page frame for the account pages until the site layout is merged. Everything that
-/// comes from users or documents goes through <see cref="E"/>; snippets are already our own safe HTML.
+/// Markup helpers for the account pages. Everything that comes from users or documents goes through
+/// <see cref="E"/>; snippets are already our own safe HTML.
 /// </summary>
 internal static class Html
 {
     public static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
-    public static IResult Page(string title, string body, User? user, int status = 200) => Results.Content($"""
-        <!doctype html>
-        <html lang="nl">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(title)} – SearchKamer</title></head>
-        <body>
-        <header><a href="/">SearchKamer</a>{(user is null ? " · <a href=\"/aanmelden\">Aanmelden</a>" : $" · <a href=\"/mijn/zoekopdrachten\">Zoekopdrachten</a> · <a href=\"/mijn/volgen\">Gevolgd</a> · <a href=\"/mijn/meldingen\">Meldingen</a> · {E(user.Email)}")}</header>
-        <main>
+    /// <summary>The site's own frame (Pages.Layout) with the account navigation above the body.</summary>
+    public static IResult Page(string title, string body, User? user, int status = 200) => Pages.Layout.Page(title, $"""
+        <nav class="account">{(user is null ? "<a href=\"/aanmelden\">Aanmelden</a>" : $"<a href=\"/mijn/zoekopdrachten\">Zoekopdrachten</a> · <a href=\"/mijn/volgen\">Gevolgd</a> · <a href=\"/mijn/meldingen\">Meldingen</a> · <a href=\"/mijn/instellingen\">Instellingen</a> · {E(user.Email)}")}</nav>
         <h1>{E(title)}</h1>
         {body}
-        </main>
-        </body>
-        </html>
-        """, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+        """, status, headerQuery: "");
 
     /// <summary>A POST form carrying the antiforgery token the endpoint will check.</summary>
     public static string Form(HttpContext context, string action, string fields, string submit)

@@ -11,21 +11,23 @@ public static class SavedSearchPages
     {
         var pages = app.MapGroup("/mijn/zoekopdrachten").RequireSession();
 
-        pages.MapGet("/", (HttpContext ctx, SavedSearchStore store, SavedSearchRunner runner) =>
+        // Only the first few are counted, each through the search gate: a list of a hundred searches must not run a hundred.
+        pages.MapGet("/", (HttpContext ctx, SavedSearchStore store, SavedSearchRunner runner, SavedSearchLimits limits, SearchGate gate, FeedKeys keys, Links links) =>
         {
             var user = Auth.Current(ctx);
-            var rows = store.List(user.Id).Select(s =>
+            var rows = store.List(user.Id).Select((s, i) =>
             {
-                var fresh = runner.NewSinceVisit(s) switch
+                var fresh = i >= limits.CountedInList ? "" : gate.Run(() => runner.NewSinceVisit(s)) switch
                 {
-                    null => "zoekopdracht niet meer geldig",
-                    0 => "niets nieuw",
-                    var n => $"{n} nieuw sinds uw laatste bezoek",
+                    null => " – zoekopdracht niet meer geldig",
+                    0 => " – niets nieuw",
+                    var n => $" – {n} nieuw sinds uw laatste bezoek",
                 };
-                return $"""<li><a href="/mijn/zoekopdrachten/{s.Id}/uitvoeren">{Html.E(s.Name)}</a> – {Html.E(fresh)} · <a href="/mijn/zoekopdrachten/{s.Id}">bewerken</a> · <a href="/feed/zoekopdracht/{s.Id}">feed</a></li>""";
+                return $"""<li><a href="/mijn/zoekopdrachten/{s.Id}/uitvoeren">{Html.E(s.Name)}</a>{Html.E(fresh)} · <a href="/mijn/zoekopdrachten/{s.Id}">bewerken</a> · <a href="{Html.E(FeedUrls.Search(keys, links, user.Id, s.Id))}">feed</a></li>""";
             }).ToList();
             var body = (rows.Count == 0 ? "<p>Nog geen bewaarde zoekopdrachten.</p>" : $"<ul>{string.Concat(rows)}</ul>")
-                + """<p><a href="/mijn/zoekopdrachten/nieuw">Nieuwe zoekopdracht</a> · <a href="/feed/mijn">Feed van al mijn meldingen</a></p>""";
+                + $"""<p><a href="/mijn/zoekopdrachten/nieuw">Nieuwe zoekopdracht</a> · <a href="{Html.E(FeedUrls.Mine(keys, links, user.Id))}">Feed van al mijn meldingen</a></p>"""
+                + "<p>Een feedadres geeft alleen die feed te lezen; een nieuw adres maakt u bij bewerken of onder instellingen.</p>";
             return Html.Page("Mijn zoekopdrachten", body, user);
         });
 
@@ -43,7 +45,13 @@ public static class SavedSearchPages
         pages.MapGet("/{id:long}", (long id, HttpContext ctx, SavedSearchStore store) =>
             store.Get(Auth.Current(ctx).Id, id) is { } s
                 ? Html.Page("Zoekopdracht bewerken", EditForm(ctx, $"/mijn/zoekopdrachten/{s.Id}", s.Name, s.State, s.Interval, null)
-                    + Html.Form(ctx, $"/mijn/zoekopdrachten/{s.Id}/verwijderen", "", "Verwijderen"), Auth.Current(ctx))
+                    + Html.Form(ctx, $"/mijn/zoekopdrachten/{s.Id}/verwijderen", "", "Verwijderen")
+                    + Html.Form(ctx, $"/mijn/zoekopdrachten/{s.Id}/feedsleutel", "", "Nieuw feedadres (het oude werkt dan niet meer)"), Auth.Current(ctx))
+                : NotFound(ctx));
+
+        pages.MapPost("/{id:long}/feedsleutel", (long id, HttpContext ctx, IFormCollection _, FeedKeys keys, Links links) =>
+            keys.RenewSearch(Auth.Current(ctx).Id, id) is { } key
+                ? Html.Page("Nieuw feedadres", $"""<p>Het nieuwe adres: <a href="{Html.E(FeedUrls.SearchUrl(links, id, key))}">{Html.E(FeedUrls.SearchUrl(links, id, key))}</a></p>""", Auth.Current(ctx))
                 : NotFound(ctx));
 
         pages.MapPost("/{id:long}", (long id, HttpContext ctx, IFormCollection form, SavedSearchStore store, SavedSearchRunner runner) =>
@@ -89,7 +97,7 @@ public static class SavedSearchPages
             runner.Request(state);
             return save(name, state, Intervals.Parse(interval)) is { } saved ? Results.Redirect($"/mijn/zoekopdrachten/{saved.Id}/uitvoeren") : NotFound(ctx);
         }
-        catch (Exception e) when (e is UserException or SearchRequestException)
+        catch (Exception e) when (e is UserException or SearchRequestException or LimitException)
         {
             return Html.Page("Zoekopdracht", EditForm(ctx, action, name, state, AlertInterval.Daily, e.Message), Auth.Current(ctx), 400);
         }

@@ -20,7 +20,15 @@ public static class SavedSearchSetup
         services.AddSingleton(section.GetSection("Smtp").Get<SmtpSettings>() ?? new SmtpSettings());
         services.AddSingleton(new Links(new Uri((section["PublicUrl"] is { Length: > 0 } url ? url : WebApp.DefaultUrl).TrimEnd('/') + "/")));
         services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value.ResolvedData, Store.Migrations));
+        services.AddSingleton(section.GetSection("Limits").Get<SavedSearchLimits>() ?? new SavedSearchLimits());
+        services.AddSingleton(new WebhookTargets(section.GetSection("Webhooks:Allow").Get<string[]>() ?? []));
+        services.AddSingleton<ISearchSlots>(sp => sp.GetRequiredService<SearchGate>());
+        services.AddRateLimits(section.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddSingleton<Users>();
+        services.AddSingleton<SignUps>();
+        services.AddSingleton<FeedKeys>();
+        services.AddSingleton(sp => new AccountMail(sp.GetRequiredService<SmtpSettings>()));
+        services.AddSingleton<FollowLimiter>();
         services.AddSingleton<SavedSearchStore>();
         services.AddSingleton<Follows>();
         services.AddSingleton<AlertStore>();
@@ -28,7 +36,16 @@ public static class SavedSearchSetup
         services.AddSingleton(sp => new AlertChannels(!string.IsNullOrEmpty(sp.GetRequiredService<SmtpSettings>().Host)));
         services.AddSingleton<AlertEvaluator>();
         services.AddSingleton<FollowService>();
-        services.AddHttpClient<WebhookSender>((sp, http) => http.Timeout = sp.GetRequiredService<AlertsOptions>().WebhookTimeout);
+        services.AddHttpClient<WebhookSender>((sp, http) => http.Timeout = sp.GetRequiredService<AlertsOptions>().WebhookTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // No redirects (a 307 would re-POST the body elsewhere), no proxy (the check must see the real target),
+                // and every connection dials only what WebhookTargets allows, after its own DNS lookup.
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectTimeout = sp.GetRequiredService<AlertsOptions>().WebhookTimeout,
+                ConnectCallback = (context, ct) => sp.GetRequiredService<WebhookTargets>().ConnectAsync(context.DnsEndPoint, ct),
+            });
         services.AddSingleton<IAlertSender>(sp => sp.GetRequiredService<WebhookSender>());
         services.AddSingleton<IAlertSender>(sp => new SmtpSender(sp.GetRequiredService<SmtpSettings>(), sp.GetRequiredService<Links>()));
         services.AddSingleton(sp =>
@@ -37,8 +54,10 @@ public static class SavedSearchSetup
             var channels = sp.GetRequiredService<SmtpSettings>().Host is { Length: > 0 }
                 ? sp.GetServices<IAlertSender>()
                 : sp.GetServices<IAlertSender>().Where(s => s.Channel != AlertChannels.Email);
+            var log = sp.GetRequiredService<ILogger<AlertDispatcher>>();
             return new AlertDispatcher(sp.GetRequiredService<AlertStore>(), sp.GetRequiredService<Users>(), channels,
-                new RetryPolicy(o.RetryBase, o.RetryMax, o.MaxAttempts), sp.GetRequiredService<TimeProvider>());
+                new RetryPolicy(o.RetryBase, o.RetryMax, o.MaxAttempts), sp.GetRequiredService<TimeProvider>(), o.ParallelDeliveries,
+                (user, channel, e) => log.LogWarning("Melding aan gebruiker {User} via {Channel} niet bezorgd: {Error}", user, channel, e.Message));
         });
         services.AddHostedService<AlertService>();
         services.AddAntiforgery(o =>
@@ -51,12 +70,38 @@ public static class SavedSearchSetup
     public static void MapSavedSearches(this WebApplication app)
     {
         app.UseAntiforgery();
+        app.UseRateLimiter();
+        app.Use(async (context, next) =>
+        {
+            if (IsPrivate(context.Request))
+            {
+                // Set when the response starts: results (errors included) may replace headers set earlier.
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+            }
+
+            await next();
+        });
         SavedSearchApi.Map(app);
         AccountPages.Map(app);
         SavedSearchPages.Map(app);
         FollowPages.Map(app);
         Feeds.Map(app);
     }
+
+    /// <summary>
+    /// Responses that belong to one person (account pages, the personal API, private feeds, sign-in and
+    /// confirmation links) must not be kept by a browser's or proxy's cache.
+    /// </summary>
+    public static bool IsPrivate(HttpRequest request) =>
+        PrivatePrefixes.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+        || (request.Path.StartsWithSegments("/api") && request.Headers.Authorization.Count > 0);
+
+    private static readonly string[] PrivatePrefixes =
+        ["/mijn", "/aanmelden", "/inloggen", "/uitloggen", "/bevestigen", "/feed/mijn", "/feed/zoekopdracht", "/api/account", "/api/zoekopdrachten", "/api/volgen", "/api/meldingen"];
 
     /// <summary>A saved state is the search page's query string, read by the same parser as the page and the API.</summary>
     public static SearchRequest ParseState(string state) =>
