@@ -59,6 +59,9 @@ public static partial class DocumentParser
         }
 
         var ids = Identifiers.Resolve(text, source.Path, zone.Preface.Append(notice ?? ""), warnings);
+        var dateReceived = Dates.Received(text, answer?.Received, kind, warnings);
+        var dateSubmitted = Dates.Submitted(text, question?.Submitted ?? PrefaceDate(zone.Preface), kind, warnings);
+        ids = LetterIds.Complete(ids, kind, zone.Preface, dateReceived ?? dateSubmitted, warnings);
         return new KamervraagDocument
         {
             Kind = kind,
@@ -73,8 +76,8 @@ public static partial class DocumentParser
             Addressees = ApiActors.Addressees(text.Metadata, question?.Addressees ?? [], warnings),
             Answerers = answer?.Answerers ?? [],
             OnBehalfOf = answer?.OnBehalfOf ?? [],
-            DateSubmitted = Dates.Submitted(text, question?.Submitted ?? PrefaceDate(zone.Preface), kind, warnings),
-            DateReceived = Dates.Received(text, answer?.Received, kind, warnings),
+            DateSubmitted = dateSubmitted,
+            DateReceived = dateReceived,
             SeeAlso = answer?.SeeAlso,
             Notice = notice,
             Questions = questions,

@@ -19,7 +19,8 @@ internal static class Layout
             .Append("<link rel=\"stylesheet\" href=\"").Append(StylesheetPath).Append("\">\n</head>\n<body>\n")
             .Append("<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n")
             .Append("<header class=\"site\"><div class=\"wrap\">")
-            .Append("<a class=\"brand\" href=\"/\">SearchKamer<span> · Kamervragen doorzoeken</span></a>");
+            .Append("<a class=\"brand\" href=\"/\">SearchKamer<span> · Kamervragen doorzoeken</span></a>")
+            .Append("<nav class=\"site-nav\" aria-label=\"Hoofdmenu\"><a href=\"/\">Zoeken</a><a href=\"/open-vragen\">Open vragen</a><a href=\"/statistiek\">Statistiek</a></nav>");
         if (headerQuery is not null)
         {
             html.Append("<form class=\"mini\" action=\"/\" method=\"get\" role=\"search\">")
