@@ -104,6 +104,20 @@ public sealed partial class IdentityTests
         Assert.Equal(["Minister van Onderwijs, Cultuur en Wetenschap"], answer.OnBehalfOf);
     }
 
+    [Theory]
+    [InlineData("Uitstel_beantwoording_vragen_van_de_lede.docx.txt", "Gabriëls|Bromet", "GroenLinks-PvdA", "de berichten dat Zeeuwse buffels te veel PFAS binnenkrijgen")]
+    [InlineData("Uitstel_beantwoording_vragen_van_het_lid.docx.txt", "Flach", "SGP", "de beantwoording van schriftelijke vragen over het intrekken van vergunningen bij onderbezetting van stallen")]
+    public void A_mededeling_letter_names_its_askers_and_subject_in_its_sentence(string file, string askers, string party, string subject)
+    {
+        // Expected values as the letters print them ("Op 6 november jl. hebben de leden Gabriëls en Bromet (beiden
+        // GroenLinks-PvdA) schriftelijke vragen gesteld … over …", "De vragen van het lid Flach (SGP) over … (2024Z17067) kunnen niet …").
+        var doc = DocumentReader.Read(RepoPaths.CorpusFile("limburg", file)).Document!;
+        Assert.Equal(DocumentKind.Mededeling, doc.Kind);
+        Assert.Equal(askers.Split('|'), doc.Askers.Select(a => a.Name));
+        Assert.All(doc.Askers, a => Assert.Equal(party, a.Party));
+        Assert.Equal(subject, doc.Subject);
+    }
+
     [Fact]
     public void A_title_is_composed_from_the_metadata_when_the_subject_is_missing()
     {

@@ -58,6 +58,8 @@ public static partial class DocumentParser
             warnings.Add("geen antwoord op vraag " + string.Join(", ", questions.Where(q => q.Answer is null).Select(q => q.Number)));
         }
 
+        // A mededeling letter without a question header names its questions in its one sentence.
+        question ??= kind == DocumentKind.Mededeling ? NoticeSentence.Read(notice, warnings) : null;
         var ids = Identifiers.Resolve(text, source.Path, zone.Preface.Append(notice ?? ""), warnings);
         var dateReceived = Dates.Received(text, answer?.Received, kind, warnings);
         var dateSubmitted = Dates.Submitted(text, question?.Submitted ?? PrefaceDate(zone.Preface), kind, warnings);
