@@ -121,6 +121,8 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
         var query = new TermQuery(new Term(Fields.Level, Fields.LevelDoc));
         searcher.Search(query, collector);
         var top = searcher.Search(query, Math.Max(1, collector.TotalHits));
-        return top.ScoreDocs.Select(h => StoredRecord.Load(searcher, h.Doc)).Select(r => (r.Key, r.Document)).ToList();
+        // Kept for the life of the reader: without the texts, which no dossier needs, a large index stays small here.
+        return top.ScoreDocs.Select(h => StoredRecord.Load(searcher, h.Doc))
+            .Select(r => (r.Key, r.Document with { Questions = [], Footnotes = [], Notice = null, Warnings = [] })).ToList();
     }
 }
