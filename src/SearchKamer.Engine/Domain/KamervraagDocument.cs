@@ -46,6 +46,12 @@ public sealed record KamervraagDocument
 
     public IReadOnlyList<Footnote> Footnotes { get; init; } = [];
 
+    /// <summary>
+    /// Fields this document's own text lacks and that were taken, when read, from the question set of the
+    /// same zaak: "onderwerp", "vragenstellers", "geadresseerden". Empty when nothing was inherited.
+    /// </summary>
+    public IReadOnlyList<string> Inherited { get; init; } = [];
+
     /// <summary>Everything the parser doubted or could not reconcile; never silently dropped.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

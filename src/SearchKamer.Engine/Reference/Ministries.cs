@@ -15,6 +15,9 @@ public static partial class Ministries
     /// <summary>All canonical ministry names, current and former, in file order.</summary>
     public static IReadOnlyList<string> All => Data.Value.Names;
 
+    /// <summary>Ministries and programmes as they are spelled (capitals, commas), for restoring a mangled print.</summary>
+    public static IReadOnlyList<string> Printed => Data.Value.Printed;
+
     /// <summary>The canonical ministry, or null when the text names no ministry or programme we know.</summary>
     public static string? Canonical(string portfolioOrName)
     {
@@ -79,6 +82,7 @@ public static partial class Ministries
 
     private sealed record Tables(
         IReadOnlyList<string> Names,
+        IReadOnlyList<string> Printed,
         Dictionary<string, string> Ministries,
         Dictionary<string, string> Programmes,
         Dictionary<string, string> Voor);
@@ -89,9 +93,11 @@ public static partial class Ministries
         var ministries = new Dictionary<string, string>(StringComparer.Ordinal);
         var programmes = new Dictionary<string, string>(StringComparer.Ordinal);
         var voor = new Dictionary<string, string>(StringComparer.Ordinal);
+        var printed = new List<string>();
         foreach (var row in ReferenceData.Rows("ministries.tsv"))
         {
             var (kind, name, target) = (row[0], row[1], row.Length > 2 ? row[2] : "");
+            printed.Add(name);
             switch (kind)
             {
                 case "ministry":
@@ -114,7 +120,7 @@ public static partial class Ministries
             }
         }
 
-        return new Tables(names, ministries, programmes, voor);
+        return new Tables(names, printed, ministries, programmes, voor);
     }
 
     [GeneratedRegex("^(?:de )?minister-? ?president\\b", RegexOptions.IgnoreCase)]

@@ -101,7 +101,7 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
         var rows = found.Values.Where(c => owners.ContainsKey(c.UserId) && documents.ContainsKey(c.Doc.Key)).Select(c =>
         {
             var d = documents[c.Doc.Key];
-            return new NewAlert(c.UserId, c.Doc.Key, Kinds.Name(d.Kind), d.Subject, d.DateReceived ?? d.DateSubmitted,
+            return new NewAlert(c.UserId, c.Doc.Key, Kinds.Name(d.Kind), DocumentTitle.Of(d), d.DateReceived ?? d.DateSubmitted,
                 c.Hit is null ? Excerpt(d) : Snippet(c.Hit, d), c.Reason, channels.For(owners[c.UserId]), Intervals.NextSlot(c.Interval, now));
         });
         var inserted = alerts.Record(rows.ToList(), fresh.Max(d => d.IngestedAt));

@@ -56,7 +56,7 @@ public sealed class SmtpSender(SmtpSettings settings, Links links) : IAlertSende
         using var client = settings.Client();
         using var message = new MailMessage(settings.From, user.Email)
         {
-            Subject = alerts.Count == 1 ? $"SearchKamer: {OneLine(alerts[0].Subject ?? alerts[0].DocumentKey)}" : $"SearchKamer: {alerts.Count} nieuwe documenten",
+            Subject = alerts.Count == 1 ? $"SearchKamer: {OneLine(alerts[0].Subject ?? "Kamervragen")}" : $"SearchKamer: {alerts.Count} nieuwe documenten",
             Body = Body(alerts),
             BodyEncoding = Encoding.UTF8,
             SubjectEncoding = Encoding.UTF8,
@@ -70,7 +70,7 @@ public sealed class SmtpSender(SmtpSettings settings, Links links) : IAlertSende
         var text = new StringBuilder();
         foreach (var a in alerts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{OneLine(a.Subject ?? a.DocumentKey)} ({a.Kind}{(a.DocumentDate is { } d ? ", " + d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")) : "")})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{OneLine(a.Subject ?? "Kamervragen")} ({a.Kind}{(a.DocumentDate is { } d ? ", " + d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")) : "")})");
             text.AppendLine(CultureInfo.InvariantCulture, $"Waarom: {a.Reason}");
             text.AppendLine(AlertText.Plain(a.SnippetHtml));
             text.AppendLine(links.Document(a.DocumentKey).ToString());

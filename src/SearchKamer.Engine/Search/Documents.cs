@@ -14,7 +14,13 @@ internal static class Documents
     public static LoadedDocument Load(IndexSearcher searcher, int doc)
     {
         var read = StoredRecord.Load(searcher, doc);
-        return new LoadedDocument(doc, read.Key, read.Document);
+        var document = read.Document;
+        if (Dossiers.Inheritance.Wants(document) && (string.IsNullOrWhiteSpace(document.Subject) || document.Askers.Count == 0))
+        {
+            document = Dossiers.Inheritance.Apply(document, Dossiers.DossierReader.QuestionSet(searcher, document.ZaakNumbers[0], doc));
+        }
+
+        return new LoadedDocument(doc, read.Key, document);
     }
 
     /// <summary>
@@ -40,6 +46,9 @@ internal static class Documents
                 string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(Fields.Answer, answer) ?? System.Net.WebUtility.HtmlEncode(answer));
         }).ToList();
         return new DocumentHit(loaded.Key, Kinds.Name(d.Kind), d.OfficialId, d.DocumentNumber, d.Subject, d.DateSubmitted, d.DateReceived,
-            d.Askers, d.Answerers, pairs.Count > 0 ? pairs[0].Score : 0f, questions);
+            d.Askers, d.Answerers, pairs.Count > 0 ? pairs[0].Score : 0f, questions)
+        {
+            Title = DocumentTitle.Of(d),
+        };
     }
 }

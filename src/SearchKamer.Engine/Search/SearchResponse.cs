@@ -28,7 +28,11 @@ public sealed record DocumentHit(
     IReadOnlyList<Asker> Askers,
     IReadOnlyList<Answerer> Answerers,
     float Score,
-    IReadOnlyList<QuestionHit> Questions);
+    IReadOnlyList<QuestionHit> Questions)
+{
+    /// <summary>What to call the hit: its subject, else a sentence from its metadata (<see cref="Domain.DocumentTitle"/>); never a file name.</summary>
+    public string Title { get; init; } = Subject ?? "";
+}
 
 /// <param name="Question">HTML: the document text encoded, matches wrapped in &lt;mark&gt;.</param>
 /// <param name="Answer">HTML, as <paramref name="Question"/>.</param>

@@ -22,8 +22,10 @@ internal static partial class Shortcuts
         }
 
         var value = q.ToLowerInvariant();
-        string[] fields = Identifiers.DocumentNumberPattern().IsMatch(q) && q.Length == 10 ? [Fields.DocumentNumber]
-            : Identifiers.ZaakPattern().Match(q) is { Success: true } z && z.Length == q.Length ? [Fields.Zaak]
+        // People type ids as they read them aloud: "2025d36086" and "2024z18792" name the same documents.
+        var upper = q.ToUpperInvariant();
+        string[] fields = Identifiers.DocumentNumberPattern().IsMatch(upper) && q.Length == 10 ? [Fields.DocumentNumber]
+            : Identifiers.ZaakPattern().Match(upper) is { Success: true } z && z.Length == q.Length ? [Fields.Zaak]
             : OfficialId().IsMatch(q) ? [Fields.OfficialId]
             : MayBeKey(q) ? [Fields.DocId]
             : [];
@@ -34,7 +36,7 @@ internal static partial class Shortcuts
 
         if (fields[0] == Fields.Zaak)
         {
-            value = Identifiers.ZaakPattern().Replace(q, "${y}Z${n}").ToLowerInvariant();
+            value = Identifiers.ZaakPattern().Replace(upper, "${y}Z${n}").ToLowerInvariant();
         }
 
         var query2 = new BooleanQuery
@@ -43,8 +45,20 @@ internal static partial class Shortcuts
             { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
         };
         var hits = searcher.Search(query2, 2);
-        // A zaak can hold several documents (questions, notice, answer): only a single one is a shortcut.
-        return hits.TotalHits == 1 ? hits.ScoreDocs[0].Doc : null;
+        if (hits.TotalHits == 1)
+        {
+            return hits.ScoreDocs[0].Doc;
+        }
+
+        // A zaak holds its whole dossier (questions, notices, answers): the question set stands for it.
+        if (fields[0] == Fields.Zaak && hits.TotalHits > 1)
+        {
+            query2.Add(new TermQuery(new Term(Fields.Kind, Indexing.Kinds.Name(Domain.DocumentKind.Vragen))), Occur.MUST);
+            var sets = searcher.Search(query2, 2);
+            return sets.TotalHits == 1 ? sets.ScoreDocs[0].Doc : null;
+        }
+
+        return null;
     }
 
     /// <summary>

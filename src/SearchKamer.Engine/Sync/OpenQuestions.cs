@@ -28,6 +28,30 @@ public sealed class OpenQuestions(SyncState state, Func<string, NoticeKind?>? no
     public const int TermDays = 21;
     public const int PostponedTermDays = 42;
 
+    /// <summary>
+    /// The report from the index's dossiers: every question set without an answer, with or without sync.
+    /// Sets the sync store knows but the index does not hold yet are added from <paramref name="synced"/>.
+    /// </summary>
+    public static OpenQuestionsReport FromDossiers(IReadOnlyList<Dossiers.Dossier> dossiers, DateOnly today, OpenQuestionsReport? synced = null)
+    {
+        var open = dossiers.Where(d => d.IsOpen && d.QuestionSetKey is not null).Select(d => new OpenQuestionSet(
+            d.Zaak, d.Subject, d.Submitted, d.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({a.Party})").ToList(),
+            PartiesOf(d), d.Ministries, d.Postponed, d.Deadline, d.Days, d.Late)).ToList();
+        var answered = dossiers.Where(d => d.IsAnswered && d.Answered is not null).Select(d => new AnsweredQuestionSet(
+            d.Zaak, d.Subject, d.Submitted, d.Answered!.Value, d.Days, PartiesOf(d), d.Ministries)).ToList();
+        var known = dossiers.Select(d => d.Zaak).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        open.AddRange(synced?.Open.Where(o => !known.Contains(o.Zaak)) ?? []);
+        answered.AddRange(synced?.Answered.Where(a => !known.Contains(a.Zaak)) ?? []);
+        open = [.. open.OrderByDescending(o => o.DaysOpen ?? 0).ThenBy(o => o.Zaak, StringComparer.Ordinal)];
+        answered = [.. answered.OrderByDescending(a => a.Answered).ThenBy(a => a.Zaak, StringComparer.Ordinal)];
+        return new OpenQuestionsReport(today, open, answered,
+            Group(open, answered, o => o.Ministries, a => a.Ministries),
+            Group(open, answered, o => o.Parties, a => a.Parties));
+    }
+
+    private static List<string> PartiesOf(Dossiers.Dossier d) =>
+        d.Askers.Select(a => a.Party).OfType<string>().Select(Reference.Parties.Canonical).Distinct().ToList();
+
     private sealed record Doc(string Soort, string? Onderwerp, DateOnly? Datum, string? IndexKey);
 
     private sealed record Zaak(string Id, string Nummer, string? Onderwerp, DateOnly? Started, List<Doc> Docs, List<(string Name, string? Party)> Askers, List<string> Offices);

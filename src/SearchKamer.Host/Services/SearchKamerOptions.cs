@@ -20,6 +20,12 @@ public sealed class SearchKamerOptions
     /// <summary>Searches run in the background right after start so the first visitors get optimised code; 0: none.</summary>
     public int WarmupSearches { get; set; } = 1500;
 
+    /// <summary>Days the Kamer allows for an answer, counted from submission (the Kamer's rule: three weeks).</summary>
+    public int AnswerTermDays { get; set; } = 21;
+
+    /// <summary>Days an uitstel-mededeling adds to the term (in practice three more weeks).</summary>
+    public int PostponementDays { get; set; } = 21;
+
     public string ResolvedData => Cli.DataDirectory.Resolve(DataDirectory);
 
     public string ResolvedCorpus => CorpusDirectory is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(ResolvedData, "corpus");

@@ -17,9 +17,8 @@ public static class ApiEndpoints
             Guard(() => Results.Json(engine.Search(SearchParameters.Parse(request.Query)), StoredJson.Options)))
             .Gated().WithName("Search").WithSummary("Zoeken met filters, facetten en paginering").Produces<SearchResponse>();
 
-        api.MapGet("/documents/{id}", Results<JsonHttpResult<KamervraagDocument>, NotFound<ProblemDetailsBody>> (string id, SearchEngine engine) =>
-            engine.Get(id) is { } doc ? TypedResults.Json(doc, StoredJson.Options) : TypedResults.NotFound(NotFoundBody(id)))
-            .WithName("Document").WithSummary("Eén document met alle vragen en antwoorden");
+        api.MapGet("/documents/{id}", DossierEndpoints.DocumentWithDossier)
+            .WithName("Document").WithSummary("Eén document met alle vragen en antwoorden, en zijn dossier (\"dossier\")").Produces<KamervraagDocument>();
 
         api.MapGet("/documents/{id}/similar", (string id, int? vraag, SearchEngine engine) =>
             engine.Similar(id, vraag ?? 1) is { } similar ? Results.Json(similar, StoredJson.Options) : Results.NotFound(NotFoundBody(id)))

@@ -1,65 +1,76 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using SearchKamer.Dossiers;
+using SearchKamer.Host.Web.Pages;
 using SearchKamer.Search;
 using SearchKamer.Sync;
 
 namespace SearchKamer.Host.Web;
 
 /// <summary>
-/// GET /api/open-vragen and the page /open-vragen: question sets without an answer, per ministry and
-/// party, late after three weeks (six with an uitstel notice), and how long answered sets took.
-/// A plain page of its own until the main UI's layout lands.
+/// GET /api/open-vragen and the page /open-vragen: question sets in the index without an answer (plus
+/// those only the sync store knows), days open, late after the term (longer after an uitstel notice),
+/// per ministry and party, and how long answered sets took.
 /// </summary>
 public static class OpenQuestionsEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/open-vragen", (SyncState state, SearchEngine engine, TimeProvider clock) =>
-            Results.Json(Build(state, engine, clock), Indexing.StoredJson.Options))
+        app.MapGet("/api/open-vragen", (SyncState state, SearchEngine engine, DossierReader dossiers, TimeProvider clock) =>
+            Results.Json(Build(state, engine, dossiers, clock), Indexing.StoredJson.Options))
             .WithName("OpenQuestions").WithSummary("Onbeantwoorde schriftelijke vragen per ministerie en partij").Produces<OpenQuestionsReport>();
 
-        app.MapGet("/open-vragen", (SyncState state, SearchEngine engine, TimeProvider clock) =>
-            Results.Content(Render(Build(state, engine, clock)), "text/html; charset=utf-8"));
+        app.MapGet("/open-vragen", (SyncState state, SearchEngine engine, DossierReader dossiers, TimeProvider clock) =>
+            Layout.Page("Open vragen", Render(Build(state, engine, dossiers, clock), dossiers.Terms), headerQuery: ""))
+            .ExcludeFromDescription();
     }
 
-    private static OpenQuestionsReport Build(SyncState state, SearchEngine engine, TimeProvider clock) =>
-        new OpenQuestions(state, key => engine.Get(key)?.NoticeKind).Build(DateOnly.FromDateTime(clock.GetLocalNow().Date));
-
-    public static string Render(OpenQuestionsReport report)
+    private static OpenQuestionsReport Build(SyncState state, SearchEngine engine, DossierReader dossiers, TimeProvider clock)
     {
-        var h = HtmlEncoder.Default;
-        var html = new StringBuilder("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Open vragen – SearchKamer</title></head><body>");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>Open schriftelijke vragen</h1><p>Stand van {h.Encode(Day(report.Today))}: {report.Open.Count} open, {report.Open.Count(o => o.Late)} te laat.</p>");
-        html.Append("<table><thead><tr><th>Zaak</th><th>Onderwerp</th><th>Gesteld</th><th>Vragenstellers</th><th>Gericht aan</th><th>Dagen open</th><th>Status</th></tr></thead><tbody>");
+        var today = DossierEndpoints.Today(clock);
+        var synced = new OpenQuestions(state, key => engine.Get(key)?.NoticeKind).Build(today);
+        return OpenQuestions.FromDossiers(dossiers.All(today), today, synced);
+    }
+
+    internal static string Render(OpenQuestionsReport report, LatenessTerms terms)
+    {
+        var html = new StringBuilder("<h1>Open schriftelijke vragen</h1>\n");
+        html.Append("<p role=\"status\">Stand van ").Append(Html.E(Html.Date(report.Today))).Append(": <strong>")
+            .Append(Html.Plural(report.Open.Count, "vraagstelling", "vraagstellingen")).Append(" open</strong>, waarvan <strong>")
+            .Append(Html.Number(report.Open.Count(o => o.Late))).Append(" te laat</strong>. Een antwoord hoort binnen ")
+            .Append(Html.Plural(terms.TermDays, "dag", "dagen")).Append(" te komen; na een uitstelbericht ").Append(Html.Plural(terms.PostponementDays, "dag", "dagen"))
+            .Append(" later. <a href=\"/statistiek\">Statistiek per ministerie</a> · <a href=\"/api/open-vragen\">JSON</a></p>\n");
+        html.Append("<table class=\"stats list\"><thead><tr><th scope=\"col\">Onderwerp</th><th scope=\"col\">Ingezonden</th><th scope=\"col\">Vragenstellers</th><th scope=\"col\">Ministerie</th><th scope=\"col\">Dagen open</th><th scope=\"col\">Status</th></tr></thead><tbody>\n");
         foreach (var o in report.Open)
         {
             var status = (o.Late ? "te laat" : "binnen termijn") + (o.Postponed ? ", uitstel" : "");
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(o.Zaak)}</td><td>{h.Encode(o.Subject ?? "")}</td><td>{h.Encode(Day(o.Started))}</td><td>{h.Encode(string.Join(", ", o.Askers))}</td><td>{h.Encode(string.Join(", ", o.Ministries))}</td><td>{o.DaysOpen}</td><td>{h.Encode(status)}</td></tr>");
+            html.Append("<tr><td><a href=\"").Append(Html.E(Html.DocumentHref(o.Zaak))).Append("\">").Append(Html.E(o.Subject is { Length: > 0 } s ? Domain.DocumentTitle.Capitalised(s) : o.Zaak))
+                .Append("</a></td><td>").Append(Html.E(Html.Date(o.Started))).Append("</td><td>").Append(Html.E(string.Join(", ", o.Askers)))
+                .Append("</td><td>").Append(Html.E(string.Join(", ", o.Ministries))).Append("</td><td class=\"num\">").Append(o.DaysOpen)
+                .Append("</td><td><span class=\"state open").Append(o.Late ? " late" : "").Append("\">").Append(Html.E(status)).Append("</span></td></tr>\n");
         }
 
-        html.Append("</tbody></table>");
-        Groups(html, h, "Per ministerie", report.PerMinistry);
-        Groups(html, h, "Per partij", report.PerParty);
-        html.Append("<h2>Beantwoord</h2><table><thead><tr><th>Zaak</th><th>Onderwerp</th><th>Gesteld</th><th>Beantwoord</th><th>Dagen</th></tr></thead><tbody>");
+        html.Append("</tbody></table>\n");
+        Groups(html, "Per ministerie", report.PerMinistry);
+        Groups(html, "Per partij", report.PerParty);
+        html.Append("<h2>Beantwoord</h2><table class=\"stats list\"><thead><tr><th scope=\"col\">Onderwerp</th><th scope=\"col\">Ingezonden</th><th scope=\"col\">Beantwoord</th><th scope=\"col\">Dagen</th></tr></thead><tbody>\n");
         foreach (var a in report.Answered)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(a.Zaak)}</td><td>{h.Encode(a.Subject ?? "")}</td><td>{h.Encode(Day(a.Started))}</td><td>{h.Encode(Day(a.Answered))}</td><td>{a.Days}</td></tr>");
+            html.Append("<tr><td><a href=\"").Append(Html.E(Html.DocumentHref(a.Zaak))).Append("\">").Append(Html.E(a.Subject is { Length: > 0 } s ? Domain.DocumentTitle.Capitalised(s) : a.Zaak))
+                .Append("</a></td><td>").Append(Html.E(Html.Date(a.Started))).Append("</td><td>").Append(Html.E(Html.Date(a.Answered))).Append("</td><td class=\"num\">").Append(a.Days).Append("</td></tr>\n");
         }
 
-        return html.Append("</tbody></table></body></html>").ToString();
+        return html.Append("</tbody></table>\n").ToString();
     }
 
-    private static void Groups(StringBuilder html, HtmlEncoder h, string title, IReadOnlyList<OpenQuestionsGroup> groups)
+    private static void Groups(StringBuilder html, string title, IReadOnlyList<OpenQuestionsGroup> groups)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h2>{h.Encode(title)}</h2><table><thead><tr><th></th><th>Open</th><th>Te laat</th><th>Beantwoord</th><th>Gem. dagen tot antwoord</th></tr></thead><tbody>");
+        html.Append("<h2>").Append(Html.E(title)).Append("</h2><table class=\"stats\"><thead><tr><th scope=\"col\"></th><th scope=\"col\">Open</th><th scope=\"col\">Te laat</th><th scope=\"col\">Beantwoord</th><th scope=\"col\">Gem. dagen tot antwoord</th></tr></thead><tbody>\n");
         foreach (var g in groups)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(g.Name)}</td><td>{g.Open}</td><td>{g.Late}</td><td>{g.Answered}</td><td>{g.AverageDaysToAnswer?.ToString("0.0", CultureInfo.InvariantCulture)}</td></tr>");
+            html.Append("<tr><th scope=\"row\">").Append(Html.E(g.Name)).Append("</th><td>").Append(g.Open).Append("</td><td>").Append(g.Late).Append("</td><td>")
+                .Append(g.Answered).Append("</td><td>").Append(Html.E(g.AverageDaysToAnswer?.ToString("0.0", Html.Dutch) ?? "–")).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody></table>");
+        html.Append("</tbody></table>\n");
     }
-
-    private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

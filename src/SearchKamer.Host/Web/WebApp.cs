@@ -38,6 +38,11 @@ public static class WebApp
         builder.Services.AddSingleton(sp => SearchIndex.OpenForWriting(sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value.IndexPath));
         builder.Services.AddSingleton(sp => new SearchEngine(sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddSingleton<SearchGate>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value;
+            return new Dossiers.DossierReader(sp.GetRequiredService<SearchIndex>(), new Dossiers.LatenessTerms(o.AnswerTermDays, o.PostponementDays));
+        });
         builder.Services.AddHostedService<IndexBootstrap>();
         builder.Services.AddSingleton<SearchWarmup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchWarmup>());
@@ -62,6 +67,7 @@ public static class WebApp
         PageEndpoints.Map(app);
         app.MapSavedSearches();
         OpenQuestionsEndpoints.Map(app);
+        DossierEndpoints.Map(app);
         return app;
     }
 }

@@ -90,7 +90,8 @@ public sealed class DeliveryTests
         Assert.Contains("To: lezer@example.nl", mail);
         Assert.Contains("From: meldingen@zoek.example.nl", mail);
         var body = SmtpSink.Body(mail);
-        Assert.Contains("https://zoek.example.nl/api/documents/file%3Aantwoord_op_vragen_van_het_lid_boswijk_o.docx.txt", body);
+        Assert.Contains("https://zoek.example.nl/api/documents/" + SavedSearchHost.AnswerKey, body);
+        Assert.DoesNotContain("file:", mail, StringComparison.Ordinal);
         Assert.Contains("beantwoord", body);
         var store = host.Get<AlertStore>();
         var alert = Assert.Single(store.ForUser(user.Id));

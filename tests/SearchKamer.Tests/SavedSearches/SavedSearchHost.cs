@@ -22,7 +22,8 @@ public sealed partial class SavedSearchHost : IDisposable
     public const string QuestionSetKey = "kv-tk-2024z18792";
     public const string QuestionSetFile = "De_ontkoppeling_van_ontwikkelingshulp.pdf.txt";
     public const string AnswerFile = "Antwoord_op_vragen_van_het_lid_Boswijk_o.docx.txt";
-    public const string AnswerKey = "file:antwoord_op_vragen_van_het_lid_boswijk_o.docx.txt";
+    // The Boswijk letter prints "AH 605" and "(ontvangen 20 november 2024)": aanhangsel 605 of 2024-2025.
+    public const string AnswerKey = "ah-tk-20242025-605";
 
     private static readonly string[] OtherFiles = ["Wachttijden_voor_stroomaansluitingen.pdf.txt", "Antwoord_op_vragen_van_het_lid_Ceder_ove.docx.txt"];
 

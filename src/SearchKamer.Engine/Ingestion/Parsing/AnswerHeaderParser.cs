@@ -30,7 +30,8 @@ internal static partial class AnswerHeaderParser
     [GeneratedRegex(@",?\s*mede\s+namens\s+", RegexOptions.IgnoreCase)]
     private static partial Regex OnBehalf();
 
-    [GeneratedRegex(@"(?<=\))\s*,?\s+en\s+(?:antwoord\s+)?van\s+", RegexOptions.IgnoreCase)]
+    // "… (X) en van Minister B (Y)", and without the "en": "… (X) van Minister B (Y)".
+    [GeneratedRegex(@"(?<=\))\s*,?\s+(?:en\s+)?(?:antwoord\s+)?van\s+(?=(?:de\s+)?(?:minister|staatssecretaris|staatsecretaris))", RegexOptions.IgnoreCase)]
     private static partial Regex SecondAnswerer();
 
     [GeneratedRegex(@"^(?<role>minister-president|minister|staatssecretaris|staatsecretaris)\s+(?<name>[^()]+?)\s*(?:\((?<pf>.*?)\)?)?$", RegexOptions.IgnoreCase)]
@@ -80,7 +81,7 @@ internal static partial class AnswerHeaderParser
             return null;
         }
 
-        var portfolio = m.Groups["pf"].Success ? m.Groups["pf"].Value.Trim() : null;
+        var portfolio = m.Groups["pf"].Success ? Offices.Printed(m.Groups["pf"].Value.Trim()) : null;
         if (portfolio is { Length: 0 })
         {
             portfolio = null;

@@ -58,7 +58,12 @@ public static partial class DocumentParser
             warnings.Add("geen antwoord op vraag " + string.Join(", ", questions.Where(q => q.Answer is null).Select(q => q.Number)));
         }
 
+        // A mededeling letter without a question header names its questions in its one sentence.
+        question ??= kind == DocumentKind.Mededeling ? NoticeSentence.Read(notice, warnings) : null;
         var ids = Identifiers.Resolve(text, source.Path, zone.Preface.Append(notice ?? ""), warnings);
+        var dateReceived = Dates.Received(text, answer?.Received, kind, warnings);
+        var dateSubmitted = Dates.Submitted(text, question?.Submitted ?? PrefaceDate(zone.Preface), kind, warnings);
+        ids = LetterIds.Complete(ids, kind, zone.Preface, dateReceived ?? dateSubmitted, warnings);
         return new KamervraagDocument
         {
             Kind = kind,
@@ -73,8 +78,8 @@ public static partial class DocumentParser
             Addressees = ApiActors.Addressees(text.Metadata, question?.Addressees ?? [], warnings),
             Answerers = answer?.Answerers ?? [],
             OnBehalfOf = answer?.OnBehalfOf ?? [],
-            DateSubmitted = Dates.Submitted(text, question?.Submitted ?? PrefaceDate(zone.Preface), kind, warnings),
-            DateReceived = Dates.Received(text, answer?.Received, kind, warnings),
+            DateSubmitted = dateSubmitted,
+            DateReceived = dateReceived,
             SeeAlso = answer?.SeeAlso,
             Notice = notice,
             Questions = questions,

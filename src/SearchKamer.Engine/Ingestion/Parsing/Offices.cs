@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SearchKamer.Reference;
 
 namespace SearchKamer.Ingestion.Parsing;
 
@@ -15,12 +16,20 @@ internal static partial class Offices
     [GeneratedRegex(@"^(?<role>minister-president|ministers(?=\s)|minister|staatssecretarissen(?=\s)|staatssecretaris|staatsecretaris)(?:\s*(?<prep>van|voor)\b)?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex OfficePattern();
 
-    [GeneratedRegex(@",\s*van\s+|\s+en\s+van\s+", RegexOptions.IgnoreCase)]
+    // "de Ministers van X en voor Y": each office keeps its own preposition.
+    [GeneratedRegex(@"(?:,\s*|\s+en\s+)(?=(?:van|voor)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex PluralSeparator();
+
+    [GeneratedRegex(@"^(?<prep>van|voor)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingPreposition();
+
+    // Extractors drop spaces: "vanFinanciën", "en deStaatssecretaris", "deMinister".
+    [GeneratedRegex(@"(?<=(?:^|\s)(?:van|voor|en|de|het))(?=\p{Lu})")]
+    private static partial Regex GluedFunctionWord();
 
     public static IReadOnlyList<string> Expand(string phrase)
     {
-        var text = StripArticle(TextCleanup.Collapse(phrase).TrimEnd('.', ',', ' '));
+        var text = StripArticle(GluedFunctionWord().Replace(TextCleanup.Collapse(phrase), " ").TrimEnd('.', ',', ' '));
         if (text.Length == 0)
         {
             return [];
@@ -46,11 +55,17 @@ internal static partial class Offices
             }
             else if (m.Groups["role"].Value.ToLowerInvariant() is "ministers" or "staatssecretarissen")
             {
-                offices.AddRange(PluralSeparator().Split(rest).Where(r => r.Length > 0).Select(r => (role, (string?)(prep ?? "van"), (string?)r)));
+                foreach (var r in PluralSeparator().Split(rest).Select(r => r.Trim()).Where(r => r.Length > 0))
+                {
+                    var own = LeadingPreposition().Match(r);
+                    offices.Add(own.Success ? (role, own.Groups["prep"].Value.ToLowerInvariant(), own.Groups["rest"].Value) : (role, prep ?? "van", r));
+                }
             }
             else
             {
                 // "Minister Justitie en Veiligheid" lacks its "van": a portfolio follows the role directly.
+                // "Staatssecretaris van vanFinanciën": the preposition printed twice.
+                rest = prep is not null && LeadingPreposition().Match(rest) is { Success: true } twice ? twice.Groups["rest"].Value : rest;
                 offices.Add((role, rest.Length > 0 ? prep ?? "van" : prep, rest.Length > 0 ? rest : null));
             }
         }
@@ -64,7 +79,7 @@ internal static partial class Offices
             }
         }
 
-        return offices.Select(o => o.Portfolio is null ? o.Role : $"{o.Role} {o.Prep} {o.Portfolio}").Distinct().ToList();
+        return offices.Select(o => o.Portfolio is null ? o.Role : $"{o.Role} {o.Prep} {Printed(o.Portfolio)}").Distinct().ToList();
     }
 
     public static string Role(string printed) => printed.ToLowerInvariant() switch
@@ -78,4 +93,17 @@ internal static partial class Offices
         text.StartsWith("de ", StringComparison.OrdinalIgnoreCase) ? text[3..].TrimStart()
         : text.StartsWith("het ", StringComparison.OrdinalIgnoreCase) ? text[4..].TrimStart()
         : text;
+
+    /// <summary>
+    /// A ministry or programme as it is spelled, when the printed text is that name with spaces lost or
+    /// moved and commas dropped ("BuitenlandseHandel en Ontwikkelingshulp", "Klimaaten Groene Groei").
+    /// </summary>
+    public static string Printed(string portfolio)
+    {
+        var key = LettersOf(portfolio);
+        return Ministries.Printed.FirstOrDefault(p => LettersOf(p) == key) ?? portfolio;
+    }
+
+    private static string LettersOf(string text) =>
+        string.Concat(text.Where(char.IsLetter).Select(char.ToLowerInvariant));
 }

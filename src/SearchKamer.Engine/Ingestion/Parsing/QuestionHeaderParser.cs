@@ -95,7 +95,7 @@ internal static partial class QuestionHeaderParser
         return new QuestionHeader(ParseAskers(TextCleanup.ForHeader(askersPart), warnings), Offices.Expand(addresseePart), subject, submitted, oral);
     }
 
-    private static List<Asker> ParseAskers(string text, ICollection<string> warnings)
+    internal static List<Asker> ParseAskers(string text, ICollection<string> warnings)
     {
         var askers = new List<Asker>();
         var consumed = 0;

@@ -38,12 +38,12 @@ internal static class DocumentMeta
 
         if (doc.Askers.Count > 0)
         {
-            rows.Add(("Vragen van", People.Askers(doc.Askers)));
+            rows.Add(("Vragen van", People.Askers(doc.Askers) + Inherited(doc, Dossiers.Inheritance.Askers)));
         }
 
         if (doc.Addressees.Count > 0)
         {
-            rows.Add(("Gericht aan", string.Join("<br>", doc.Addressees.Select(Html.E))));
+            rows.Add(("Gericht aan", string.Join("<br>", doc.Addressees.Select(Html.E)) + Inherited(doc, Dossiers.Inheritance.Addressees)));
         }
 
         if (doc.Answerers.Count > 0)
@@ -78,6 +78,10 @@ internal static class DocumentMeta
 
         return html.Append("</dl>\n").ToString();
     }
+
+    /// <summary>Said where a field is not in the document's own text but taken from its question set.</summary>
+    private static string Inherited(KamervraagDocument doc, string field) =>
+        doc.Inherited.Contains(field) ? " <span class=\"inherited\">(overgenomen uit de vragen)</span>" : "";
 
     private static void Add(List<(string, string)> rows, string term, string? value)
     {

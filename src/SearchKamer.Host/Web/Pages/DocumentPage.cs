@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SearchKamer.Domain;
+using SearchKamer.Dossiers;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 
@@ -11,7 +12,7 @@ internal static class DocumentPage
 {
     private const int SimilarCount = 5;
 
-    public static IResult Handle(string id, HttpRequest request, SearchEngine engine)
+    public static IResult Handle(string id, HttpRequest request, SearchEngine engine, DossierReader dossiers, TimeProvider clock)
     {
         if (engine.Get(id) is not { } doc)
         {
@@ -29,14 +30,31 @@ internal static class DocumentPage
         }
 
         var similar = similarFor > 0 ? engine.Similar(id, similarFor, SimilarCount) ?? [] : [];
-        return Layout.Page(doc.Subject is { Length: > 0 } s ? ResultList.Capitalised(s) : id, Render(id, doc, similarFor, similar), headerQuery: "");
+        var dossier = dossiers.For(doc, DossierEndpoints.Today(clock));
+        var answer = doc.Kind == DocumentKind.Vragen && dossier?.AnswerKey is { } key ? engine.Get(key) : null;
+        var view = new View(id, doc, dossier, answer, similarFor, similar);
+        return Layout.Page(DocumentTitle.Of(doc), Render(view), headerQuery: "");
     }
 
-    private static string Render(string id, KamervraagDocument doc, int similarFor, IReadOnlyList<DocumentHit> similar)
+    /// <param name="Answer">For a question set: the answer its dossier holds, shown per question.</param>
+    private sealed record View(string Id, KamervraagDocument Doc, Dossier? Dossier, KamervraagDocument? Answer, int SimilarFor, IReadOnlyList<DocumentHit> Similar);
+
+    private static string Render(View v)
     {
+        var (id, doc, similarFor, similar) = (v.Id, v.Doc, v.SimilarFor, v.Similar);
         var html = new StringBuilder("<article class=\"document\">\n");
         html.Append("<p class=\"kind\">").Append(Html.E(Html.KindLabel(Kinds.Name(doc.Kind)))).Append("</p>\n<h1>")
-            .Append(Html.E(doc.Subject is { Length: > 0 } s ? ResultList.Capitalised(s) : "(onderwerp onbekend)")).Append("</h1>\n");
+            .Append(Html.E(DocumentTitle.Of(doc))).Append("</h1>\n");
+        if (doc.Inherited.Contains(Inheritance.Subject))
+        {
+            html.Append("<p class=\"inherited\">Onderwerp overgenomen uit de vragen van dit dossier: de brief zelf noemt het niet.</p>\n");
+        }
+
+        if (v.Dossier is { } dossier)
+        {
+            html.Append(DossierView.Timeline(dossier, DocumentMapper.KeyOf(doc)));
+        }
+
         html.Append(Sources(id, doc)).Append(DocumentMeta.Render(doc));
         if (doc.Notice is { Length: > 0 } notice)
         {
@@ -49,7 +67,7 @@ internal static class DocumentPage
             html.Append("<section class=\"questions\"><h2>").Append(Html.Plural(doc.Questions.Count, "vraag", "vragen")).Append("</h2>\n");
             for (var i = 0; i < doc.Questions.Count; i++)
             {
-                html.Append(Question(doc.Questions, i, similarFor));
+                html.Append(Question(doc.Questions, i, similarFor, v));
             }
 
             html.Append("</section>\n");
@@ -77,7 +95,7 @@ internal static class DocumentPage
         return "<p class=\"sources\">" + string.Join(" · ", links) + "</p>\n";
     }
 
-    private static string Question(IReadOnlyList<QuestionAnswer> questions, int i, int similarFor)
+    private static string Question(IReadOnlyList<QuestionAnswer> questions, int i, int similarFor, View v)
     {
         var q = questions[i];
         var html = new StringBuilder();
@@ -87,16 +105,18 @@ internal static class DocumentPage
         // A combined answer is printed once, after the last question of its group, as in the publication.
         var group = q.AnsweredWith.Count > 1 ? q.AnsweredWith : [q.Number];
         var last = questions.Where(x => group.Contains(x.Number)).Select(x => x.Number).DefaultIfEmpty(q.Number).Last();
-        if (q.Number == last)
+        if (q.Number == last && v.Doc.Kind != DocumentKind.Vragen)
         {
             var heading = group.Count > 1 ? $"Antwoord op vragen {JoinNumbers(group)}" : $"Antwoord {q.Number}";
             html.Append("<div class=\"a\" id=\"antwoord-").Append(q.Number).Append("\"><h4>").Append(Html.E(heading)).Append("</h4>")
                 .Append(q.Answer is { Length: > 0 } a ? Html.Paragraphs(a) : "<p class=\"none\">(geen antwoord in dit document)</p>").Append("</div>");
         }
-        else if (i + 1 >= questions.Count || !group.Contains(questions[i + 1].Number))
+        else if (v.Doc.Kind != DocumentKind.Vragen && (i + 1 >= questions.Count || !group.Contains(questions[i + 1].Number)))
         {
             html.Append("<p class=\"see\"><a href=\"#antwoord-").Append(last).Append("\">Het antwoord staat bij vraag ").Append(last).Append("</a></p>");
         }
+
+        html.Append(AnswerFromDossier(q, v));
 
         if (q.Number != similarFor)
         {
@@ -104,6 +124,31 @@ internal static class DocumentPage
         }
 
         return html.Append("</section>\n").ToString();
+    }
+
+    /// <summary>On a question set's page: what the answer in its dossier says to this question.</summary>
+    private static string AnswerFromDossier(QuestionAnswer q, View v)
+    {
+        if (v.Answer is not { } answer || v.Dossier?.AnswerKey is not { } key || q.Answer is { Length: > 0 })
+        {
+            return "";
+        }
+
+        // A combined answer ("Antwoord op vragen 1 t/m 5") is shown once, after the last question it answers.
+        var group = answer.Questions.FirstOrDefault(a => a.Number == q.Number)?.AnsweredWith is { Count: > 1 } with ? with : [q.Number];
+        var last = group.Max();
+        var when = Html.E(Html.Date(answer.DateReceived));
+        if (q.Number != last && v.Doc.Questions.Any(x => x.Number == last))
+        {
+            return $"<p class=\"answer-from-dossier see\"><a href=\"#vraag-{last}\">Beantwoord op {when}, samen met vraag {last}</a></p>";
+        }
+
+        var text = answer.Questions.Where(a => group.Contains(a.Number) && a.Answer is { Length: > 0 }).Select(a => a.Answer).LastOrDefault();
+        var href = Html.DocumentHref(key) + "#vraag-" + last;
+        var heading = group.Count > 1 ? $"Antwoord op vragen {JoinNumbers(group)}" : "Antwoord";
+        return text is null
+            ? $"<p class=\"answer-from-dossier\"><a href=\"{Html.E(href)}\">Beantwoord op {when}</a> (antwoord op deze vraag niet apart gevonden)</p>"
+            : $"<div class=\"answer-from-dossier\"><h4><a href=\"{Html.E(href)}\">{Html.E(heading)}, beantwoord op {when}</a></h4>{Html.Paragraphs(text)}</div>";
     }
 
     private static string FootnoteRefs(IReadOnlyList<int> numbers) => numbers.Count == 0 ? ""
@@ -152,7 +197,7 @@ internal static class DocumentPage
             var q = hit.Questions.FirstOrDefault();
             var href = Html.DocumentHref(hit.Id) + (q is null ? "" : "#vraag-" + q.Number);
             html.Append("<li><a href=\"").Append(Html.E(href)).Append("\">")
-                .Append(Html.E(hit.Subject is { Length: > 0 } s ? ResultList.Capitalised(s) : hit.Id)).Append("</a>")
+                .Append(Html.E(hit.Title)).Append("</a>")
                 .Append(" <span class=\"meta\">").Append(Html.Date(hit.DateReceived ?? hit.DateSubmitted)).Append("</span>");
             if (q is not null)
             {

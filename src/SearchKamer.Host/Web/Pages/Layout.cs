@@ -20,7 +20,7 @@ internal static class Layout
     public const string FiltersId = "filters";
 
     /// <summary>The header's links besides the personal ones: (path, Dutch label).</summary>
-    public static readonly (string Path, string Label)[] Navigation = [("/open-vragen", "Open vragen")];
+    public static readonly (string Path, string Label)[] Navigation = [("/", "Zoeken"), ("/open-vragen", "Open vragen"), ("/statistiek", "Statistiek")];
 
     /// <param name="title">Plain text; encoded here.</param>
     /// <param name="main">HTML built by the other renderers.</param>

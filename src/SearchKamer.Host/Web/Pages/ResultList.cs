@@ -22,22 +22,23 @@ internal static class ResultList
         return html.Append("</nav>\n").ToString();
     }
 
-    public static string Render(IReadOnlyList<DocumentHit> documents)
+    /// <param name="dossierOf">The dossier of a hit, for its state ("beantwoord na 26 dagen"); null when it has none.</param>
+    public static string Render(IReadOnlyList<DocumentHit> documents, Func<DocumentHit, Dossiers.Dossier?>? dossierOf = null)
     {
         var html = new StringBuilder("<ol class=\"results\">\n");
         foreach (var d in documents)
         {
-            html.Append(Document(d));
+            html.Append(Document(d, dossierOf?.Invoke(d)));
         }
 
         return html.Append("</ol>\n").ToString();
     }
 
-    private static string Document(DocumentHit d)
+    private static string Document(DocumentHit d, Dossiers.Dossier? dossier)
     {
         var html = new StringBuilder("<li class=\"hit\">");
         html.Append("<h3><a href=\"").Append(Html.E(Html.DocumentHref(d.Id))).Append("\">")
-            .Append(Html.E(string.IsNullOrWhiteSpace(d.Subject) ? "(onderwerp onbekend)" : Capitalised(d.Subject))).Append("</a></h3>\n");
+            .Append(Html.E(d.Title)).Append("</a></h3>\n");
 
         html.Append("<p class=\"meta\"><span class=\"kind\">").Append(Html.E(Html.KindLabel(d.Kind))).Append("</span>");
         if (d.DateReceived is { } received)
@@ -57,6 +58,11 @@ internal static class ResultList
         if (OfficialLinks.Best(d.OfficialId, d.DocumentNumber) is { } official)
         {
             html.Append(" · <a href=\"").Append(Html.E(official)).Append("\" rel=\"noopener noreferrer\">officiële publicatie</a>");
+        }
+
+        if (dossier is not null)
+        {
+            html.Append(" · ").Append(DossierView.Badge(dossier));
         }
 
         html.Append("</p>\n");

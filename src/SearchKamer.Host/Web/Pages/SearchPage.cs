@@ -1,4 +1,6 @@
 using System.Text;
+using SearchKamer.Domain;
+using SearchKamer.Dossiers;
 using SearchKamer.Search;
 
 namespace SearchKamer.Host.Web.Pages;
@@ -23,7 +25,7 @@ internal static class SearchPage
         ["soort"] = "soort",
     };
 
-    public static IResult Handle(HttpRequest request, SearchEngine engine)
+    public static IResult Handle(HttpRequest request, SearchEngine engine, DossierReader dossiers, TimeProvider clock)
     {
         var url = SearchUrl.From(request.Query);
         // Any parameter, even an empty box, is a search (of everything); only the bare URL is the landing page.
@@ -48,7 +50,7 @@ internal static class SearchPage
                 return Results.Redirect(Html.DocumentHref(id));
             }
 
-            return Layout.Page(Title(url), RenderResults(url, search, response, engine));
+            return Layout.Page(Title(url), RenderResults(url, search, response, engine, hit => dossiers.ForKey(hit.Id, DossierEndpoints.Today(clock))));
         }
         catch (SearchRequestException e)
         {
@@ -66,7 +68,7 @@ internal static class SearchPage
             "<p><a href=\"/?sort=nieuwste\">Bekijk alle documenten, nieuwste eerst</a></p>\n";
     }
 
-    private static string RenderResults(SearchUrl url, SearchRequest search, SearchResponse response, SearchEngine engine)
+    private static string RenderResults(SearchUrl url, SearchRequest search, SearchResponse response, SearchEngine engine, Func<DocumentHit, Dossier?> dossierOf)
     {
         var html = new StringBuilder();
         html.Append("<h1 class=\"visually-hidden\">Zoekresultaten</h1>\n").Append(SearchForm.Render(url, null)).Append(FilterChips.Render(url));
@@ -84,7 +86,7 @@ internal static class SearchPage
         html.Append(DidYouMean(search.Query, engine));
         if (response.Documents.Count > 0)
         {
-            html.Append(ResultList.SortLinks(url)).Append(ResultList.Render(response.Documents))
+            html.Append(ResultList.SortLinks(url)).Append(ResultList.Render(response.Documents, dossierOf))
                 .Append(Pager.Render(url, search.Page, Pager.PageCount(response.TotalDocuments, search.Size)));
         }
         else
@@ -111,7 +113,7 @@ internal static class SearchPage
         }
 
         var links = found.Select(c => $"<a href=\"{Html.E(Html.DocumentHref(c.Id))}\">{Html.E(c.Id)}</a>" +
-            (c.Document!.Subject is { Length: > 0 } s ? $" ({Html.E(s)})" : ""));
+            $" ({Html.E(DocumentTitle.Of(c.Document!))})");
         return "<p class=\"didyoumean\">Bedoelt u " + string.Join(" of ", links) + "?</p>\n";
     }
 

@@ -76,14 +76,14 @@ public static class Feeds
         {
             var q = d.Questions.FirstOrDefault();
             var snippet = q is null ? "" : q.Answer?.Contains("<mark>", StringComparison.Ordinal) == true ? q.Answer : q.Question;
-            return Item(d.Id, d.Subject, snippet, d.DateReceived ?? d.DateSubmitted, null, links);
+            return Item(d.Id, d.Title, snippet, d.DateReceived ?? d.DateSubmitted, null, links);
         });
 
     private static SyndicationItem Item(string key, string? subject, string snippetHtml, DateOnly? date, DateTimeOffset? alerted, Links links)
     {
         var link = links.Document(key);
         var updated = date is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : alerted ?? DateTimeOffset.UnixEpoch;
-        return new SyndicationItem(subject ?? key, new TextSyndicationContent(snippetHtml, TextSyndicationContentKind.Html), link, link.ToString(), alerted ?? updated)
+        return new SyndicationItem(subject ?? "Kamervragen", new TextSyndicationContent(snippetHtml, TextSyndicationContentKind.Html), link, link.ToString(), alerted ?? updated)
         {
             PublishDate = updated,
         };

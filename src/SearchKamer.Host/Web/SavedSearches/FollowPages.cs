@@ -39,7 +39,7 @@ public static class FollowPages
         {
             var user = Auth.Current(ctx);
             var rows = alerts.ForUser(user.Id).Select(a =>
-                $"""<li><a href="/api/documents/{Uri.EscapeDataString(a.DocumentKey)}">{Html.E(a.Subject ?? a.DocumentKey)}</a> ({Html.E(a.Kind)}) – {Html.E(a.Reason)}<br>{a.SnippetHtml}<br><small>"""
+                $"""<li><a href="/api/documents/{Uri.EscapeDataString(a.DocumentKey)}">{Html.E(a.Subject ?? "Kamervragen")}</a> ({Html.E(a.Kind)}) – {Html.E(a.Reason)}<br>{a.SnippetHtml}<br><small>"""
                 + string.Join(", ", alerts.DeliveriesOf(user.Id, a.Id).Select(d => Html.E($"{d.Channel}: {Status(d)}")))
                 + "</small></li>").ToList();
             var body = (rows.Count == 0 ? "<p>Nog geen meldingen.</p>" : $"<ul>{string.Concat(rows)}</ul>")

@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchKamer.Domain;
+using SearchKamer.Indexing;
+using SearchKamer.Ingestion.Parsing;
+using Fields = SearchKamer.Indexing.Fields;
+
+namespace SearchKamer.Dossiers;
+
+/// <summary>
+/// Dossiers from what the index holds. Nothing is stored apart: a dossier is read from the searcher of the
+/// moment, so a member that arrives by ingest, inbox or sync is in it as soon as it is searchable.
+/// The whole list (for open questions and statistics) is read once per index version.
+/// </summary>
+public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null)
+{
+    private readonly ConditionalWeakTable<IndexReader, List<(string Key, KamervraagDocument Doc)>> _all = new();
+
+    public LatenessTerms Terms { get; } = terms ?? LatenessTerms.Default;
+
+    /// <summary>The dossier of a zaak ("2024Z18792", any case, a space after the Z allowed), or null when the index has none of it.</summary>
+    public Dossier? Get(string zaak, DateOnly today)
+    {
+        if (Normalise(zaak) is not { } z)
+        {
+            return null;
+        }
+
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var members = Members(searcher, z);
+            return members.Count == 0 ? null : DossierBuilder.Build(z, members, Terms, today);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The dossier of a document's (first) zaak; null for a document without zaak.</summary>
+    public Dossier? For(KamervraagDocument doc, DateOnly today) =>
+        doc.ZaakNumbers.Count > 0 ? Get(doc.ZaakNumbers[0], today) : null;
+
+    /// <summary>The dossier of the document with this index key or id, or null.</summary>
+    public Dossier? ForKey(string key, DateOnly today)
+    {
+        var searcher = index.Searchers.Acquire();
+        string? zaak;
+        try
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(new Term(Fields.DocId, key.ToLowerInvariant())), Occur.MUST },
+                { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+            };
+            var hit = searcher.Search(query, 1).ScoreDocs.FirstOrDefault();
+            zaak = hit is null ? null : StoredRecord.Load(searcher, hit.Doc).Document.ZaakNumbers.FirstOrDefault();
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+
+        return zaak is null ? null : Get(zaak, today);
+    }
+
+    /// <summary>Every dossier the index holds, one per zaak.</summary>
+    public IReadOnlyList<Dossier> All(DateOnly today)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var docs = _all.GetValue(searcher.IndexReader, _ => Load(searcher));
+            // An answer that names no zaak still tells its own course (ingezonden … ontvangen): a dossier of one, under its id.
+            return docs.Select(d => (Zaak: d.Doc.ZaakNumbers.FirstOrDefault() ?? (d.Doc.Kind == DocumentKind.Antwoord ? d.Key : null), d.Key, d.Doc))
+                .Where(x => x.Zaak is not null)
+                .GroupBy(x => x.Zaak!, StringComparer.OrdinalIgnoreCase)
+                .Select(g => DossierBuilder.Build(g.Key, g.Select(x => (x.Key, x.Doc)), Terms, today))
+                .ToList();
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    public static string? Normalise(string? zaak) =>
+        zaak is null ? null
+        : Identifiers.ZaakPattern().Match(zaak.Trim().ToUpperInvariant()) is { Success: true } m && m.Length == zaak.Trim().Length
+            ? $"{m.Groups["y"].Value}Z{m.Groups["n"].Value}" : null;
+
+    /// <summary>The question set of a zaak in this searcher, other than <paramref name="self"/>.</summary>
+    internal static KamervraagDocument? QuestionSet(IndexSearcher searcher, string zaak, int self)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.Zaak, zaak.ToLowerInvariant())), Occur.MUST },
+            { new TermQuery(new Term(Fields.Kind, Kinds.Name(DocumentKind.Vragen))), Occur.MUST },
+            { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+        };
+        var hit = searcher.Search(query, 2).ScoreDocs.FirstOrDefault(h => h.Doc != self);
+        return hit is null ? null : StoredRecord.Load(searcher, hit.Doc).Document;
+    }
+
+    private static List<(string Key, KamervraagDocument Doc)> Members(IndexSearcher searcher, string zaak)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.Zaak, zaak.ToLowerInvariant())), Occur.MUST },
+            { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+        };
+        var top = searcher.Search(query, 1000);
+        return top.ScoreDocs.Select(h => StoredRecord.Load(searcher, h.Doc)).Select(r => (r.Key, r.Document)).ToList();
+    }
+
+    private static List<(string Key, KamervraagDocument Doc)> Load(IndexSearcher searcher)
+    {
+        var collector = new TotalHitCountCollector();
+        var query = new TermQuery(new Term(Fields.Level, Fields.LevelDoc));
+        searcher.Search(query, collector);
+        var top = searcher.Search(query, Math.Max(1, collector.TotalHits));
+        // Kept for the life of the reader: without the texts, which no dossier needs, a large index stays small here.
+        return top.ScoreDocs.Select(h => StoredRecord.Load(searcher, h.Doc))
+            .Select(r => (r.Key, r.Document with { Questions = [], Footnotes = [], Notice = null, Warnings = [] })).ToList();
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Text.Json;
+using SearchKamer.Domain;
+using SearchKamer.Ingestion;
+
+namespace SearchKamer.Tests.Host;
+
+/// <summary>Dossiers, open questions and statistics on the real host over the bundled corpus.</summary>
+[Collection(HostCollection.Name)]
+public sealed class DossierPageTests(HostFixture host)
+{
+    /// <summary>The oracle: every bundled file read on its own, grouped by its first zaak.</summary>
+    private static readonly Lazy<List<KamervraagDocument>> Corpus = new(() =>
+        Directory.GetFiles(RepoPaths.Corpus, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
+            .Select(f => DocumentReader.Read(f).Document).OfType<KamervraagDocument>().ToList());
+
+    public static TheoryData<string> AnsweredPairs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var g in Corpus.Value.Where(d => d.ZaakNumbers.Count > 0).GroupBy(d => d.ZaakNumbers[0]))
+        {
+            if (g.Any(d => d.Kind == DocumentKind.Vragen) && g.Any(d => d.Kind == DocumentKind.Antwoord))
+            {
+                data.Add(g.Key);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AnsweredPairs))]
+    public async Task A_bundled_question_set_and_its_answer_link_to_each_other(string zaak)
+    {
+        var docs = Corpus.Value.Where(d => d.ZaakNumbers.FirstOrDefault() == zaak).ToList();
+        var set = docs.First(d => d.Kind == DocumentKind.Vragen).OfficialId!.ToLowerInvariant();
+        var answer = docs.First(d => d.Kind == DocumentKind.Antwoord).OfficialId!.ToLowerInvariant();
+
+        var dossier = await host.Json("/api/dossiers/" + zaak.ToLowerInvariant());
+        Assert.Equal(set, dossier.GetProperty("questionSetKey").GetString());
+        Assert.Equal(answer, dossier.GetProperty("answerKey").GetString());
+
+        Assert.Contains($"href=\"/document/{answer}\"", await host.Html("/document/" + set));
+        Assert.Contains($"href=\"/document/{set}\"", await host.Html("/document/" + answer));
+    }
+
+    [Fact]
+    public async Task The_question_set_page_shows_the_answer_per_question_and_the_timeline_with_days()
+    {
+        var html = await host.Html("/document/kv-tk-2024z18792");
+        // The answer letter AH 605 answers questions 1 to 5 in one block ("Antwoord vragen 1,2,3,4 en 5"), received 20 November 2024.
+        Assert.Contains("<section class=\"dossier\"", html);
+        Assert.Contains("beantwoord na 1 dag", html);
+        Assert.Contains("Antwoord op vragen 1, 2, 3, 4 en 5, beantwoord op 20 november 2024", html);
+        Assert.Contains("Het kabinet heeft ervoor gekozen om in de begroting het ODA-budget niet te actualiseren", html);
+    }
+
+    [Fact]
+    public async Task The_answer_letter_shows_the_inherited_subject_and_askers_marked_as_inherited()
+    {
+        var doc = await host.Json("/api/documents/ah-tk-20242025-605");
+        var set = Corpus.Value.Single(d => d.OfficialId == "kv-tk-2024Z18792");
+        Assert.Equal(set.Subject, doc.GetProperty("subject").GetString());
+        Assert.Equal(set.Askers.Single().Name, doc.GetProperty("askers")[0].GetProperty("name").GetString());
+        Assert.Contains("onderwerp", doc.GetProperty("inherited").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("2024Z18792", doc.GetProperty("dossier").GetProperty("zaak").GetString());
+        Assert.Contains("(overgenomen uit de vragen)", await host.Html("/document/ah-tk-20242025-605"));
+    }
+
+    [Theory]
+    [InlineData("2025d36086", "ah-tk-20242025-2932")]
+    [InlineData("2024z18792", "kv-tk-2024z18792")]
+    public async Task Lower_case_ids_jump_to_their_document(string typed, string expected)
+    {
+        // The seed file is named 2025D36086 and is answer ah-tk-20242025-2932 (see index-data/corpus/README.md).
+        var response = await host.Json("/api/search?q=" + typed);
+        Assert.Equal(expected, response.GetProperty("shortcut").GetString());
+    }
+
+    [Fact]
+    public async Task No_title_shown_anywhere_is_a_file_name()
+    {
+        var titles = new List<string>();
+        for (var page = 1; page <= 2; page++)
+        {
+            var search = await host.Json($"/api/search?q=&size=100&page={page}");
+            titles.AddRange(search.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("title").GetString()!));
+        }
+
+        Assert.True(titles.Count >= Corpus.Value.Count - 3, $"only {titles.Count} documents");
+        Assert.All(titles, t => Assert.False(t.Length == 0 || t.Contains("file:", StringComparison.OrdinalIgnoreCase), t));
+
+        var html = await host.Html("/?q=antwoord&size=100");
+        Assert.DoesNotContain(">file:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(onderwerp onbekend)", html, StringComparison.Ordinal);
+        var feed = await host.Html("/feed?q=kabinet");
+        Assert.DoesNotContain("<title>file:", feed, StringComparison.Ordinal);
+        var inbox = await host.Html("/document/" + Uri.EscapeDataString(HostFixture.ScriptDocumentId));
+        Assert.DoesNotContain("<h1>file:", inbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_questions_come_from_the_index_without_sync()
+    {
+        var report = await host.Json("/api/open-vragen");
+        var answered = Corpus.Value.Where(d => d.Kind == DocumentKind.Antwoord).SelectMany(d => d.ZaakNumbers).ToHashSet();
+        var expected = Corpus.Value.Where(d => d.Kind == DocumentKind.Vragen && d.ZaakNumbers.Count > 0 && !answered.Contains(d.ZaakNumbers[0]))
+            .Select(d => d.ZaakNumbers[0]).Distinct().Order().ToList();
+
+        var open = report.GetProperty("open").EnumerateArray().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, open.Select(o => o.GetProperty("zaak").GetString()!).Order().ToList());
+        // Today is long after November 2024 + 21 days: every one of them is late.
+        Assert.All(open, o => Assert.True(o.GetProperty("late").GetBoolean()));
+
+        var html = await host.Html("/open-vragen");
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/site.css\">", html);
+        Assert.Contains("<a href=\"/open-vragen\">Open vragen</a>", html);
+        Assert.Contains($"{expected.Count} vraagstellingen open", html);
+    }
+
+    [Fact]
+    public async Task Statistics_are_a_page_with_an_svg_chart_and_json_and_csv()
+    {
+        var html = await host.Html("/statistiek");
+        Assert.Contains("<svg class=\"chart\"", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<a href=\"/statistiek\">Statistiek</a>", html);
+
+        var json = await host.Json("/api/statistiek");
+        var vws = json.GetProperty("perMinistry").EnumerateArray().Single(g => g.GetProperty("name").GetString() == "Volksgezondheid, Welzijn en Sport");
+        Assert.True(vws.GetProperty("answered").GetInt32() > 0);
+
+        using var csv = await host.Client.GetAsync("/api/statistiek?format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("groep,naam,beantwoord,mediaan_dagen,p90_dagen,aandeel_binnen_termijn,open,te_laat", await csv.Content.ReadAsStringAsync());
+
+        // A period before any bundled question set holds nothing.
+        var empty = await host.Json("/api/statistiek?van=2000-01-01&tot=2000-12-31");
+        Assert.Empty(empty.GetProperty("perMinistry").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("/api/statistiek?van=gisteren", "van")]
+    [InlineData("/api/statistiek?tot=2024-13-01", "tot")]
+    [InlineData("/api/statistiek?format=xls", "format")]
+    [InlineData("/api/dossiers/%3Cscript%3E", "zaak")]
+    public async Task Bad_parameters_get_a_400_that_names_them(string url, string parameter)
+    {
+        var body = await host.Json(url, HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, body.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task A_zaak_with_two_answers_is_shown_with_a_warning_not_an_error()
+    {
+        // The host's inbox holds a copy of letter AH 604 (zaak 2024Z18294) without its AH line: two answers to one zaak.
+        var dossier = await host.Json("/api/dossiers/2024Z18294");
+        Assert.Contains(dossier.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("2 antwoorden", StringComparison.Ordinal));
+        Assert.Contains("Let op: 2 antwoorden", await host.Html("/document/ah-tk-20242025-604"));
+        await host.Json("/api/dossiers/2099Z00001", HttpStatusCode.NotFound);
+    }
+}
