@@ -136,33 +136,12 @@ public sealed partial class SyncState
         Execute(c, null, "UPDATE sync_document SET file_path = $p, content_type = COALESCE($t, content_type) WHERE id = $id", ("$p", path), ("$t", contentType), ("$id", id));
     }
 
-    internal static object? Scalar(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        Bind(cmd, args);
-        var value = cmd.ExecuteScalar();
-        return value is DBNull ? null : value;
-    }
+    // The store's one helper set (Storage/Sql), under the names the sync's statements use.
+    internal static object? Scalar(SqliteConnection c, string sql, params (string Name, object? Value)[] args) => Sql.Scalar(c, sql, args);
 
-    internal static int Execute(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        Bind(cmd, args);
-        return cmd.ExecuteNonQuery();
-    }
+    internal static int Execute(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args) => Sql.Exec(c, tx, sql, args);
 
-    internal static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i).ToString();
+    internal static string? Text(SqliteDataReader r, int i) => r.Text(i);
 
-    internal static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-
-    private static void Bind(SqliteCommand cmd, (string Name, object? Value)[] args)
-    {
-        foreach (var (name, value) in args)
-        {
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-    }
+    internal static string Now() => Sql.Now();
 }

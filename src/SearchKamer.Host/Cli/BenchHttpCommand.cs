@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -14,40 +15,47 @@ namespace SearchKamer.Host.Cli;
 /// </summary>
 public static class BenchHttpCommand
 {
-    public const string Usage = """
-        searchkamer bench http (--index MAP | --url URL) [--connections N] [--rate R] [--duration S] [--warmup S] [--pool MAP] [--queries N] [--inbox PAD]
-          --index MAP        een bench-index (bench search --data D --keep maakt D/bench-index); de host wordt erop gestart
-          --url URL          een al draaiende host belasten in plaats daarvan
-          --connections N    gelijktijdige verbindingen (standaard 16)
-          --rate R           open loop: R verzoeken per seconde aanbieden (hoogstens N tegelijk), latentie gemeten vanaf het geplande moment;
-                             zonder --rate een gesloten lus: elke verbinding stuurt het volgende verzoek zodra het antwoord binnen is
-          --duration S       gemeten seconden (standaard 30); --warmup S ervoor, niet gemeten (standaard 10)
-          --pool MAP         map met de tekstpool voor de zoekvragen (standaard ../shared/bench)
-          --queries N        zoekvragen per klasse (standaard 200)
-          --inbox PAD        tijdens de meting de bestanden uit PAD steeds opnieuw in de inbox van de host zetten (alleen met --index)
-        """;
+    private sealed record Settings(string? Index, string? Url, int Connections, int Rate, int Duration, int Warmup, string? Pool, int Queries, string? Inbox);
 
-    public static int Run(IReadOnlyList<string> rawArgs, TextWriter output)
+    public static Command Create()
     {
-        var args = new CliArgs(rawArgs, new HashSet<string>());
-        var connections = args.Int("--connections", 16);
-        var duration = args.Int("--duration", 30);
-        var warmup = args.Int("--warmup", 10);
-        var perClass = args.Int("--queries", BenchSearchCommand.DefaultQueries);
-        var rate = args.Int("--rate", 0);
+        var index = CliOptions.Text("--index", "MAP", "een bench-index (bench search --data D --keep maakt D/bench-index); de host wordt erop gestart");
+        var url = CliOptions.Text("--url", "URL", "een al draaiende host belasten in plaats daarvan");
+        var connections = CliOptions.Number("--connections", "N", 16, "gelijktijdige verbindingen");
+        var rate = CliOptions.Number("--rate", "R", 0, "open lus: R verzoeken per seconde aanbieden (hoogstens N tegelijk), latentie vanaf het geplande moment;\n"
+            + "0: gesloten lus, elke verbinding stuurt het volgende verzoek zodra het antwoord binnen is");
+        var duration = CliOptions.Number("--duration", "S", 30, "gemeten seconden");
+        var warmup = CliOptions.Number("--warmup", "S", 10, "seconden opwarmen vóór de meting, niet gemeten");
+        var pool = CliOptions.Text("--pool", "MAP", "map met de tekstpool voor de zoekvragen (standaard ../shared/bench)");
+        var queries = CliOptions.Number("--queries", "N", BenchSearchCommand.DefaultQueries, "zoekvragen per klasse");
+        var inbox = CliOptions.Text("--inbox", "PAD", "tijdens de meting de bestanden uit PAD steeds opnieuw in de inbox van de host zetten (alleen met --index)");
+        var command = new Command("http", "HTTP-belasting van /api/search op een bench-index of een draaiende host")
+        {
+            index, url, connections, rate, duration, warmup, pool, queries, inbox,
+        };
+        command.SetAction(r => Run(
+            new Settings(r.GetValue(index), r.GetValue(url), r.GetValue(connections), r.GetValue(rate), r.GetValue(duration), r.GetValue(warmup), r.GetValue(pool), r.GetValue(queries), r.GetValue(inbox)),
+            r.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(Settings args, InvocationConfiguration console)
+    {
+        var output = console.Output;
+        var (connections, duration, warmup, perClass, rate) = (args.Connections, args.Duration, args.Warmup, args.Queries, args.Rate);
         if (connections < 1 || duration < 1 || warmup < 0 || perClass < 1 || rate < 0)
         {
             throw new CliArgumentException("--connections, --duration en --queries moeten 1 of meer zijn, --warmup en --rate 0 of meer");
         }
 
-        var index = args.One("--index");
-        var url = args.One("--url");
+        var index = args.Index;
+        var url = args.Url;
         if ((index is null) == (url is null))
         {
-            throw new CliArgumentException($"geef precies één van --index en --url\n{Usage}");
+            throw new CliArgumentException("geef precies één van --index en --url");
         }
 
-        var inbox = args.One("--inbox");
+        var inbox = args.Inbox;
         if (inbox is not null && (index is null || !Directory.Exists(inbox)))
         {
             throw new CliArgumentException("--inbox vraagt een bestaande map en --index");
@@ -56,11 +64,11 @@ public static class BenchHttpCommand
         TextPool pool;
         try
         {
-            pool = new TextPool(Path.GetFullPath(args.One("--pool") ?? BenchSearchCommand.DefaultPool()));
+            pool = new TextPool(Path.GetFullPath(args.Pool ?? BenchSearchCommand.DefaultPool()));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {
-            Console.Error.WriteLine($"{e.Message}\ngeef met --pool een map met {TextPool.LawFile} en {TextPool.QaFile}");
+            console.Error.WriteLine($"{e.Message}\ngeef met --pool een map met {TextPool.LawFile} en {TextPool.QaFile}");
             return 2;
         }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using SearchKamer.Ingestion;
 using UglyToad.PdfPig;
@@ -13,13 +14,22 @@ public static class BenchIngestCommand
     private static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static Command Create()
     {
+        var paths = new Argument<string[]>("PAD") { Description = "PDF-bestanden of mappen (standaard de PDF's van het meegeleverde corpus)", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("ingest", "snelheid van extractie en parsing meten (pagina's/s), op één core en op alle") { paths };
+        command.SetAction(r => Run(r.GetValue(paths)!, r.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<string> args, InvocationConfiguration console)
+    {
+        var output = console.Output;
         var paths = args.Count > 0 ? args : [Path.Combine(BundledCorpus.Locate(), "pdf")];
         var files = FileWalker.Expand(paths, new List<string>()).Where(f => f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)).ToList();
         if (files.Count == 0)
         {
-            Console.Error.WriteLine("geen PDF-bestanden gevonden");
+            console.Error.WriteLine("geen PDF-bestanden gevonden");
             return 2;
         }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -20,26 +21,31 @@ public static class BenchSearchCommand
     public const int DefaultQueries = 200;
     private const int CommitEveryPairs = 50_000;
 
-    public const string Usage = """
-        searchkamer bench search [--pairs N] [--pool MAP] [--data MAP] [--keep] [--queries N]
-          --pairs N     aantal vraag-antwoordparen in het synthetische corpus (standaard 1000000)
-          --pool MAP    map met law-paragraphs.txt.gz en qa-pairs.jsonl.gz (standaard ../shared/bench naast de repository)
-          --data MAP    index in MAP/bench-index (wordt eerst leeggemaakt) in plaats van een tijdelijke map
-          --keep        de index na afloop niet verwijderen
-          --queries N   zoekvragen per klasse (standaard 200)
-        """;
+    private sealed record Settings(int Pairs, int Queries, string? Pool, string? Data, bool Keep);
 
-    public static int Run(IReadOnlyList<string> rawArgs, TextWriter output)
+    public static Command Create()
     {
-        var args = new CliArgs(rawArgs, new HashSet<string> { "--keep" });
-        var pairs = args.Int("--pairs", DefaultPairs);
-        var perClass = args.Int("--queries", DefaultQueries);
+        var pairs = CliOptions.Number("--pairs", "N", DefaultPairs, "aantal vraag-antwoordparen in het synthetische corpus");
+        var pool = CliOptions.Text("--pool", "MAP", "map met law-paragraphs.txt.gz en qa-pairs.jsonl.gz (standaard ../shared/bench naast de repository)");
+        var data = CliOptions.Text("--data", "MAP", "index in MAP/bench-index (wordt eerst leeggemaakt) in plaats van een tijdelijke map");
+        var keep = CliOptions.Flag("--keep", "de index na afloop niet verwijderen");
+        var queries = CliOptions.Number("--queries", "N", DefaultQueries, "zoekvragen per klasse");
+        var command = new Command("search", "synthetisch corpus indexeren en de zoeksnelheid per soort zoekvraag meten") { pairs, pool, data, keep, queries };
+        command.SetAction(r => Run(new Settings(r.GetValue(pairs), r.GetValue(queries), r.GetValue(pool), r.GetValue(data), r.GetValue(keep)), r.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(Settings args, InvocationConfiguration console)
+    {
+        var output = console.Output;
+        var pairs = args.Pairs;
+        var perClass = args.Queries;
         if (pairs < 1 || perClass < 1)
         {
             throw new CliArgumentException("--pairs en --queries moeten 1 of meer zijn");
         }
 
-        var poolDir = Path.GetFullPath(args.One("--pool") ?? DefaultPool());
+        var poolDir = Path.GetFullPath(args.Pool ?? DefaultPool());
         TextPool pool;
         try
         {
@@ -47,11 +53,11 @@ public static class BenchSearchCommand
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {
-            Console.Error.WriteLine($"{e.Message}\ngeef met --pool een map met {TextPool.LawFile} en {TextPool.QaFile}");
+            console.Error.WriteLine($"{e.Message}\ngeef met --pool een map met {TextPool.LawFile} en {TextPool.QaFile}");
             return 2;
         }
 
-        var indexDir = args.One("--data") is { } data
+        var indexDir = args.Data is { } data
             ? Path.GetFullPath(Path.Combine(data, "bench-index"))
             : Path.Combine(Path.GetTempPath(), $"searchkamer-bench-{Environment.ProcessId}");
         if (Directory.Exists(indexDir))
@@ -71,7 +77,7 @@ public static class BenchSearchCommand
         }
         finally
         {
-            if (args.Flag("--keep"))
+            if (args.Keep)
             {
                 output.WriteLine($"index bewaard in {indexDir}");
             }

@@ -1,76 +1,89 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+
 namespace SearchKamer.Host.Cli;
 
-/// <summary>Routes the command-line verbs; without a verb Program starts the web host instead.</summary>
+/// <summary>
+/// The command-line verbs on System.CommandLine; without a verb Program starts the web host instead.
+/// A verb is one file with a <c>Create()</c> that declares its options and action, and one line below.
+/// </summary>
 public static class Cli
 {
-    public const string Usage = """
-        searchkamer parse BESTAND... [--json]   bestanden lezen en tonen (JSON met --json)
-        searchkamer ingest PAD... [--data MAP]  bestanden en mappen lezen en indexeren, één regel per bestand
-        searchkamer search ZOEKVRAAG [...]       zoeken (zie 'searchkamer search --help')
-        searchkamer export --format jsonl|csv   alle vragen met metadata exporteren
-        searchkamer bench ingest [PAD...]       snelheid van extractie+parsing meten (pagina's/s)
-        searchkamer bench search [--pairs N]    synthetisch corpus indexeren en zoeksnelheid meten (zie --help)
-        searchkamer bench http --index MAP      HTTP-belasting van /api/search op een bench-index (zie --help)
-        searchkamer users add E-MAILADRES       account maken (of nieuwe token) en de persoonlijke link tonen
-        searchkamer sync [--once] [--since D]   wijzigingen van de Tweede Kamer (SyncFeed) ophalen en indexeren
-        searchkamer sync --backfill VAN TOT     documenten van VAN t/m TOT via OData ophalen en indexeren
-        """;
+    // Tokens are taken literally: "-woord" is a query word (not bundled short options), "@x" not a response file.
+    private static readonly ParserConfiguration Parsing = new() { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
 
-    private static readonly string[] Verbs = ["parse", "ingest", "search", "export", "bench", "users", "sync", "help", "--help", "-h"];
-
-    public static bool IsVerb(string word) => Verbs.Contains(word);
-
-    public static int Dispatch(string[] args, TextWriter output)
+    public static Command Root() => RefuseUnknownOptions(new Command("searchkamer", "SearchKamer: Kamervragen en antwoorden zoeken. Zonder commando start de webserver.")
     {
+        new HelpOption("--help", "-h") { Description = "deze hulp tonen", Action = new CliHelp(), Recursive = true },
+        ParseCommand.Create(),
+        IngestCommand.Create(),
+        SearchCommand.Create(),
+        ExportCommand.Create(),
+        new Command("bench", "snelheid meten (niet tijdens normaal gebruik)")
+        {
+            BenchIngestCommand.Create(),
+            BenchSearchCommand.Create(),
+            BenchHttpCommand.Create(),
+        },
+        new Command("users", "accounts beheren") { UsersCommand.Create() },
+        SyncCommand.Create(),
+    });
+
+    // An unknown "--x" would otherwise become a query word or a path (System.CommandLine passes any word it
+    // does not know to the arguments); a typo in an option name should say so instead.
+    private static Command RefuseUnknownOptions(Command command)
+    {
+        command.Validators.Add(result =>
+        {
+            foreach (var word in command.Arguments.SelectMany(a => result.GetResult(a)?.Tokens ?? []).Select(t => t.Value).Where(v => v.StartsWith("--", StringComparison.Ordinal)))
+            {
+                result.AddError($"onbekende optie \"{word}\"");
+            }
+        });
+        foreach (var sub in command.Subcommands)
+        {
+            RefuseUnknownOptions(sub);
+        }
+
+        return command;
+    }
+
+    public static bool IsVerb(string word) =>
+        word is "help" or "--help" or "-h" || Root().Subcommands.Any(c => c.Name == word);
+
+    /// <returns>The exit code: 0 done, 2 a bad argument (named on <paramref name="error"/>), 3 some inputs failed.</returns>
+    public static int Dispatch(string[] args, TextWriter output, TextWriter? error = null)
+    {
+        error ??= Console.Error;
+        // "searchkamer help sync" is "searchkamer sync --help".
+        var result = Root().Parse(args is ["help", .. var verb] ? [.. verb, "--help"] : args, Parsing);
+        if (result.Action is ParseErrorAction)
+        {
+            foreach (var e in result.Errors)
+            {
+                error.WriteLine(CliErrors.InDutch(e, result));
+            }
+
+            var command = result.CommandResult.Command;
+            error.WriteLine($"{CliHelp.UsageLine(command)}\nmeer: {CliHelp.PathOf(command)} --help");
+            return 2;
+        }
+
         try
         {
-            return Route(args, output);
+            return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is CliArgumentException or DirectoryNotFoundException or Indexing.IndexLockedException)
         {
-            Console.Error.WriteLine(e.Message);
+            error.WriteLine(e.Message);
             return 2;
         }
-    }
-
-    private static int Route(string[] args, TextWriter output)
-    {
-        var rest = args.Skip(1).ToList();
-        switch (args.FirstOrDefault())
+        catch (Search.SearchRequestException e)
         {
-            case "parse":
-                return ParseCommand.Run(rest, output);
-            case "ingest":
-                return IngestCommand.Run(rest, output);
-            case "search" when rest.Contains("--help"):
-                output.WriteLine(SearchCommand.Usage);
-                return 0;
-            case "search":
-                return SearchCommand.Run(rest, output);
-            case "export":
-                return ExportCommand.Run(rest, output);
-            case "bench" when rest.FirstOrDefault() == "search" && rest.Contains("--help"):
-                output.WriteLine(BenchSearchCommand.Usage);
-                return 0;
-            case "bench" when rest.FirstOrDefault() == "search":
-                return BenchSearchCommand.Run(rest.Skip(1).ToList(), output);
-            case "sync":
-                return SyncCommand.Run(rest, output);
-            case "bench" when rest.FirstOrDefault() == "http" && rest.Contains("--help"):
-                output.WriteLine(BenchHttpCommand.Usage);
-                return 0;
-            case "bench" when rest.FirstOrDefault() == "http":
-                return BenchHttpCommand.Run(rest.Skip(1).ToList(), output);
-            case "bench" when rest.FirstOrDefault() == "ingest":
-                return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
-            case "users":
-                return UsersCommand.Run(rest, output);
-            case "help" or "--help" or "-h":
-                output.WriteLine(Usage);
-                return 0;
-            default:
-                Console.Error.WriteLine($"onbekend commando \"{args[0]}\"\n{Usage}");
-                return 2;
+            error.WriteLine($"{e.Parameter}: {e.Message}");
+            return 2;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace SearchKamer.Host.Cli;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace SearchKamer.Host.Cli;
 /// </summary>
 public static class DataDirectory
 {
+    public static Option<string?> Option() =>
+        CliOptions.Text("--data", "MAP", "map met de index en de database (standaard $SEARCHKAMER_DATA, anders index-data van de repository)");
+
     public static string Resolve(string? option)
     {
         if (!string.IsNullOrWhiteSpace(option))

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using SearchKamer.Indexing;
 using SearchKamer.Ingestion;
@@ -10,16 +11,25 @@ namespace SearchKamer.Host.Cli;
 /// </summary>
 public static class IngestCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static Command Create()
     {
-        var cli = new CliArgs(args, new HashSet<string>());
-        if (cli.Positional.Count == 0)
+        var paths = new Argument<string[]>("PAD") { Description = "bestanden of mappen om te indexeren", Arity = ArgumentArity.ZeroOrMore };
+        var data = DataDirectory.Option();
+        var batch = CliOptions.Number("--batch", "N", IngestPipeline.DefaultBatchSize, "na elke N bestanden vastleggen (commit)");
+        var command = new Command("ingest", "bestanden en mappen lezen en indexeren, één regel per bestand") { paths, data, batch };
+        command.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(data), r.GetValue(batch), r.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<string> paths, string? data, int batch, InvocationConfiguration console)
+    {
+        var output = console.Output;
+        if (paths.Count == 0)
         {
-            Console.Error.WriteLine("gebruik: searchkamer ingest PAD... [--data MAP] [--batch N]");
+            console.Error.WriteLine("gebruik: searchkamer ingest PAD... [--data MAP] [--batch N]");
             return 2;
         }
 
-        var batch = cli.Int("--batch", IngestPipeline.DefaultBatchSize);
         if (batch < 1)
         {
             throw new CliArgumentException($"--batch verwacht een getal van 1 of meer, niet {batch}");
@@ -27,8 +37,8 @@ public static class IngestCommand
 
         var clock = Stopwatch.StartNew();
         var missing = new List<string>();
-        var files = FileWalker.Expand(cli.Positional, missing);
-        var dataDir = DataDirectory.Resolve(cli.One("--data"));
+        var files = FileWalker.Expand(paths, missing);
+        var dataDir = DataDirectory.Resolve(data);
         using var index = SearchIndex.OpenForWriting(DataDirectory.IndexPath(dataDir));
         var summary = IngestPipeline.Run(index, files, Environment.ProcessorCount, line => output.WriteLine(Describe(line)), batch);
         var merge = Stopwatch.StartNew();

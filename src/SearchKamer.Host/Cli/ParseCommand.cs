@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using SearchKamer.Indexing;
 using SearchKamer.Ingestion;
@@ -7,13 +8,21 @@ namespace SearchKamer.Host.Cli;
 /// <summary><c>searchkamer parse FILE... [--json]</c>: parse files and print them, without indexing.</summary>
 public static class ParseCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static Command Create()
     {
-        var json = args.Contains("--json");
-        var paths = args.Where(a => a != "--json").ToList();
+        var paths = new Argument<string[]>("BESTAND") { Description = "bestanden of mappen (PDF, DOCX, HTML, XML, tekst)", Arity = ArgumentArity.ZeroOrMore };
+        var json = CliOptions.Flag("--json", "JSON: één object per bestand, mislukte als {source, error}");
+        var command = new Command("parse", "bestanden lezen en tonen zonder te indexeren") { paths, json };
+        command.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(json), r.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<string> paths, bool json, InvocationConfiguration console)
+    {
+        var output = console.Output;
         if (paths.Count == 0)
         {
-            Console.Error.WriteLine("gebruik: searchkamer parse BESTAND... [--json]");
+            console.Error.WriteLine("gebruik: searchkamer parse BESTAND... [--json]");
             return 2;
         }
 

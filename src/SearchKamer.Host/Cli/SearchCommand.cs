@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -9,44 +10,31 @@ namespace SearchKamer.Host.Cli;
 /// <summary><c>searchkamer search QUERY [filters] [--sort] [--page N --size N] [--json]</c>.</summary>
 public static partial class SearchCommand
 {
-    public const string Usage = """
-        gebruik: searchkamer search ZOEKVRAAG [--minister NAAM] [--ministerie NAAM] [--partij NAAM] [--indiener NAAM]
-                 [--jaar JJJJ] [--soort vragen|antwoord|nader-antwoord|mededeling] [--vergaderjaar 2023-2024]
-                 [--van JJJJ-MM-DD] [--tot JJJJ-MM-DD] [--in vraag|antwoord|beide] [--sort relevantie|nieuwste|oudste]
-                 [--page N] [--size N] [--json] [--data MAP]
-        """;
-
     [GeneratedRegex("</?mark>")]
     private static partial Regex Mark();
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static Command Create()
     {
-        SearchRequest request;
-        CliArgs cli;
-        try
-        {
-            cli = new CliArgs(args, new HashSet<string> { "--json" });
-            request = ToRequest(cli);
-        }
-        catch (CliArgumentException e)
-        {
-            Console.Error.WriteLine($"{e.Message}\n{Usage}");
-            return 2;
-        }
+        var filters = new SearchFilters();
+        var page = CliOptions.Number("--page", "N", 1, "pagina van de documenten");
+        var size = CliOptions.Number("--size", "N", 10, $"documenten per pagina (hoogstens {SearchRequest.MaxPageSize})");
+        var json = CliOptions.Flag("--json", "JSON: total, totalDocuments, tookMs, syntaxRelaxed, documents, facets");
+        var data = DataDirectory.Option();
+        var command = new Command("search", "zoeken in de index; zonder --json een leesbare lijst met facetten");
+        filters.AddTo(command);
+        command.Options.Add(page);
+        command.Options.Add(size);
+        command.Options.Add(json);
+        command.Options.Add(data);
+        command.SetAction(r => Run(filters.ToRequest(r) with { Page = r.GetValue(page), Size = r.GetValue(size) }, r.GetValue(json), r.GetValue(data), r.InvocationConfiguration.Output));
+        return command;
+    }
 
-        using var index = SearchIndex.OpenReadOnly(DataDirectory.IndexPath(DataDirectory.Resolve(cli.One("--data"))));
-        SearchResponse response;
-        try
-        {
-            response = new SearchEngine(index).Search(request);
-        }
-        catch (SearchRequestException e)
-        {
-            Console.Error.WriteLine($"{e.Parameter}: {e.Message}");
-            return 2;
-        }
-
-        if (cli.Flag("--json"))
+    private static int Run(SearchRequest request, bool json, string? data, TextWriter output)
+    {
+        using var index = SearchIndex.OpenReadOnly(DataDirectory.IndexPath(DataDirectory.Resolve(data)));
+        var response = new SearchEngine(index).Search(request);
+        if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(response, StoredJson.Indented));
         }
@@ -57,36 +45,6 @@ public static partial class SearchCommand
 
         return 0;
     }
-
-    public static SearchRequest ToRequest(CliArgs cli) => new()
-    {
-        Query = string.Join(' ', cli.Positional),
-        Ministers = cli.All("--minister"),
-        Ministries = cli.All("--ministerie"),
-        Parties = cli.All("--partij"),
-        Askers = cli.All("--indiener"),
-        Years = cli.All("--jaar"),
-        Kinds = cli.All("--soort"),
-        Vergaderjaren = cli.All("--vergaderjaar"),
-        From = cli.Date("--van"),
-        To = cli.Date("--tot"),
-        In = cli.One("--in") switch
-        {
-            null or "beide" => SearchIn.Both,
-            "vraag" => SearchIn.Question,
-            "antwoord" => SearchIn.Answer,
-            var other => throw new CliArgumentException($"--in verwacht vraag, antwoord of beide, niet \"{other}\""),
-        },
-        Sort = cli.One("--sort") switch
-        {
-            null or "relevantie" => SortOrder.Relevance,
-            "nieuwste" => SortOrder.Newest,
-            "oudste" => SortOrder.Oldest,
-            var other => throw new CliArgumentException($"--sort verwacht relevantie, nieuwste of oudste, niet \"{other}\""),
-        },
-        Page = cli.Int("--page", 1),
-        Size = cli.Int("--size", 10),
-    };
 
     private static void Print(SearchResponse r, SearchRequest request, TextWriter output)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SearchKamer.Indexing;
@@ -15,32 +16,54 @@ public static class SyncCommand
     public const string Usage = "gebruik: searchkamer sync [--once] [--since JJJJ-MM-DD] [--from-start] [--base-url URL] [--data MAP]\n"
         + "         searchkamer sync --backfill JJJJ-MM-DD JJJJ-MM-DD [--base-url URL] [--data MAP]";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    private sealed record Settings(bool Once, bool FromStart, DateOnly? Since, string? BaseUrl, string? Data);
+
+    public static Command Create()
     {
-        var cli = new CliArgs(args, new HashSet<string> { "--once", "--from-start", "--backfill" });
-        var backfill = cli.Flag("--backfill");
-        if (cli.Positional.Count != (backfill ? 2 : 0))
+        var range = new Argument<string[]>("datums") { HelpName = "VAN TOT", Description = "met --backfill: de eerste en de laatste datum (JJJJ-MM-DD, TOT telt mee)", Arity = ArgumentArity.ZeroOrMore };
+        var once = CliOptions.Flag("--once", "één keer bijwerken en stoppen, in plaats van elk interval (SearchKamer:Sync:Interval)");
+        var since = CliOptions.Date("--since", "alleen wijzigingen vanaf deze datum (bij een eerste run)");
+        var fromStart = CliOptions.Flag("--from-start", "de opgeslagen voortgang vergeten en de feed vanaf het begin lezen");
+        var backfill = CliOptions.Flag("--backfill", "documenten van VAN tot en met TOT eenmalig via OData ophalen");
+        var baseUrl = CliOptions.Text("--base-url", "URL", "adres van de open-data-API (standaard SearchKamer:Sync:BaseUrl)");
+        var data = DataDirectory.Option();
+        var command = new Command("sync", "wijzigingen van de Tweede Kamer (SyncFeed) ophalen en indexeren; met --backfill een periode via OData")
         {
-            Console.Error.WriteLine(backfill ? "--backfill verwacht twee datums: VAN en TOT (JJJJ-MM-DD)" : Usage);
+            range, once, since, fromStart, backfill, baseUrl, data,
+        };
+        command.SetAction(r => Run(
+            new Settings(r.GetValue(once), r.GetValue(fromStart), r.GetValue(since), r.GetValue(baseUrl), r.GetValue(data)),
+            r.GetValue(backfill),
+            r.GetValue(range)!,
+            r.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(Settings cli, bool backfill, string[] dates, InvocationConfiguration console)
+    {
+        var output = console.Output;
+        if (dates.Length != (backfill ? 2 : 0))
+        {
+            console.Error.WriteLine(backfill ? "--backfill verwacht twee datums: VAN en TOT (JJJJ-MM-DD)" : Usage);
             return 2;
         }
 
-        var range = backfill ? (From: CliArgs.ParseDate(cli.Positional[0], "--backfill VAN"), To: CliArgs.ParseDate(cli.Positional[1], "--backfill TOT")) : default;
+        var range = backfill ? (From: CliOptions.ParseDate(dates[0], "--backfill VAN"), To: CliOptions.ParseDate(dates[1], "--backfill TOT")) : default;
         if (range.From > range.To)
         {
             throw new CliArgumentException($"--backfill: VAN ({range.From:yyyy-MM-dd}) ligt na TOT ({range.To:yyyy-MM-dd})");
         }
 
-        var options = LoadOptions() with { Since = cli.Date("--since") };
-        if (cli.One("--base-url") is { } baseUrl)
+        var options = LoadOptions() with { Since = cli.Since };
+        if (cli.BaseUrl is { } baseUrl)
         {
             options = options with { BaseUrl = baseUrl };
         }
 
-        var dataDir = DataDirectory.Resolve(cli.One("--data"));
+        var dataDir = DataDirectory.Resolve(cli.Data);
         using var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole(c => c.SingleLine = true)).AddTkSync(options, dataDir).BuildServiceProvider();
         using var index = SearchIndex.OpenForWriting(DataDirectory.IndexPath(dataDir));
-        if (cli.Flag("--from-start"))
+        if (cli.FromStart)
         {
             services.GetRequiredService<SyncState>().ResetWatermarks();
         }
@@ -77,7 +100,7 @@ public static class SyncCommand
                 failed = 1;
             }
 
-            if (cli.Flag("--once"))
+            if (cli.Once)
             {
                 break;
             }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SearchKamer.Host.Services;
 using SearchKamer.SavedSearches;
 
@@ -8,20 +9,32 @@ public static class UsersCommand
 {
     public const string Usage = "gebruik: searchkamer users add E-MAILADRES [--data MAP] [--url https://zoek.example.nl]";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    public static Command Create()
     {
-        var cli = new CliArgs(args, new HashSet<string>());
-        if (cli.Positional is not ["add", var email])
+        var email = new Argument<string?>("E-MAILADRES") { Description = "het e-mailadres van het account", Arity = ArgumentArity.ZeroOrOne };
+        var data = DataDirectory.Option();
+        var url = CliOptions.Text("--url", "URL", "adres van de site in de link (standaard $SearchKamer__PublicUrl, anders " + Web.WebApp.DefaultUrl + ")");
+        var command = new Command("add", "account maken (of een nieuwe token geven) en de persoonlijke link tonen") { email, data, url };
+        command.SetAction(r => Run(r.GetValue(email), r.GetValue(data), r.GetValue(url), r.InvocationConfiguration));
+        return command;
+    }
+
+    private static int Run(string? email, string? data, string? url, InvocationConfiguration console)
+    {
+        if (email is null)
         {
-            Console.Error.WriteLine(Usage);
+            console.Error.WriteLine(Usage);
             return 2;
         }
 
-        var store = Store.Open(DataDirectory.Resolve(cli.One("--data")));
+        var output = console.Output;
+        var site = (url ?? Environment.GetEnvironmentVariable("SearchKamer__PublicUrl") ?? Web.WebApp.DefaultUrl).TrimEnd('/') + "/";
+        var links = Uri.TryCreate(site, UriKind.Absolute, out var root) && root.Scheme is "http" or "https" ? new Links(root)
+            : throw new CliArgumentException($"--url verwacht een adres als https://zoek.example.nl, niet \"{url}\"");
+        var store = Store.Open(DataDirectory.Resolve(data));
         try
         {
             var issued = new Users(store, TimeProvider.System).Add(email, renew: true);
-            var links = new Links(new Uri((cli.One("--url") ?? Environment.GetEnvironmentVariable("SearchKamer__PublicUrl") ?? Web.WebApp.DefaultUrl).TrimEnd('/') + "/"));
             output.WriteLine($"Account {issued.User.Email}: persoonlijke link (eerdere links werken niet meer):");
             output.WriteLine(Web.SavedSearches.AccountPages.SignInLink(links, issued.Token));
             output.WriteLine($"API-token: {issued.Token}");
@@ -29,7 +42,7 @@ public static class UsersCommand
         }
         catch (UserException e)
         {
-            Console.Error.WriteLine(e.Message);
+            console.Error.WriteLine(e.Message);
             return 2;
         }
     }

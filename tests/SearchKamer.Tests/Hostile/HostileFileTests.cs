@@ -49,7 +49,7 @@ public sealed class HostileFileTests(ITestOutputHelper output) : IDisposable
 
         // And the whole folder through the CLI, as an operator would.
         var text = new StringWriter();
-        var exit = IngestCommand.Run(["--data", _data, _dir], text);
+        var exit = Cli.Dispatch(["ingest", "--data", _data, _dir], text);
         var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         var (managed, workingSet) = memory.Stop();
 

@@ -44,7 +44,7 @@ public sealed class BrokenInputTests : IDisposable
         }
 
         var output = new StringWriter();
-        var exit = IngestCommand.Run(["--data", _data, _dir], output);
+        var exit = Cli.Dispatch(["ingest", "--data", _data, _dir], output);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         var files = Directory.GetFiles(_dir);
 
@@ -75,7 +75,7 @@ public sealed class BrokenInputTests : IDisposable
         File.Copy(RepoPaths.CorpusFile("seed", "2025D36086-opentk-page.txt"), Path.Combine(_dir, "b.txt"));
 
         var output = new StringWriter();
-        Assert.Equal(0, IngestCommand.Run(["--data", _data, _dir], output));
+        Assert.Equal(0, Cli.Dispatch(["ingest", "--data", _data, _dir], output));
         Assert.StartsWith("2 bestanden: 2 verwerkt, 0 ongewijzigd, 0 mislukt", output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
     }
 

@@ -117,8 +117,9 @@ public sealed class SearchkamerProcess : IDisposable
                 using var response = await client.GetAsync($"http://127.0.0.1:{port}/health");
                 return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or (on a loaded machine) the first answer took longer than one try: ask again.
                 await Task.Delay(100);
             }
         }

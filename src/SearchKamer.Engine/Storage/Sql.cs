@@ -1,13 +1,25 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace SearchKamer.SavedSearches;
+namespace SearchKamer.Storage;
 
-/// <summary>Parameterised statements without the command boilerplate; values are never spliced into SQL.</summary>
+/// <summary>
+/// Parameterised statements without the command boilerplate, for every module on the store; values are never
+/// spliced into SQL. The ADO.NET provider's types appear here and in <see cref="SqliteStore"/> only.
+/// </summary>
 internal static class Sql
 {
-    public static int Exec(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
+    public static int Exec(SqliteConnection c, string sql, params (string Name, object? Value)[] args) => Exec(c, null, sql, args);
+
+    public static int Exec(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
     {
         using var cmd = Command(c, sql, args);
+        // A new command already takes the connection's open transaction; null would take it away again.
+        if (tx is not null)
+        {
+            cmd.Transaction = tx;
+        }
+
         return cmd.ExecuteNonQuery();
     }
 
@@ -32,6 +44,12 @@ internal static class Sql
     }
 
     public static string? NullableString(this SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    /// <summary>Any column as text (numbers too), or null.</summary>
+    public static string? Text(this SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i).ToString();
+
+    /// <summary>The current moment as stored in text columns: ISO 8601 round-trip, UTC.</summary>
+    public static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset Moment(this SqliteDataReader r, int i) => new(r.GetInt64(i), TimeSpan.Zero);
 
