@@ -14,7 +14,7 @@ public sealed class HeaderNavigationTests
         var anonymous = host.Anonymous();
         var browser = await host.Browser(token);
 
-        foreach (var page in new[] { "/", "/?q=ontwikkelingshulp", "/document/" + SavedSearchHost.QuestionSetKey, "/mijn/zoekopdrachten" })
+        foreach (var page in new[] { "/", "/?q=ontwikkelingshulp", "/document/" + SavedSearchHost.QuestionSetKey, "/open-vragen", "/statistiek", "/mijn/zoekopdrachten" })
         {
             if (page.StartsWith("/mijn", StringComparison.Ordinal))
             {
