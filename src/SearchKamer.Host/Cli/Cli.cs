@@ -61,6 +61,8 @@ public static class Cli
                 return 0;
             case "bench" when rest.FirstOrDefault() == "http":
                 return BenchHttpCommand.Run(rest.Skip(1).ToList(), output);
+            case "bench" when rest.FirstOrDefault() == "relevance":
+                return BenchRelevanceCommand.Run(rest.Skip(1).ToList(), output);
             case "bench" when rest.FirstOrDefault() == "ingest":
                 return BenchIngestCommand.Run(rest.Skip(1).ToList(), output);
             case "users":
