@@ -61,5 +61,5 @@ public static class RelevanceEvaluator
         return new QueryScore(q, ranked, response.Total, Ndcg(ranked, q.Relevant), Recall(ranked, q.Relevant), SuggestionOf(response));
     }
 
-    private static string? SuggestionOf(SearchResponse response) => null;
+    private static string? SuggestionOf(SearchResponse response) => response.Suggestion;
 }
