@@ -53,6 +53,13 @@ internal static class FilterValues
         return (resolved, notes);
     }
 
+    /// <summary>The index's values per filter name as the form calls them (minister, ministerie, partij, indiener, jaar).</summary>
+    public static Dictionary<string, IReadOnlyList<string>> KnownValues(IndexSearcher searcher)
+    {
+        var known = Known.GetValue(searcher.IndexReader, Read);
+        return Facets.ToDictionary(f => f.Label, f => (IReadOnlyList<string>)known[f.Field], StringComparer.Ordinal);
+    }
+
     private static IEnumerable<string> One((string Field, string Label, string Plural) facet, string[] known, string typed, List<string> notes)
     {
         var value = typed.Trim();

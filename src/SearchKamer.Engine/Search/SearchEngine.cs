@@ -110,6 +110,20 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         }
     }
 
+    /// <summary>The filter values the index holds, per form field name, for suggestions as people type.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> KnownFilterValues()
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            return FilterValues.KnownValues(searcher);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Every indexed document, in index order (for export).</summary>
     public IEnumerable<KamervraagDocument> All()
     {
