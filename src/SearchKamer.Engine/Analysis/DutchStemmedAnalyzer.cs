@@ -22,7 +22,7 @@ public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new InvariantLowerCaseFilter(tokenizer);
+        TokenStream stream = new InvariantLowerCaseFilter(new TokenPartsFilter(tokenizer));
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, DutchStopWords.Set);
         stream = new ASCIIFoldingFilter(stream);
         stream = new MemoisedStemFilter(stream, SplitCompounds);

@@ -15,7 +15,7 @@ public sealed class ExactAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new InvariantLowerCaseFilter(tokenizer);
+        TokenStream stream = new InvariantLowerCaseFilter(new TokenPartsFilter(tokenizer));
         stream = new ASCIIFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -78,6 +78,11 @@ public sealed class MemoisedStemFilter : TokenFilter
 
         var text = word.ToString();
         terms = Run(_splitCompounds ? SplittingTail : PlainTail, text);
+        for (var i = 1; i < terms.Length; i++)
+        {
+            terms[i] = CompoundParts.Mark(terms[i]);
+        }
+
         memo.Add(text, terms);
         return terms;
     }

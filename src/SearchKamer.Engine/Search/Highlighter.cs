@@ -42,7 +42,7 @@ internal sealed class Highlighter(Query query)
     }
 
     private static string Plain(string storedText) =>
-        WebUtility.HtmlEncode(storedText.Length <= PlainChars ? storedText : storedText[..PlainChars] + "…");
+        WebUtility.HtmlEncode(storedText.Length <= PlainChars ? storedText : storedText[..TextBounds.End(storedText, PlainChars / 2, PlainChars)].TrimEnd() + " …");
 
     private readonly record struct Mark(int Start, int End);
 
@@ -143,7 +143,10 @@ internal sealed class Highlighter(Query query)
             }
         }
 
-        return string.Join(" … ", chosen.OrderBy(w => w.Start).Select(w => Render(text, marks, w)));
+        // "…" wherever text was left out: before, between and after the windows.
+        var ordered = chosen.OrderBy(w => w.Start).ToList();
+        var body = string.Join(" … ", ordered.Select(w => Render(text, marks, w)));
+        return (ordered[0].Start > 0 ? "… " : "") + body + (ordered[^1].End < text.Length ? " …" : "");
     }
 
     /// <summary>The window, starting a little before one of the marks, that shows the most different marked words.</summary>
@@ -153,12 +156,12 @@ internal sealed class Highlighter(Query query)
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < marks.Count; i++)
         {
-            var start = WordStart(text, Math.Max(0, marks[i].Start - LeadChars), marks[i].Start);
-            var end = WordEnd(text, Math.Max(marks[i].End, Math.Min(text.Length, start + FragmentChars)), marks[i].End);
+            var start = TextBounds.Start(text, Math.Max(0, marks[i].Start - LeadChars), marks[i].Start);
+            var end = TextBounds.End(text, marks[i].End, Math.Max(marks[i].End, Math.Min(text.Length, start + FragmentChars)));
             if (end - start < FragmentChars && start > 0)
             {
                 // Near the end of the text: show more before the mark instead of an empty tail (a short text whole).
-                start = WordStart(text, Math.Max(0, end - FragmentChars), start);
+                start = TextBounds.Start(text, Math.Max(0, end - FragmentChars), start);
             }
 
             if (taken.Exists(w => start < w.End && w.Start < end))
@@ -182,30 +185,6 @@ internal sealed class Highlighter(Query query)
         }
 
         return best;
-    }
-
-    /// <summary>Starts the window at a whole word, but never after <paramref name="atMost"/>.</summary>
-    private static int WordStart(string text, int at, int atMost)
-    {
-        if (at == 0)
-        {
-            return 0;
-        }
-
-        var space = text.IndexOf(' ', at, atMost - at);
-        return space < 0 ? at : space + 1;
-    }
-
-    /// <summary>Ends the window after a whole word, but never before <paramref name="atLeast"/>.</summary>
-    private static int WordEnd(string text, int at, int atLeast)
-    {
-        if (at >= text.Length)
-        {
-            return text.Length;
-        }
-
-        var space = text.LastIndexOf(' ', at);
-        return space > atLeast ? space : at;
     }
 
     private static string Render(string text, List<Mark> marks, Window w)

@@ -29,24 +29,35 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
                     [Documents.ToHit(hit, [], null)], new Dictionary<string, IReadOnlyList<FacetValue>>());
             }
 
-            var facets = Selections(request);
-            var skip = (request.Page - 1) * request.Size;
-            var (read, collector) = Run(searcher, request, facets, (int)Math.Min((long)skip + request.Size, int.MaxValue));
-            if (read.Query is null)
+            var (resolved, notes) = FilterValues.Resolve(searcher, request);
+            var response = Collect(searcher, resolved, clock);
+            return response with
             {
-                return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], EmptyFacets(facets));
-            }
-
-            var highlighter = new Highlighter(read.Query);
-            var documents = collector.Top.Ordered(skip).Select(g => Documents.ToHit(Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
-
-            return new SearchResponse(collector.Total, collector.Top.Offered, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
-                documents, FacetCounts(facets, collector.Counts()));
+                FilterNotes = notes,
+                Suggestion = response.Total == 0 && resolved.Query.Length > 0 ? Suggestions.For(searcher, resolved.Query) : null,
+            };
         }
         finally
         {
             index.Searchers.Release(searcher);
         }
+    }
+
+    private SearchResponse Collect(IndexSearcher searcher, SearchRequest request, Stopwatch clock)
+    {
+        var facets = Selections(request);
+        var skip = (request.Page - 1) * request.Size;
+        var (read, collector) = Run(searcher, request, facets, (int)Math.Min((long)skip + request.Size, int.MaxValue));
+        if (read.Query is null)
+        {
+            return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], EmptyFacets(facets));
+        }
+
+        var highlighter = new Highlighter(read.Query);
+        var documents = collector.Top.Ordered(skip).Select(g => Documents.ToHit(Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
+
+        return new SearchResponse(collector.Total, collector.Top.Offered, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
+            documents, FacetCounts(facets, collector.Counts()));
     }
 
     /// <summary>Every matching pair of a search, all pages, as export rows (documents in result order).</summary>
@@ -56,7 +67,8 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         var searcher = index.Searchers.Acquire();
         try
         {
-            var (_, collector) = Run(searcher, request, Selections(request), int.MaxValue);
+            var resolved = FilterValues.Resolve(searcher, request).Request;
+            var (_, collector) = Run(searcher, resolved, Selections(resolved), int.MaxValue);
             return collector.Top.Ordered(0).SelectMany(g =>
             {
                 var loaded = Documents.Load(searcher, g.Parent);
@@ -91,6 +103,20 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         try
         {
             return Shortcuts.Find(searcher, id) is { } doc ? SimilarQuestions.Find(searcher, doc, number, count) : null;
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The filter values the index holds, per form field name, for suggestions as people type.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> KnownFilterValues()
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            return FilterValues.KnownValues(searcher);
         }
         finally
         {

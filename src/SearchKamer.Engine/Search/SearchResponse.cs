@@ -14,7 +14,14 @@ public sealed record SearchResponse(
     string? Notice,
     string? Shortcut,
     IReadOnlyList<DocumentHit> Documents,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
+{
+    /// <summary>How typed filter values were read: several people for a surname, unknown values with the closest known ones.</summary>
+    public IReadOnlyList<string> FilterNotes { get; init; } = [];
+
+    /// <summary>On zero hits, the query with its hitless words replaced by the index's nearest words ("Bedoelde u …?").</summary>
+    public string? Suggestion { get; init; }
+}
 
 /// <param name="Questions">Matching questions of the document, best first, with highlighted snippets (HTML).</param>
 public sealed record DocumentHit(

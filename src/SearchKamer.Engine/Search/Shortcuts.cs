@@ -12,10 +12,20 @@ internal static partial class Shortcuts
     [GeneratedRegex(@"^(?:ah|kv)-[a-z0-9-]+$", RegexOptions.IgnoreCase)]
     private static partial Regex OfficialId();
 
+    // Ids typed loosely: any case, spaces, underscores or missing hyphens ("ah tk 20232024 2271", "2024z18442").
+    [GeneratedRegex(@"^ah[\s_-]*tk[\s_-]*(?<y>\d{8})[\s_-]*(?<n>\d{1,5})$", RegexOptions.IgnoreCase)]
+    private static partial Regex LooseAanhangsel();
+
+    [GeneratedRegex(@"^kv[\s_-]*tk[\s_-]*(?<y>(?:19|20)\d{2})\s*z\s*(?<n>\d{5})$", RegexOptions.IgnoreCase)]
+    private static partial Regex LooseKamervraag();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})\s*(?<k>[dz])\s*-?\s*(?<n>\d{5})$", RegexOptions.IgnoreCase)]
+    private static partial Regex LooseNumber();
+
     /// <summary>The doc-record id of the one document the query names, or null.</summary>
     public static int? Find(IndexSearcher searcher, string query)
     {
-        var q = query.Trim();
+        var q = Canonical(query.Trim());
         if (q.Length is 0 or > 60 || q.Contains(' ', StringComparison.Ordinal) && !Identifiers.ZaakPattern().IsMatch(q))
         {
             return null;
@@ -60,6 +70,12 @@ internal static partial class Shortcuts
 
         return null;
     }
+
+    private static string Canonical(string q) =>
+        LooseAanhangsel().Match(q) is { Success: true } a ? $"ah-tk-{a.Groups["y"].Value}-{int.Parse(a.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)}"
+        : LooseKamervraag().Match(q) is { Success: true } k ? $"kv-tk-{k.Groups["y"].Value}Z{k.Groups["n"].Value}"
+        : LooseNumber().Match(q) is { Success: true } n ? $"{n.Groups["y"].Value}{n.Groups["k"].Value.ToUpperInvariant()}{n.Groups["n"].Value}"
+        : q;
 
     /// <summary>
     /// Internal keys are ids (with digits) or "file:" names; a plain word never is one, and most

@@ -12,6 +12,8 @@ internal static class SimilarQuestions
     // Only the key: the record's other stored fields hold the whole document.
     private static readonly HashSet<string> KeyField = [Fields.DocId];
 
+    private const int BoilerplatePercent = 5;
+
     public static List<DocumentHit> Find(IndexSearcher searcher, int parentDoc, int number, int count)
     {
         var key = searcher.Doc(parentDoc, KeyField).Get(Fields.DocId);
@@ -27,15 +29,19 @@ internal static class SimilarQuestions
             return [];
         }
 
+        // Question and answer both: the answer names the subject in its own words. Words in more than a
+        // twentieth of the pairs ("bericht", "bekend", "kunt", "aangeven") are the boilerplate of every
+        // question set and are left out, so the specific content words decide (issue 20).
         var mlt = new MoreLikeThis(searcher.IndexReader)
         {
             Analyzer = DutchAnalysis.Query,
-            FieldNames = [Fields.Question],
+            FieldNames = [Fields.Question, Fields.Answer],
             MinTermFreq = 1,
             MinDocFreq = 2,
             MaxQueryTerms = 25,
             MinWordLen = 3,
         };
+        mlt.SetMaxDocFreqPct(BoilerplatePercent);
         var like = mlt.Like(pair.ScoreDocs[0].Doc);
         var query = new BooleanQuery
         {

@@ -51,17 +51,25 @@ internal sealed class UserQueryParser : QueryParser
             return queries[0];
         }
 
-        var all = new BooleanQuery();
+        var all = new BooleanQuery(disableCoord: true);
         foreach (var clause in clauses)
         {
             all.Add(clause, Occur.MUST);
+        }
+
+        // Stop-word-only input stays empty (searched literally by the caller); one word has nothing to be near.
+        foreach (var near in clauses.Count < 2 ? [] : WordRanking.Proximity(_textFields, words))
+        {
+            all.Add(near, Occur.SHOULD);
         }
 
         return all;
     }
 
     protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
-        Across(field, quoted, f => base.GetFieldQuery(f, queryText, quoted));
+        !quoted && WordRanking.Targets(field, _textFields) is { } targets && WordRanking.Word(queryText) is { } word
+            ? Combine(targets.Select(word.Query).ToList())
+            : Across(field, quoted, f => WordRanking.WithParts(base.GetFieldQuery(f, queryText, quoted)));
 
     protected override Query GetFieldQuery(string field, string queryText, int slop) =>
         Across(field, exact: true, f => base.GetFieldQuery(f, queryText, slop));
@@ -97,7 +105,11 @@ internal sealed class UserQueryParser : QueryParser
             ? _textFields
             : IndexFields.Contains(field) ? [field] // the base parser calls back with the index field it was given
             : [FieldAliases.Resolve(field) ?? throw new ParseException($"onbekend veld \"{field}:\"")];
-        var queries = targets.Select(f => build(exact ? Fields.ExactOf(f) : f)).OfType<Query>().ToList();
+        return Combine(targets.Select(f => build(exact ? Fields.ExactOf(f) : f)).OfType<Query>().ToList());
+    }
+
+    private static Query Combine(List<Query> queries)
+    {
         if (queries.Count <= 1)
         {
             return queries.FirstOrDefault()!;

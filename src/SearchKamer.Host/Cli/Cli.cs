@@ -26,6 +26,7 @@ public static class Cli
             BenchIngestCommand.Create(),
             BenchSearchCommand.Create(),
             BenchHttpCommand.Create(),
+            BenchRelevanceCommand.Create(),
         },
         new Command("users", "accounts beheren") { UsersCommand.Create() },
         SyncCommand.Create(),

@@ -128,6 +128,8 @@ public sealed partial class SearchPageTests(HostFixture host)
     [InlineData("2024z18792")]
     [InlineData("ah-tk-20232024-1314")]
     [InlineData("AH-TK-20232024-1314")]
+    [InlineData("2025d36086")] // issue 20: lower case and loosely typed ids jump too
+    [InlineData("ah tk 20232024 1314")]
     public async Task An_identifier_in_the_box_opens_the_document(string id)
     {
         using var response = await host.Client.GetAsync("/?q=" + Uri.EscapeDataString(id));
@@ -150,6 +152,36 @@ public sealed partial class SearchPageTests(HostFixture host)
     {
         var html = await host.Html("/?q=" + Uri.EscapeDataString("vragen 1999D12345"));
         Assert.DoesNotContain("Bedoelt u", html);
+    }
+
+    [Fact]
+    public async Task Zero_hits_offer_one_click_bedoelde_u_and_no_facets_or_downloads()
+    {
+        var html = await host.Html("/?q=" + Uri.EscapeDataString("stiktsof") + "&partij=sp");
+        Assert.Matches("Bedoelde u <a href=\"/\\?[^\"]*q=stikstof[^\"]*\">stikstof</a>\\?", html);
+        Assert.Matches("Bedoelde u <a href=\"[^\"]*partij=sp[^\"]*\">", html);
+        Assert.DoesNotContain("/api/export", html);
+        Assert.DoesNotContain("class=\"facets", html);
+    }
+
+    [Fact]
+    public async Task Typed_filter_values_are_read_forgivingly_with_a_note_for_unknown_ones()
+    {
+        var weel = await host.Html("/?minister=weel");
+        Assert.True(Totals(weel).Documents > 0);
+        var unknown = await host.Html("/?minister=Veldkap");
+        Assert.Contains("geen minister ‘Veldkap’ bekend; bedoelde u", unknown);
+        Assert.Contains("Veldkamp", unknown);
+    }
+
+    [Fact]
+    public async Task Filter_fields_suggest_the_index_values_as_a_datalist()
+    {
+        var html = await host.Html("/?q=stikstof");
+        Assert.Contains("list=\"bewindspersonen\"", html);
+        Assert.Contains("<datalist id=\"bewindspersonen\">", html);
+        Assert.Contains("<option value=\"Van Weel\">", html);
+        Assert.Contains("<datalist id=\"indieners\">", html);
     }
 
     private static (int Questions, int Documents) Totals(string html)

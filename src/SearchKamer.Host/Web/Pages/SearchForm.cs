@@ -10,7 +10,8 @@ internal static class SearchForm
     private static readonly string[] Hidden = ["jaar", "sort", "size"];
 
     /// <param name="invalid">The parameter an error message is about, so its field can be marked.</param>
-    public static string Render(SearchUrl url, string? invalid)
+    /// <param name="known">The index's own filter values per field, offered as the user types (a datalist, no script needed).</param>
+    public static string Render(SearchUrl url, string? invalid, IReadOnlyDictionary<string, IReadOnlyList<string>>? known = null)
     {
         var html = new StringBuilder();
         html.Append("<form class=\"search\" action=\"/\" method=\"get\" role=\"search\">\n")
@@ -19,7 +20,7 @@ internal static class SearchForm
             .Append(Invalid(invalid, "q")).Append(" aria-describedby=\"tips\">")
             .Append("<button type=\"submit\">Zoeken</button></div></div>\n")
             .Append(Help())
-            .Append(Advanced(url, invalid));
+            .Append(Advanced(url, invalid, known));
         foreach (var name in Hidden)
         {
             foreach (var value in url.All(name))
@@ -41,7 +42,7 @@ internal static class SearchForm
         "<li>Een documentnummer (<code>2025D36086</code>), zaaknummer (<code>2024Z18893</code>) of officieel id (<code>ah-tk-20232024-1314</code>) opent het document direct.</li>\n" +
         "</ul></details>\n";
 
-    private static string Advanced(SearchUrl url, string? invalid)
+    private static string Advanced(SearchUrl url, string? invalid, IReadOnlyDictionary<string, IReadOnlyList<string>>? known)
     {
         // Facet clicks fill indiener/partij/minister/ministerie too; those alone show as chips and keep the form folded.
         string[] typed = ["alle", "woordgroep", "een", "zonder", "soort", "van", "tot", "vergaderjaar"];
@@ -53,16 +54,17 @@ internal static class SearchForm
             .Append(Text(url, invalid, "een", "Eén van de woorden"))
             .Append(Text(url, invalid, "zonder", "Zonder de woorden"))
             .Append(Select(url, invalid, "in", "Zoeken in", [("beide", "Vraag en antwoord"), ("vraag", "Alleen de vraag"), ("antwoord", "Alleen het antwoord")]))
-            .Append(Text(url, invalid, "indiener", "Indiener", "bijv. Omtzigt"))
+            .Append(Text(url, invalid, "indiener", "Indiener", "achternaam, bijv. Omtzigt", list: "indieners"))
             .Append(Text(url, invalid, "partij", "Partij", list: "partijen"))
-            .Append(Text(url, invalid, "minister", "Minister/staatssecretaris", "achternaam"))
+            .Append(Text(url, invalid, "minister", "Minister/staatssecretaris", "achternaam, bijv. Van Weel", list: "bewindspersonen"))
             .Append(Text(url, invalid, "ministerie", "Ministerie", list: "ministeries"))
             .Append(Select(url, invalid, "soort", "Soort", [("", "Alle soorten"), ("vragen", "Schriftelijke vragen"), ("antwoord", "Antwoord"), ("nader-antwoord", "Nader antwoord"), ("mededeling", "Mededeling")]))
             .Append(Text(url, invalid, "van", "Periode van", "JJJJ-MM-DD", type: "date"))
             .Append(Text(url, invalid, "tot", "Periode tot en met", "JJJJ-MM-DD", type: "date"))
-            .Append(Text(url, invalid, "vergaderjaar", "Vergaderjaar", "bijv. 2024-2025"))
+            .Append(Text(url, invalid, "vergaderjaar", "Vergaderjaar", "bijv. 2024-2025 of 2024"))
             .Append("</div>\n")
-            .Append(DataList("partijen", Parties.All)).Append(DataList("ministeries", Ministries.All))
+            .Append(DataList("partijen", Values(known, "partij", Parties.All))).Append(DataList("ministeries", Values(known, "ministerie", Ministries.All)))
+            .Append(DataList("indieners", Values(known, "indiener", []))).Append(DataList("bewindspersonen", Values(known, "minister", [])))
             .Append("<p><button type=\"submit\">Zoeken</button> <a href=\"/\">Alles wissen</a></p></details>\n");
         return html.ToString();
     }
@@ -105,6 +107,10 @@ internal static class SearchForm
 
         return html.Append("</select></p>\n").ToString();
     }
+
+    /// <summary>The index's values first (what can be found), then the reference list's other names.</summary>
+    private static IEnumerable<string> Values(IReadOnlyDictionary<string, IReadOnlyList<string>>? known, string name, IEnumerable<string> reference) =>
+        (known?.GetValueOrDefault(name) ?? []).Concat(reference).Distinct(StringComparer.Ordinal);
 
     private static string DataList(string id, IEnumerable<string> values) =>
         $"<datalist id=\"{id}\">" + string.Concat(values.Select(v => $"<option value=\"{Html.E(v)}\">")) + "</datalist>\n";

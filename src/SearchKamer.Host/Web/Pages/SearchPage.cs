@@ -64,14 +64,14 @@ internal static class SearchPage
         return "<h1>Kamervragen doorzoeken</h1>\n" +
             $"<p class=\"lead\">Zoek in {Html.Plural(all.Total, "schriftelijke vraag", "schriftelijke vragen")} uit {Html.Plural(all.TotalDocuments, "document", "documenten")} " +
             "en de antwoorden van ministers en staatssecretarissen.</p>\n" +
-            SearchForm.Render(SearchUrl.From(new QueryCollection()), null) +
+            SearchForm.Render(SearchUrl.From(new QueryCollection()), null, engine.KnownFilterValues()) +
             "<p><a href=\"/?sort=nieuwste\">Bekijk alle documenten, nieuwste eerst</a></p>\n";
     }
 
     private static string RenderResults(SearchUrl url, SearchRequest search, SearchResponse response, SearchEngine engine, Func<DocumentHit, Dossier?> dossierOf)
     {
         var html = new StringBuilder();
-        html.Append("<h1 class=\"visually-hidden\">Zoekresultaten</h1>\n").Append(SearchForm.Render(url, null)).Append(FilterChips.Render(url));
+        html.Append("<h1 class=\"visually-hidden\">Zoekresultaten</h1>\n").Append(SearchForm.Render(url, null, engine.KnownFilterValues())).Append(FilterChips.Render(url));
         html.Append("<div class=\"layout\">\n<div class=\"main\">\n").Append(ResultList.Totals(response));
         if (response.SyntaxRelaxed)
         {
@@ -83,7 +83,12 @@ internal static class SearchPage
             html.Append("<p class=\"notice\">").Append(Html.E(notice)).Append("</p>\n");
         }
 
-        html.Append(DidYouMean(search.Query, engine));
+        foreach (var note in response.FilterNotes)
+        {
+            html.Append("<p class=\"notice filter-note\">").Append(Html.E(note)).Append("</p>\n");
+        }
+
+        html.Append(DidYouMean(search.Query, engine)).Append(Suggestion(url, response));
         if (response.Documents.Count > 0)
         {
             html.Append(ResultList.SortLinks(url)).Append(ResultList.Render(response.Documents, dossierOf))
@@ -94,10 +99,27 @@ internal static class SearchPage
             html.Append("<p class=\"empty\">Geen vragen gevonden. Probeer minder of andere woorden, of verwijder een filter.</p>\n");
         }
 
-        html.Append("<p class=\"export\">Deze resultaten downloaden: <a href=\"").Append(Html.E(ExportHref(url, "csv"))).Append("\">CSV</a> · ")
-            .Append("<a href=\"").Append(Html.E(ExportHref(url, "jsonl"))).Append("\">JSON Lines</a></p>\n");
-        html.Append("</div>\n").Append(FacetSidebar.Render(url, response.Facets)).Append("</div>\n");
+        // Nothing to download and no facet to narrow when nothing was found.
+        if (response.Total > 0)
+        {
+            html.Append("<p class=\"export\">Deze resultaten downloaden: <a href=\"").Append(Html.E(ExportHref(url, "csv"))).Append("\">CSV</a> · ")
+                .Append("<a href=\"").Append(Html.E(ExportHref(url, "jsonl"))).Append("\">JSON Lines</a></p>\n");
+        }
+
+        html.Append("</div>\n").Append(response.Total > 0 ? FacetSidebar.Render(url, response.Facets) : "").Append("</div>\n");
         return html.ToString();
+    }
+
+    /// <summary>"Bedoelde u …?" with the corrected words, one click to search them with the same filters.</summary>
+    private static string Suggestion(SearchUrl url, SearchResponse response)
+    {
+        if (response.Suggestion is not { } s)
+        {
+            return "";
+        }
+
+        var href = url.WithoutAny("alle", "woordgroep", "een", "zonder", "page").Set("q", s).Href;
+        return $"<p class=\"didyoumean suggestion\">Bedoelde u <a href=\"{href}\">{Html.E(s)}</a>?</p>\n";
     }
 
     /// <summary>"Bedoelt u …" for ids inside a longer query; only for documents that exist.</summary>
