@@ -16,11 +16,11 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
     private static readonly string[] ParseFields =
     [
         "kind", "noticeKind", "officialId", "documentNumber", "zaakNumbers", "vergaderjaar", "aanhangselnummer", "subject", "askers",
-        "addressees", "answerers", "onBehalfOf", "dateSubmitted", "dateReceived", "seeAlso", "notice", "questions", "footnotes", "warnings", "source",
+        "addressees", "answerers", "onBehalfOf", "dateSubmitted", "dateReceived", "seeAlso", "notice", "questions", "footnotes", "inherited", "warnings", "source",
     ];
 
-    private static readonly string[] SearchFields = ["total", "totalDocuments", "tookMs", "syntaxRelaxed", "notice", "shortcut", "documents", "facets"];
-    private static readonly string[] HitFields = ["id", "kind", "officialId", "documentNumber", "subject", "dateSubmitted", "dateReceived", "askers", "answerers", "score", "questions"];
+    private static readonly string[] SearchFields = ["total", "totalDocuments", "tookMs", "syntaxRelaxed", "notice", "shortcut", "documents", "facets", "filterNotes", "suggestion"];
+    private static readonly string[] HitFields = ["id", "kind", "officialId", "documentNumber", "subject", "title", "dateSubmitted", "dateReceived", "askers", "answerers", "score", "questions"];
     private static readonly string[] FacetNames = ["minister", "ministry", "party", "asker", "year"];
 
     private static readonly string[] CsvColumns =

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using SearchKamer.Domain;
+using SearchKamer.Ingestion;
 
 namespace SearchKamer.Tests.Sync;
 
@@ -26,12 +27,13 @@ public sealed class SyncActorTests
         }
 
         await bed.SyncAsync();
-        Assert.Empty(bed.Engine.Get("2024D90102")!.Askers);
+        Assert.False(bed.State.MetadataFor(BoswijkAnswer).ContainsKey(ApiMetadata.Indiener));
 
         bed.Server.Append("DocumentActor", Actor("5f000000-0000-4000-8000-000000000001", "Boswijk", "CDA", "Indiener"));
         var report = await bed.SyncAsync();
 
         Assert.Equal(1, report.Indexed);
+        Assert.Equal([ApiMetadata.Actor("Boswijk", "CDA")], bed.State.MetadataFor(BoswijkAnswer)[ApiMetadata.Indiener]);
         Assert.Equal([new Asker("Boswijk", "CDA")], bed.Engine.Get("2024D90102")!.Askers);
         Assert.Equal(0, bed.FileRequests - SyncEndToEndTests.ExpectedDocuments);
     }
