@@ -15,36 +15,61 @@ internal static partial class Shortcuts
     /// <summary>The doc-record id of the one document the query names, or null.</summary>
     public static int? Find(IndexSearcher searcher, string query)
     {
-        var q = query.Trim();
-        if (q.Length is 0 or > 60 || q.Contains(' ', StringComparison.Ordinal) && !Identifiers.ZaakPattern().IsMatch(q))
+        if (Named(query) is not { } named)
         {
             return null;
         }
 
-        var value = q.ToLowerInvariant();
-        string[] fields = Identifiers.DocumentNumberPattern().IsMatch(q) && q.Length == 10 ? [Fields.DocumentNumber]
-            : Identifiers.ZaakPattern().Match(q) is { Success: true } z && z.Length == q.Length ? [Fields.Zaak]
-            : OfficialId().IsMatch(q) ? [Fields.OfficialId]
-            : MayBeKey(q) ? [Fields.DocId]
-            : [];
-        if (fields.Length == 0)
+        var hits = searcher.Search(new BooleanQuery
         {
-            return null;
-        }
-
-        if (fields[0] == Fields.Zaak)
-        {
-            value = Identifiers.ZaakPattern().Replace(q, "${y}Z${n}").ToLowerInvariant();
-        }
-
-        var query2 = new BooleanQuery
-        {
-            { new TermQuery(new Term(fields[0], value)), Occur.MUST },
+            { named, Occur.MUST },
             { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
-        };
-        var hits = searcher.Search(query2, 2);
+        }, 2);
         // A zaak can hold several documents (questions, notice, answer): only a single one is a shortcut.
         return hits.TotalHits == 1 ? hits.ScoreDocs[0].Doc : null;
+    }
+
+    /// <summary>
+    /// When the query is exactly a zaak number that several documents share, those documents' pairs,
+    /// so the user sees the zaak's documents instead of a text search for the number; else null.
+    /// </summary>
+    public static Query? ZaakOfSeveral(IndexSearcher searcher, string query)
+    {
+        if (Named(query) is not { Term.Field: Fields.Zaak } zaak)
+        {
+            return null;
+        }
+
+        return searcher.Search(new BooleanQuery
+        {
+            { zaak, Occur.MUST },
+            { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+        }, 1).TotalHits > 1 ? zaak : null;
+    }
+
+    /// <summary>The id term the query is exactly (typed in any case), or null.</summary>
+    private static TermQuery? Named(string query)
+    {
+        var q = query.Trim();
+        if (q.Length is 0 or > 60 || q.Contains(' ', StringComparison.Ordinal) && !Identifiers.ZaakPattern().IsMatch(q.ToUpperInvariant()))
+        {
+            return null;
+        }
+
+        // The id patterns are written for the printed form ("2024Z17972", "2025D36086"); users type any case.
+        var upper = q.ToUpperInvariant();
+        var value = q.ToLowerInvariant();
+        string? field = Identifiers.DocumentNumberPattern().IsMatch(upper) && q.Length == 10 ? Fields.DocumentNumber
+            : Identifiers.ZaakPattern().Match(upper) is { Success: true } z && z.Length == q.Length ? Fields.Zaak
+            : OfficialId().IsMatch(q) ? Fields.OfficialId
+            : MayBeKey(q) ? Fields.DocId
+            : null;
+        if (field == Fields.Zaak)
+        {
+            value = Identifiers.ZaakPattern().Replace(upper, "${y}Z${n}").ToLowerInvariant();
+        }
+
+        return field is null ? null : new TermQuery(new Term(field, value));
     }
 
     /// <summary>
