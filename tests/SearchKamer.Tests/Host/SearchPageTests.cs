@@ -118,6 +118,7 @@ public sealed partial class SearchPageTests(HostFixture host)
 
     [Theory]
     [InlineData("2025D36086")]
+    [InlineData("2025d36086")]
     [InlineData("ah-tk-20232024-1314")]
     [InlineData("AH-TK-20232024-1314")]
     public async Task An_identifier_in_the_box_opens_the_document(string id)
@@ -130,7 +131,7 @@ public sealed partial class SearchPageTests(HostFixture host)
 
     [Theory]
     [InlineData("vragen over 2025 d 36086", "/document/2025D36086")]
-    [InlineData("2025d36086", "/document/2025D36086")]
+    [InlineData("2025 d36086", "/document/2025D36086")]
     [InlineData("antwoord ah tk 20232024 1314", "/document/ah-tk-20232024-1314")]
     public async Task A_query_that_looks_like_an_id_offers_bedoelt_u(string query, string href)
     {
