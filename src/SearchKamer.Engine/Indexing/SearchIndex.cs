@@ -215,6 +215,20 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>Question–answer pairs (every live record that is not a document record) visible to searchers now.</summary>
+    public int PairCount()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.NumDocs - searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>The sha256 stored for the document that came from <paramref name="sourcePath"/>, if any.</summary>
     public string? StoredSha(string sourcePath)
     {

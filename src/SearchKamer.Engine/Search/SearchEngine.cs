@@ -149,7 +149,9 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     /// <param name="keep">How many of the best documents to keep (the end of the requested page).</param>
     private (ReadQuery Read, HitCollector Collector) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets, int keep)
     {
-        var read = QueryReader.Read(request.Query, request.In, _limits.MaxExpansions);
+        var read = Shortcuts.ZaakOfSeveral(searcher, request.Query) is { } zaak
+            ? new ReadQuery(zaak, false, null)
+            : QueryReader.Read(request.Query, request.In, _limits.MaxExpansions);
         var collector = () => new HitCollector(facets, request.Sort, keep);
         if (read.Query is null)
         {

@@ -25,46 +25,31 @@ internal static partial class Shortcuts
     /// <summary>The doc-record id of the one document the query names, or null.</summary>
     public static int? Find(IndexSearcher searcher, string query)
     {
-        var q = Canonical(query.Trim());
-        if (q.Length is 0 or > 60 || q.Contains(' ', StringComparison.Ordinal) && !Identifiers.ZaakPattern().IsMatch(q))
+        if (Named(query) is not { } named)
         {
             return null;
         }
 
-        var value = q.ToLowerInvariant();
-        // People type ids as they read them aloud: "2025d36086" and "2024z18792" name the same documents.
-        var upper = q.ToUpperInvariant();
-        string[] fields = Identifiers.DocumentNumberPattern().IsMatch(upper) && q.Length == 10 ? [Fields.DocumentNumber]
-            : Identifiers.ZaakPattern().Match(upper) is { Success: true } z && z.Length == q.Length ? [Fields.Zaak]
-            : OfficialId().IsMatch(q) ? [Fields.OfficialId]
-            : MayBeKey(q) ? [Fields.DocId]
-            : [];
-        if (fields.Length == 0)
+        var hits = searcher.Search(new BooleanQuery
         {
-            return null;
-        }
-
-        if (fields[0] == Fields.Zaak)
-        {
-            value = Identifiers.ZaakPattern().Replace(upper, "${y}Z${n}").ToLowerInvariant();
-        }
-
-        var query2 = new BooleanQuery
-        {
-            { new TermQuery(new Term(fields[0], value)), Occur.MUST },
+            { named, Occur.MUST },
             { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
-        };
-        var hits = searcher.Search(query2, 2);
+        }, 2);
         if (hits.TotalHits == 1)
         {
             return hits.ScoreDocs[0].Doc;
         }
 
-        // A zaak holds its whole dossier (questions, notices, answers): the question set stands for it.
-        if (fields[0] == Fields.Zaak && hits.TotalHits > 1)
+        // A zaak holds its whole dossier (questions, notices, answers): its question set stands for it, and its
+        // page shows the dossier. A zaak of several documents without one question set is listed instead (ZaakOfSeveral).
+        if (named.Term.Field == Fields.Zaak && hits.TotalHits > 1)
         {
-            query2.Add(new TermQuery(new Term(Fields.Kind, Indexing.Kinds.Name(Domain.DocumentKind.Vragen))), Occur.MUST);
-            var sets = searcher.Search(query2, 2);
+            var sets = searcher.Search(new BooleanQuery
+            {
+                { named, Occur.MUST },
+                { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+                { new TermQuery(new Term(Fields.Kind, Indexing.Kinds.Name(Domain.DocumentKind.Vragen))), Occur.MUST },
+            }, 2);
             return sets.TotalHits == 1 ? sets.ScoreDocs[0].Doc : null;
         }
 
@@ -76,6 +61,50 @@ internal static partial class Shortcuts
         : LooseKamervraag().Match(q) is { Success: true } k ? $"kv-tk-{k.Groups["y"].Value}Z{k.Groups["n"].Value}"
         : LooseNumber().Match(q) is { Success: true } n ? $"{n.Groups["y"].Value}{n.Groups["k"].Value.ToUpperInvariant()}{n.Groups["n"].Value}"
         : q;
+
+    /// <summary>
+    /// When the query is exactly a zaak number that several documents share, those documents' pairs,
+    /// so the user sees the zaak's documents instead of a text search for the number; else null.
+    /// </summary>
+    public static Query? ZaakOfSeveral(IndexSearcher searcher, string query)
+    {
+        if (Named(query) is not { Term.Field: Fields.Zaak } zaak)
+        {
+            return null;
+        }
+
+        return searcher.Search(new BooleanQuery
+        {
+            { zaak, Occur.MUST },
+            { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+        }, 1).TotalHits > 1 ? zaak : null;
+    }
+
+    /// <summary>The id term the query is exactly (typed in any case), or null.</summary>
+    private static TermQuery? Named(string query)
+    {
+        // Loosely typed ids ("ah tk 20232024 1314", "2025 d36086") are read in their printed form first.
+        var q = Canonical(query.Trim());
+        if (q.Length is 0 or > 60 || q.Contains(' ', StringComparison.Ordinal) && !Identifiers.ZaakPattern().IsMatch(q.ToUpperInvariant()))
+        {
+            return null;
+        }
+
+        // The id patterns are written for the printed form ("2024Z17972", "2025D36086"); users type any case.
+        var upper = q.ToUpperInvariant();
+        var value = q.ToLowerInvariant();
+        string? field = Identifiers.DocumentNumberPattern().IsMatch(upper) && q.Length == 10 ? Fields.DocumentNumber
+            : Identifiers.ZaakPattern().Match(upper) is { Success: true } z && z.Length == q.Length ? Fields.Zaak
+            : OfficialId().IsMatch(q) ? Fields.OfficialId
+            : MayBeKey(q) ? Fields.DocId
+            : null;
+        if (field == Fields.Zaak)
+        {
+            value = Identifiers.ZaakPattern().Replace(upper, "${y}Z${n}").ToLowerInvariant();
+        }
+
+        return field is null ? null : new TermQuery(new Term(field, value));
+    }
 
     /// <summary>
     /// Internal keys are ids (with digits) or "file:" names; a plain word never is one, and most

@@ -61,7 +61,7 @@ public static class WebApp
         SecurityHeaders.Use(app);
         PageEndpoints.UseErrorHandling(app);
         PageEndpoints.UseStatusPages(app);
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
+        app.MapHealthChecks("/health", IndexHealthCheck.Options);
         app.MapOpenApi();
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
@@ -70,12 +70,4 @@ public static class WebApp
         DossierEndpoints.Map(app);
         return app;
     }
-}
-
-public sealed class IndexHealthCheck(SearchIndex index) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(index.DocumentCount() > 0
-            ? HealthCheckResult.Healthy($"{index.DocumentCount()} documenten")
-            : HealthCheckResult.Degraded("index is leeg"));
 }

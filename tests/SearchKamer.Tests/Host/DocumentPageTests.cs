@@ -121,8 +121,16 @@ public sealed class DocumentPageTests(HostFixture host)
     [Fact]
     public async Task The_json_link_on_the_page_returns_the_same_document()
     {
-        var json = await host.Json("/api/documents/ah-tk-20232024-1314");
-        Assert.Equal(JsonValueKind.Array, json.GetProperty("questions").ValueKind);
-        Assert.Equal(6, json.GetProperty("questions").GetArrayLength());
+        var html = await host.Html("/document/ah-tk-20232024-1314");
+        var link = System.Text.RegularExpressions.Regex.Match(html, "<a href=\"([^\"]+)\">JSON</a>");
+        Assert.True(link.Success, "the page has no JSON link");
+
+        var json = await host.Json(WebUtility.HtmlDecode(link.Groups[1].Value));
+
+        Assert.Equal("ah-tk-20232024-1314", json.GetProperty("officialId").GetString());
+        var numbers = json.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("number").GetInt32()).ToList();
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "<section class=\"qa\" id=\"vraag-(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(shown, numbers);
+        Assert.Contains(json.GetProperty("subject").GetString()!, WebUtility.HtmlDecode(html), StringComparison.OrdinalIgnoreCase);
     }
 }

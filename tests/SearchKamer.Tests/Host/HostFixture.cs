@@ -2,12 +2,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SearchKamer.Tests.Host;
 
 /// <summary>
-/// The real host on Kestrel (a free loopback port, so a browser can reach it too) over a temp data
+/// The real host on Kestrel (a loopback port it binds itself, so a browser can reach it too) over a temp data
 /// directory: the bootstrap indexes the bundled corpus, and a copy of a real answer document with
 /// "&lt;script&gt;" in one answer goes through the inbox watcher before any test runs.
 /// </summary>
@@ -28,11 +31,12 @@ public sealed class HostFixture : IDisposable
         lines.RemoveAll(l => l.Trim() == "AH 604");
         File.WriteAllLines(Path.Combine(inbox, "script-in-antwoord.txt"), lines);
 
-        Port = LoopbackPort.Free();
-        BaseAddress = new Uri($"http://127.0.0.1:{Port}");
         _factory = new Factory(Data);
-        _factory.UseKestrel(Port);
+        // Port 0: Kestrel binds a free port at once and reports it, so no other process can take it in between.
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
+        BaseAddress = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        Port = BaseAddress.Port;
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         // Tests that compare two requests (page against API) must not straddle the inbox document's commit.
         WaitForDocument(ScriptDocumentId, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();

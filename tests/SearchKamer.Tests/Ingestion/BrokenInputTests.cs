@@ -37,11 +37,7 @@ public sealed class BrokenInputTests : IDisposable
             huge.SetLength(600L * 1024 * 1024);
         }
 
-        var encrypted = Path.Combine(RepoPaths.Fixtures, "broken", "encrypted.pdf");
-        if (File.Exists(encrypted))
-        {
-            File.Copy(encrypted, Path.Combine(_dir, "encrypted.pdf"));
-        }
+        File.Copy(Path.Combine(RepoPaths.Fixtures, "broken", "encrypted-user-password.pdf"), Path.Combine(_dir, "encrypted.pdf"));
 
         var output = new StringWriter();
         var exit = Cli.Dispatch(["ingest", "--data", _data, _dir], output);
@@ -55,7 +51,7 @@ public sealed class BrokenInputTests : IDisposable
         }
 
         Assert.Contains(lines, l => l.StartsWith("verwerkt", StringComparison.Ordinal) && l.Contains("good.pdf", StringComparison.Ordinal));
-        foreach (var name in new[] { "truncated.pdf", "zero-bytes.pdf", "empty.txt", "png-renamed.pdf", "image-only.pdf", "plenary.pdf", "handelingen.xml", "huge.pdf" })
+        foreach (var name in new[] { "encrypted.pdf", "truncated.pdf", "zero-bytes.pdf", "empty.txt", "png-renamed.pdf", "image-only.pdf", "plenary.pdf", "handelingen.xml", "huge.pdf" })
         {
             var line = Assert.Single(lines, l => l.Contains(name, StringComparison.Ordinal));
             Assert.StartsWith("mislukt", line);

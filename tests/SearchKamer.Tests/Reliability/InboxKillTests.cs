@@ -21,7 +21,8 @@ public sealed class InboxKillTests(ITestOutputHelper output)
             var noCorpus = Directory.CreateDirectory(Path.Combine(data, "empty-corpus")).FullName;
             var files = FileWalker.Expand([RepoPaths.Corpus], new List<string>());
             var clean = IndexSnapshot.CleanCorpus.Snapshot;
-            var groups = files.Chunk((files.Count / (schedule.Rounds + 1)) + 1).ToList();
+            // One group per round, the last included: its files arrive in the final round only.
+            var groups = Enumerable.Range(0, schedule.Rounds + 1).Select(r => files.Where((_, i) => i % (schedule.Rounds + 1) == r).ToArray()).ToList();
             var reported = new HashSet<string>();
             var kills = 0;
             for (var round = 0; round <= schedule.Rounds; round++)
@@ -29,14 +30,14 @@ public sealed class InboxKillTests(ITestOutputHelper output)
                 var port = LoopbackPort.Free();
                 using var host = SearchkamerProcess.Start(
                     ["--urls", $"http://127.0.0.1:{port}", "--data", data, "--SearchKamer:CorpusDirectory=" + noCorpus, "--SearchKamer:InboxInterval=00:00:00.100"]);
-                if (round < groups.Count)
-                {
-                    Drop(groups[round], inbox);
-                }
+                Drop(groups[round], inbox);
 
                 if (round == schedule.Rounds)
                 {
                     await WaitUntilIndexed(data, inbox, clean, host, TimeSpan.FromSeconds(90));
+                    // The last group arrives in this round only, so each of its files must be logged: the
+                    // "logged means durable" check below then cannot pass by finding no log lines at all.
+                    await WaitUntilLogged(groups[^1].Select(f => Path.GetFileName(f)), host, TimeSpan.FromSeconds(30));
                 }
                 else
                 {
@@ -44,7 +45,7 @@ public sealed class InboxKillTests(ITestOutputHelper output)
                     var delay = schedule.Next(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(3500));
                     await Task.Delay(delay);
                     kills += host.Kill() ? 1 : 0;
-                    CheckAfterKill(data, inbox, files.Take(groups.Take(round + 1).Sum(g => g.Length)), reported, host, schedule.Describe(round, delay));
+                    CheckAfterKill(data, inbox, groups.Take(round + 1).SelectMany(g => g), reported, host, schedule.Describe(round, delay));
                 }
 
                 host.Kill();
@@ -121,6 +122,18 @@ public sealed class InboxKillTests(ITestOutputHelper output)
         }
 
         Assert.Fail($"the host did not index the inbox within {timeout.TotalSeconds} s (exited: {host.HasExited})\n{string.Join('\n', host.Output.TakeLast(30))}\n{host.Errors}");
+    }
+
+    private static async Task WaitUntilLogged(IEnumerable<string> names, SearchkamerProcess host, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        var expected = names.ToHashSet(StringComparer.Ordinal);
+        while (!expected.IsSubsetOf(Reported(host.Output)) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Subset(Reported(host.Output).ToHashSet(StringComparer.Ordinal), expected);
     }
 
     /// <summary>File names the watcher logged as indexed; it logs only after the commit.</summary>

@@ -13,10 +13,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private WebApplication? _app;
 
+    // While down, the port stays bound by a socket that does not listen: connections are refused, as to a
+    // server that is down, and no other process can take the address the user configured in the meantime.
+    private Socket? _reserved;
+
     public WebhookReceiver()
     {
-        // Reserve a free port once, so "up again" is the same address the user configured.
-        Port = LoopbackPort.Free();
+        _reserved = Reserve(0);
+        Port = ((IPEndPoint)_reserved.LocalEndPoint!).Port;
     }
 
     public int Port { get; }
@@ -45,6 +49,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        _reserved?.Dispose();
+        _reserved = null;
         var app = builder.Build();
         app.MapPost("/hook", async (HttpRequest request, CancellationToken aborted) =>
         {
@@ -77,8 +83,22 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             await app.StopAsync(quick.Token);
             await app.DisposeAsync();
+            _reserved = Reserve(Port);
         }
     }
 
-    public async ValueTask DisposeAsync() => await Down();
+    public async ValueTask DisposeAsync()
+    {
+        await Down();
+        _reserved?.Dispose();
+    }
+
+    private static Socket Reserve(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        // The stopped server's connections may linger in TIME_WAIT on this port.
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        return socket;
+    }
 }

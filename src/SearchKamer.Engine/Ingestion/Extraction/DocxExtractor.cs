@@ -61,11 +61,12 @@ public static class DocxExtractor
 
             // Footnotes are numbered by their first reference in the text, as Word shows them.
             var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-            var paragraphs = ReadPart(document, numbers, inFootnotes: false).Select(p => p.Text).ToList();
+            var lists = ReadNumbering(zip);
+            var paragraphs = ReadPart(document, numbers, inFootnotes: false, lists).Select(p => p.Text).ToList();
             var footnotes = new List<Footnote>();
             if (numbers.Count > 0 && zip.GetEntry(FootnotesPart) is { } notes)
             {
-                foreach (var (id, text) in ReadPart(notes, numbers, inFootnotes: true).GroupBy(p => p.FootnoteId!).Select(g => (g.Key, string.Join(" ", g.Select(p => p.Text)))))
+                foreach (var (id, text) in ReadPart(notes, numbers, inFootnotes: true, DocxNumbering.Empty).GroupBy(p => p.FootnoteId!).Select(g => (g.Key, string.Join(" ", g.Select(p => p.Text)))))
                 {
                     if (numbers.TryGetValue(id, out var number))
                     {
@@ -82,31 +83,49 @@ public static class DocxExtractor
 
     private sealed record Paragraph(string Text, string? FootnoteId);
 
+    private static XmlReaderSettings Settings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        // The declared size can lie; this bounds what is actually read.
+        MaxCharactersInDocument = MaxPartBytes,
+        MaxCharactersFromEntities = 0,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    private static DocxNumbering ReadNumbering(ZipArchive zip)
+    {
+        try
+        {
+            return DocxNumbering.Read(zip, Settings());
+        }
+        catch (XmlException e)
+        {
+            throw new ExtractionException($"malformed {DocxNumbering.Part} in DOCX at line {e.LineNumber}: {e.Message}", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ExtractionException($"DOCX part {DocxNumbering.Part} cannot be unpacked: {e.Message}", e);
+        }
+    }
+
     /// <summary>Streams one part's paragraphs; in the footnotes part each paragraph carries the id of its footnote.</summary>
-    private static List<Paragraph> ReadPart(ZipArchiveEntry entry, Dictionary<string, int> numbers, bool inFootnotes)
+    private static List<Paragraph> ReadPart(ZipArchiveEntry entry, Dictionary<string, int> numbers, bool inFootnotes, DocxNumbering lists)
     {
         if (entry.Length > MaxPartBytes)
         {
             throw new ExtractionException($"DOCX part {entry.FullName} unpacks to {entry.Length} bytes (limit {MaxPartBytes})");
         }
 
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            // The declared size can lie; this bounds what is actually read.
-            MaxCharactersInDocument = MaxPartBytes,
-            MaxCharactersFromEntities = 0,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
         var result = new List<Paragraph>();
         var text = new StringBuilder();
         string? footnote = null;
+        var list = new ListItem();
         try
         {
             using var part = entry.Open();
-            using var reader = XmlReader.Create(part, settings);
+            using var reader = XmlReader.Create(part, Settings());
             // Only w:t carries text (not w:delText of a tracked deletion, not w:instrText of a field code).
             var positioned = false;
             while (positioned || reader.Read())
@@ -117,9 +136,15 @@ public static class DocxExtractor
                     continue;
                 }
 
-                if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "p")
+                if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName is "p" or "pPrChange")
                 {
-                    Flush(result, text, footnote, inFootnotes);
+                    if (reader.LocalName == "p")
+                    {
+                        Label(text, list, lists);
+                        Flush(result, text, footnote, inFootnotes);
+                    }
+
+                    list.InChange = reader.LocalName == "pPrChange" ? false : list.InChange;
                     continue;
                 }
 
@@ -137,8 +162,11 @@ public static class DocxExtractor
                         // A paragraph inside a paragraph (a text box) ends the text before it; <w:p/> is a blank line.
                         if (text.Length > 0)
                         {
+                            Label(text, list, lists);
                             Flush(result, text, footnote, inFootnotes);
                         }
+
+                        list = new ListItem();
 
                         if (reader.IsEmptyElement)
                         {
@@ -150,6 +178,16 @@ public static class DocxExtractor
                         // This leaves the reader on the node after </w:t>, which the loop must not skip.
                         text.Append(reader.ReadElementContentAsString());
                         positioned = true;
+                        break;
+                    // The properties a tracked change replaced (w:pPrChange) are not what the paragraph shows.
+                    case "pPrChange" when !reader.IsEmptyElement:
+                        list.InChange = true;
+                        break;
+                    case "numId" when !list.InChange:
+                        list.NumId = reader.GetAttribute("val", W);
+                        break;
+                    case "ilvl" when !list.InChange:
+                        list.Level = int.TryParse(reader.GetAttribute("val", W), out var level) ? level : 0;
                         break;
                     case "tab":
                         text.Append(' ');
@@ -187,6 +225,27 @@ public static class DocxExtractor
         }
 
         return result;
+    }
+
+    /// <summary>The numPr of the paragraph being read (Word writes it in w:pPr, before the runs).</summary>
+    private sealed class ListItem
+    {
+        public string? NumId { get; set; }
+
+        public int Level { get; set; }
+
+        public bool InChange { get; set; }
+    }
+
+    /// <summary>Puts the list label Word shows in front of the paragraph's text, as a reader sees it: "Vraag 3 …", "1. …".</summary>
+    private static void Label(StringBuilder text, ListItem list, DocxNumbering lists)
+    {
+        if (list.NumId is { } numId && lists.Next(numId, list.Level) is { Length: > 0 } label)
+        {
+            text.Insert(0, text.Length > 0 ? label + " " : label);
+        }
+
+        list.NumId = null;
     }
 
     private static void Flush(List<Paragraph> result, StringBuilder text, string? footnote, bool inFootnotes)

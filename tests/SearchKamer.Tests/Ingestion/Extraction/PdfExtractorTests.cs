@@ -62,7 +62,8 @@ public class PdfExtractorTests
         var header = PdfCorpus.GoldFor(file).GetProperty("question_header_as_printed").GetString()!;
         var text = PdfCorpus.Extract(file);
 
-        Assert.StartsWith(text.Lines[0], header, StringComparison.Ordinal);
+        // The printed header may wrap over several lines.
+        Assert.StartsWith(Spaced(header), Spaced(string.Join(' ', text.Lines.Take(5))), StringComparison.Ordinal);
     }
 
     /// <summary>The strongest check: what a careful reader reads (gold) is in the extracted text.</summary>
@@ -256,4 +257,7 @@ public class PdfExtractorTests
         Assert.NotEmpty(text.Lines);
         Assert.False(text.Metadata.ContainsKey(FurnitureKeys.FooterId));
     }
+
+    /// <summary>Line breaks joined with one space, as the gold file joins the printed lines.</summary>
+    private static string Spaced(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 }

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SearchKamer.Indexing;
+
+namespace SearchKamer.Tests.Host;
+
+/// <summary>
+/// A host of a test's own (in memory, no port) over a fresh data directory and a corpus folder the
+/// test chooses, for tests that change what a host holds: the shared <see cref="HostFixture"/> stays as it was.
+/// </summary>
+public sealed class SmallHost : IDisposable
+{
+    private readonly Factory _factory;
+
+    public SmallHost(string corpus)
+    {
+        Data = Directory.CreateTempSubdirectory("searchkamer-small-host-").FullName;
+        Directory.CreateDirectory(Inbox);
+        _factory = new Factory(Data, corpus);
+        Client = _factory.CreateClient();
+    }
+
+    public string Data { get; }
+
+    public string Inbox => Path.Combine(Data, "inbox");
+
+    public HttpClient Client { get; }
+
+    public SearchIndex Index => _factory.Services.GetRequiredService<SearchIndex>();
+
+    /// <summary>A folder with no files: the host starts without an index.</summary>
+    public static string EmptyCorpus() => Directory.CreateTempSubdirectory("searchkamer-empty-corpus-").FullName;
+
+    /// <summary>Copies a file under a dot name the watcher skips, then renames it, so it never sees half a file.</summary>
+    public string Drop(string source, string name)
+    {
+        var hidden = Path.Combine(Inbox, "." + name);
+        File.Copy(source, hidden);
+        File.Move(hidden, Path.Combine(Inbox, name));
+        return Path.Combine(Inbox, name);
+    }
+
+    public static async Task Until(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"{what} did not happen within {timeout.TotalSeconds} s");
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _factory.Dispose();
+        Directory.Delete(Data, recursive: true);
+    }
+
+    private sealed class Factory(string data, string corpus) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("SearchKamer:DataDirectory", data);
+            builder.UseSetting("SearchKamer:CorpusDirectory", corpus);
+            builder.UseSetting("SearchKamer:InboxInterval", "00:00:00.100");
+            builder.UseSetting("SearchKamer:WarmupSearches", "0");
+        }
+    }
+}
