@@ -21,7 +21,11 @@ public sealed class IndexLockedException(string message) : Exception(message);
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
-    public const string SchemaVersion = "2";
+    /// <summary>
+    /// The analysis and field layout the index was written with, in every commit's data. 3: apostrophe plurals,
+    /// dotted tokens and compound parts as marked terms (issue 20); an index of another version is rebuilt on start.
+    /// </summary>
+    public const string SchemaVersion = "3";
     private const string GuardFile = "searchkamer.lock";
     private const string FirstCommit = "segments_1";
 
@@ -136,6 +140,12 @@ public sealed class SearchIndex : IDisposable
     }
 
     public void Delete(string docKey) => Writer.DeleteDocuments(new Term(Fields.DocId, docKey.ToLowerInvariant()));
+
+    /// <summary>Empties the index (durable at the next commit), before it is built again from its files.</summary>
+    public void DeleteAll() => Writer.DeleteAll();
+
+    /// <summary>The schema version the last commit was written with; null for an index without commits or from before versions.</summary>
+    public string? CommittedSchema() => LastCommitData().TryGetValue("schema", out var schema) ? schema : null;
 
     /// <summary>Makes everything written so far durable, with the watermark in the commit data.</summary>
     public void Commit(IDictionary<string, string>? watermark = null)

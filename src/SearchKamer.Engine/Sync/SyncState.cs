@@ -129,6 +129,22 @@ public sealed partial class SyncState
         return lost;
     }
 
+    /// <summary>
+    /// After the index was emptied to be built again: every document the sync had indexed is queued to be indexed
+    /// again from the file it keeps (no download), with the API's metadata.
+    /// </summary>
+    public void RequeueIndexed()
+    {
+        using var c = Store.Open();
+        using var tx = c.BeginTransaction();
+        Execute(c, tx, """
+            INSERT INTO sync_pending (document_id, action, queued_at) SELECT id, $a, $t FROM sync_document WHERE state = 'indexed'
+            ON CONFLICT (document_id) DO NOTHING
+            """, ("$a", PendingAction.Reindex), ("$t", Now()));
+        Execute(c, tx, "UPDATE sync_document SET indexed_meta = NULL, index_key = NULL WHERE state = 'indexed'");
+        tx.Commit();
+    }
+
     /// <summary>Saves the downloaded file's path on the row, so a later metadata change can index it again without a download.</summary>
     public void Downloaded(string id, string path, string? contentType)
     {

@@ -12,15 +12,50 @@ public sealed class IndexBootstrap(SearchIndex index, IngestNotifier notifier, I
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (index.DocumentCount() > 0)
-        {
-            log.LogInformation("Index {Path} geopend met {Documents} documenten", index.Path, index.DocumentCount());
-            return Task.CompletedTask;
-        }
-
         var corpus = options.Value.ResolvedCorpus;
         var files = FileWalker.Expand([corpus], new List<string>());
-        log.LogInformation("Geen index: {Count} bestanden uit {Corpus} indexeren", files.Count, corpus);
+        if (index.DocumentCount() > 0)
+        {
+            if (index.CommittedSchema() == SearchIndex.SchemaVersion)
+            {
+                log.LogInformation("Index {Path} geopend met {Documents} documenten", index.Path, index.DocumentCount());
+                return Task.CompletedTask;
+            }
+
+            files = SourcesToRebuild(files);
+        }
+        else
+        {
+            log.LogInformation("Geen index: {Count} bestanden uit {Corpus} indexeren", files.Count, corpus);
+        }
+
+        Build(files);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// An index written by a version with other analysis would answer with the old tokens (and ingest skips
+    /// unchanged files), so it is built again: from the corpus and every other file it holds that still exists.
+    /// Synced documents are left to the sync, which indexes them again with the API's metadata, without downloads.
+    /// </summary>
+    private IReadOnlyList<string> SourcesToRebuild(IReadOnlyList<string> corpus)
+    {
+        var synced = Path.GetFullPath(Sync.SyncSetup.FilesDirectory(options.Value.ResolvedData));
+        var held = new SearchKamer.Search.SearchEngine(index).All().Select(d => d.Source.Path)
+            .Where(p => File.Exists(p) && !Path.GetFullPath(p).StartsWith(synced, StringComparison.Ordinal));
+        var files = corpus.Concat(held).Distinct(StringComparer.Ordinal).ToList();
+        log.LogWarning("Index {Path} is gebouwd met schema {Old}, deze versie gebruikt {New}: {Count} bestanden opnieuw indexeren",
+            index.Path, index.CommittedSchema() ?? "onbekend", SearchIndex.SchemaVersion, files.Count);
+        // Committed empty at once: ingest skips files whose bytes the visible index already holds. A kill
+        // after this leaves an empty index, which the next start builds again (and the inbox re-adds done/).
+        index.DeleteAll();
+        index.Commit();
+        new Sync.SyncState(options.Value.ResolvedData).RequeueIndexed();
+        return files;
+    }
+
+    private void Build(IReadOnlyList<string> files)
+    {
         var done = 0;
         var summary = IngestPipeline.Run(index, files, Environment.ProcessorCount, line =>
         {
@@ -37,7 +72,6 @@ public sealed class IndexBootstrap(SearchIndex index, IngestNotifier notifier, I
         index.MergeAfterBulkLoad(summary.Indexed);
         log.LogInformation("Index gebouwd: {Indexed} verwerkt, {Failed} mislukt", summary.Indexed, summary.Failed);
         notifier.Ingested();
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
