@@ -18,7 +18,7 @@ public static class ApiEndpoints
             .Gated().WithName("Search").WithSummary("Zoeken met filters, facetten en paginering").Produces<SearchResponse>();
 
         api.MapGet("/documents/{id}", Results<JsonHttpResult<KamervraagDocument>, NotFound<ProblemDetailsBody>> (string id, SearchEngine engine) =>
-            engine.Get(id) is { } doc ? TypedResults.Json(doc, StoredJson.Options) : TypedResults.NotFound(NotFoundBody(id)))
+            engine.Get(id) is { } doc ? TypedResults.Json(Public(doc), StoredJson.Options) : TypedResults.NotFound(NotFoundBody(id)))
             .WithName("Document").WithSummary("Eén document met alle vragen en antwoorden");
 
         api.MapGet("/documents/{id}/similar", (string id, int? vraag, SearchEngine engine) =>
@@ -40,6 +40,10 @@ public static class ApiEndpoints
                 format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", $"searchkamer-export.{format}");
         })).Gated().WithName("Export").WithSummary("De hele resultaatset als CSV of JSON Lines");
     }
+
+    /// <summary>The server's folders are nobody's business: the API names the source by its file name only.</summary>
+    public static KamervraagDocument Public(KamervraagDocument doc) =>
+        doc with { Source = doc.Source with { Path = Path.GetFileName(doc.Source.Path) } };
 
     /// <summary>A parameter people can fix gets a 400 that names it, never a 500.</summary>
     public static IResult Guard(Func<IResult> action)

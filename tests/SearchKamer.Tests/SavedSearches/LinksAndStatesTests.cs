@@ -139,6 +139,16 @@ public sealed class LinksAndStatesTests
         Assert.Contains(">per uur</option>", edit);
     }
 
+    [Fact]
+    public async Task The_api_names_a_documents_source_by_its_file_name_not_the_servers_path()
+    {
+        using var host = new SavedSearchHost();
+        var json = await host.Anonymous().GetFromJsonAsync<JsonElement>("/api/documents/" + SavedSearchHost.QuestionSetKey);
+        var path = json.GetProperty("source").GetProperty("path").GetString()!;
+        Assert.Equal(SavedSearchHost.QuestionSetFile, path);
+        Assert.DoesNotContain(host.Root, json.ToString());
+    }
+
     private static string? Link(XElement parent, string rel) =>
         parent.Elements(Atom + "link").FirstOrDefault(l => ((string?)l.Attribute("rel") ?? "alternate") == rel)?.Attribute("href")?.Value;
 }
