@@ -60,11 +60,7 @@ public sealed class LinksAndStatesTests
         Assert.Contains(SavedSearchHost.QuestionSetKey, before);
 
         // The same question set file again, then the answer: only the answer is news.
-        var staging = Path.Combine(host.Inbox, ".again");
-        Directory.CreateDirectory(host.Inbox);
-        File.Copy(RepoPaths.CorpusFile("limburg", SavedSearchHost.QuestionSetFile), staging);
-        File.Move(staging, Path.Combine(host.Inbox, SavedSearchHost.QuestionSetFile));
-        await SavedSearchHost.Until(() => !File.Exists(Path.Combine(host.Inbox, SavedSearchHost.QuestionSetFile)), "the inbox took the file");
+        await host.DropIntoInbox(SavedSearchHost.QuestionSetFile);
         await host.IngestViaInbox(SavedSearchHost.AnswerFile);
 
         var alert = Assert.Single(host.Get<AlertStore>().ForUser(user.Id));
