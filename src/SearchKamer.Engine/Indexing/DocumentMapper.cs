@@ -30,7 +30,8 @@ public static class DocumentMapper
     public static string AnswerOf(KamervraagDocument doc, QuestionAnswer pair) => pair.Answer ?? doc.Notice ?? "";
 
     /// <param name="renditions">Every file (path, sha256) known to hold this document; defaults to its own source.</param>
-    public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt, IReadOnlyList<Rendition>? renditions = null)
+    /// <param name="change">What changed since the version indexed before (<see cref="DocumentChange"/>); null for a first version.</param>
+    public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt, IReadOnlyList<Rendition>? renditions = null, string? change = null)
     {
         var key = KeyOf(doc);
         // The metadata every record of the block repeats is built once and shared: the values are the
@@ -69,6 +70,11 @@ public static class DocumentMapper
             // Stored in pairs, in the same order, so a path's sha256 can be read back.
             record.Add(new Field(Fields.SourcePath, r.Path, StoredKeyword));
             record.Add(new Field(Fields.Sha256, r.Sha256, StoredKeyword));
+        }
+
+        if (change is not null)
+        {
+            record.Add(new StoredField(Fields.Change, change));
         }
 
         AddAll(record, Shared(doc, key, ingestedAt, stored: true));

@@ -34,6 +34,9 @@ public static class Fields
     /// <summary>UTC ticks of the moment the document was (re)indexed.</summary>
     public const string IngestedAt = "ingested_at";
 
+    /// <summary>Stored on a document record re-indexed with news: what changed ("nieuw antwoord", …).</summary>
+    public const string Change = "change";
+
     public const string Sha256 = "sha256";
     public const string SourcePath = "source_path";
 

@@ -35,7 +35,9 @@ public sealed class SearchIndex : IDisposable
     private readonly Directory _directory;
     private readonly FileStream? _guard;
     private readonly IndexWriter? _writer;
-    private readonly Dictionary<string, (KamervraagDocument? Document, List<Rendition> Renditions)> _pending = [];
+    private static readonly HashSet<string> IngestedAtOnly = [Fields.IngestedAt];
+
+    private readonly Dictionary<string, (KamervraagDocument? Document, List<Rendition> Renditions, DateTimeOffset? IngestedAt)> _pending = [];
 
     private SearchIndex(string path, bool writable)
     {
@@ -108,15 +110,20 @@ public sealed class SearchIndex : IDisposable
     /// Writes or replaces a document and all its pairs as one block: readers see either the old or the new.
     /// One document can come in several renditions (PDF, HTML, XML, text): all are remembered, so none is
     /// re-read as new, and the most structured one supplies the content.
+    /// A document already indexed keeps its ingest time unless its substance changed (see
+    /// <see cref="DocumentChange"/>): another rendition, the same file again or a sync update without
+    /// news is not "new" to alerts or to "nieuw sinds uw laatste bezoek".
     /// </summary>
     public void Upsert(KamervraagDocument doc, DateTimeOffset ingestedAt)
     {
         var key = DocumentMapper.KeyOf(doc);
         KamervraagDocument content;
         List<Rendition> merged;
+        DateTimeOffset at;
+        string? change;
         lock (_pending)
         {
-            var (previous, renditions) = _pending.TryGetValue(key, out var p) ? p : Stored(key);
+            var (previous, renditions, previousAt) = _pending.TryGetValue(key, out var p) ? p : Stored(key);
             merged = renditions.Where(r => r.Path != doc.Source.Path).Append(new Rendition(doc.Source.Path, doc.Source.Sha256)).ToList();
             content = previous is not null && previous.Source.Path != doc.Source.Path && Rank(previous.Source.Format) > Rank(doc.Source.Format)
                 ? previous
@@ -132,11 +139,13 @@ public sealed class SearchIndex : IDisposable
                 };
             }
 
-            _pending[key] = (content, merged);
+            change = previous is null ? null : DocumentChange.Between(previous, content);
+            at = previous is not null && change is null && previousAt is { } kept ? kept : ingestedAt;
+            _pending[key] = (content, merged, at);
         }
 
         // Analysis is the expensive part and runs outside the lock, so parallel indexing stays parallel.
-        Writer.UpdateDocuments(new Term(Fields.DocId, key), DocumentMapper.ToBlock(content, ingestedAt, merged));
+        Writer.UpdateDocuments(new Term(Fields.DocId, key), DocumentMapper.ToBlock(content, at, merged, change));
     }
 
     public void Delete(string docKey) => Writer.DeleteDocuments(new Term(Fields.DocId, docKey.ToLowerInvariant()));
@@ -276,7 +285,7 @@ public sealed class SearchIndex : IDisposable
         _ => 1,
     };
 
-    private (KamervraagDocument? Document, List<Rendition> Renditions) Stored(string key)
+    private (KamervraagDocument? Document, List<Rendition> Renditions, DateTimeOffset? IngestedAt) Stored(string key)
     {
         var searcher = Searchers.Acquire();
         try
@@ -289,11 +298,12 @@ public sealed class SearchIndex : IDisposable
             var hits = searcher.Search(query, 1);
             if (hits.TotalHits == 0)
             {
-                return (null, []);
+                return (null, [], null);
             }
 
             var read = StoredRecord.Load(searcher, hits.ScoreDocs[0].Doc, renditions: true);
-            return (read.Document, [.. read.Renditions]);
+            var ticks = searcher.Doc(hits.ScoreDocs[0].Doc, IngestedAtOnly).GetField(Fields.IngestedAt)?.GetInt64Value();
+            return (read.Document, [.. read.Renditions], ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null);
         }
         finally
         {

@@ -68,7 +68,7 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
                 var hits = slots.Run(() => runner.AllNew(search, Max(pass.After, search.CreatedAt)).Where(h => pass.Fresh.ContainsKey(h.Id)).ToList());
                 foreach (var hit in hits)
                 {
-                    Add(pass.Found, new Candidate(search.UserId, pass.Fresh[hit.Id], hit, $"zoekopdracht “{search.Name}”", search.Interval));
+                    Add(pass.Found, new Candidate(search.UserId, pass.Fresh[hit.Id], hit, $"zoekopdracht “{search.Name}”{Updated(pass.Fresh[hit.Id])}", search.Interval));
                 }
             }
             catch (SearchRequestException e)
@@ -93,7 +93,7 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
         var documents = NewDocuments.Load(index, found.Values.Select(c => c.Doc.Key).Concat(followed.Select(x => x.Doc.Key)));
         foreach (var (doc, follow) in followed.Where(x => documents.ContainsKey(x.Doc.Key)))
         {
-            Add(found, new Candidate(follow.UserId, doc, null, $"u volgt {follow.Label}: {WhatHappened(documents[doc.Key])}", AlertInterval.Live));
+            Add(found, new Candidate(follow.UserId, doc, null, $"u volgt {follow.Label}: {doc.Change ?? WhatHappened(documents[doc.Key])}", AlertInterval.Live));
         }
 
         var owners = users.All().ToDictionary(u => u.Id);
@@ -116,6 +116,8 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
             ? seen with { Reason = seen.Reason + "; " + c.Reason, Interval = (AlertInterval)Math.Min((int)seen.Interval, (int)c.Interval) }
             : c;
     }
+
+    private static string Updated(IngestedDocument d) => d.Change is { } change ? $" (bijgewerkt: {change})" : "";
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

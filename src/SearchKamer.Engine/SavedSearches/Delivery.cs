@@ -12,12 +12,18 @@ public interface IAlertSender
     Task SendAsync(User user, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken);
 }
 
-/// <summary>Where links in messages and feeds point: the public address of this host.</summary>
+/// <summary>Where links in messages and feeds point: the human pages at the public address of this host (SearchKamer:PublicUrl).</summary>
 public sealed record Links(Uri BaseUrl)
 {
-    public Uri Document(string key) => new(BaseUrl, "api/documents/" + Uri.EscapeDataString(key));
+    public Uri Document(string key) => new(BaseUrl, "document/" + Uri.EscapeDataString(key));
+
+    /// <summary>The results page of a saved search: the search page with the saved state.</summary>
+    public Uri Results(string state) => new(BaseUrl, state.TrimStart('?') is { Length: > 0 } q ? "?" + q : "");
 
     public Uri Path(string relative) => new(BaseUrl, relative.TrimStart('/'));
+
+    /// <summary>Set (to what was configured, maybe empty) when no usable public address was given and <see cref="BaseUrl"/> is a fallback.</summary>
+    public string? Missing { get; init; }
 }
 
 /// <summary>Exponential backoff with jitter: base·2^(n−1), capped, scaled by a random 50–100 % so retries spread out.</summary>
@@ -104,10 +110,13 @@ public sealed class AlertDispatcher(AlertStore alerts, Users users, IEnumerable<
             log?.Invoke(userId, channel, e);
             // A refused address stays refused: retrying would only knock on the same door again.
             var refused = IsRefusal(e);
-            alerts.MarkFailed(ids, refused ? Refused : Failed, refused ? null : retry.Next(attempts, clock.GetUtcNow()));
+            var recorded = refused ? Refused : StatusOf(e) ?? Failed;
+            alerts.MarkFailed(ids, recorded, refused ? null : retry.Next(attempts, clock.GetUtcNow()));
             return 0;
         }
     }
+
+    private static string? StatusOf(Exception? e) => e is null ? null : e is WebhookStatusException w ? w.Recorded : StatusOf(e.InnerException);
 
     private static bool IsRefusal(Exception? e) => e is not null && (e is WebhookRefusedException || IsRefusal(e.InnerException));
 }

@@ -8,7 +8,8 @@ using Fields = SearchKamer.Indexing.Fields;
 namespace SearchKamer.SavedSearches;
 
 /// <summary>What the alert evaluator needs to know of a (re)indexed document before it knows whether anyone wants it.</summary>
-public sealed record IngestedDocument(string Key, DateTimeOffset IngestedAt, string Kind, IReadOnlyList<string> ZaakNumbers);
+/// <param name="Change">Set when an indexed document came again with news (<see cref="DocumentChange"/>); null for a first version.</param>
+public sealed record IngestedDocument(string Key, DateTimeOffset IngestedAt, string Kind, IReadOnlyList<string> ZaakNumbers, string? Change = null);
 
 /// <summary>
 /// The documents (re)indexed after a moment, read from the index itself, so nothing depends on who ingested
@@ -17,7 +18,7 @@ public sealed record IngestedDocument(string Key, DateTimeOffset IngestedAt, str
 /// </summary>
 public static class NewDocuments
 {
-    private static readonly HashSet<string> HeaderFields = [Fields.DocId, Fields.IngestedAt, Fields.Kind, Fields.Zaak];
+    private static readonly HashSet<string> HeaderFields = [Fields.DocId, Fields.IngestedAt, Fields.Kind, Fields.Zaak, Fields.Change];
 
     public static IReadOnlyList<IngestedDocument> Since(SearchIndex index, DateTimeOffset after)
     {
@@ -34,7 +35,7 @@ public static class NewDocuments
                 var stored = searcher.Doc(h.Doc, HeaderFields);
                 var ticks = stored.GetField(Fields.IngestedAt).GetInt64Value() ?? 0;
                 return new IngestedDocument(stored.Get(Fields.DocId), new DateTimeOffset(ticks, TimeSpan.Zero), stored.Get(Fields.Kind) ?? "",
-                    stored.GetValues(Fields.Zaak));
+                    stored.GetValues(Fields.Zaak), stored.Get(Fields.Change));
             }).OrderBy(d => d.IngestedAt).ToList();
         }
         finally

@@ -17,12 +17,32 @@ public sealed record SavedSearch(long Id, long UserId, string Name, string State
 
 public static class Intervals
 {
+    /// <summary>The stored and API name (English, as before Dutch names were accepted).</summary>
     public static string Name(AlertInterval i) => i.ToString().ToLowerInvariant();
 
-    public static AlertInterval Parse(string? name) =>
-        Enum.TryParse<AlertInterval>(name?.Trim(), ignoreCase: true, out var i) && Enum.IsDefined(i)
-            ? i
-            : throw new UserException($"interval moet live, hourly, daily of weekly zijn, niet \"{name}\"");
+    /// <summary>The name people read in the web pages.</summary>
+    public static string Dutch(AlertInterval i) => i switch
+    {
+        AlertInterval.Live => "direct",
+        AlertInterval.Hourly => "per uur",
+        AlertInterval.Daily => "dagelijks",
+        _ => "wekelijks",
+    };
+
+    /// <summary>Dutch (direct, per uur, dagelijks, wekelijks) or English (live, hourly, daily, weekly), any case.</summary>
+    public static AlertInterval Parse(string? name)
+    {
+        var wanted = string.Join(' ', (name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var i in Enum.GetValues<AlertInterval>())
+        {
+            if (string.Equals(wanted, Name(i), StringComparison.OrdinalIgnoreCase) || string.Equals(wanted, Dutch(i), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        throw new UserException($"interval moet direct, per uur, dagelijks of wekelijks zijn (of live, hourly, daily, weekly), niet \"{name}\"");
+    }
 
     /// <summary>
     /// When an alert found now may go out: live at once, otherwise at the next whole hour, midnight

@@ -119,14 +119,22 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
     /// Sets the alert channels (one webhook per user); a new webhook URL gets a new signing secret, returned in the
     /// user. A URL that <paramref name="targets"/> refuses throws <see cref="WebhookRefusedException"/>.
     /// </summary>
-    public async Task<User> UpdateChannelsAsync(long userId, string? webhookUrl, bool emailAlerts, WebhookTargets targets, CancellationToken cancellationToken)
+    /// <param name="keepWebhook">True leaves the webhook as it is (a partial update that does not name it).</param>
+    /// <param name="emailAlerts">Null leaves the e-mail choice as it is.</param>
+    public async Task<User> UpdateChannelsAsync(long userId, string? webhookUrl, bool? emailAlerts, WebhookTargets targets, CancellationToken cancellationToken,
+        bool keepWebhook = false)
     {
-        var url = string.IsNullOrWhiteSpace(webhookUrl) ? null : await targets.CheckAsync(webhookUrl.Trim(), cancellationToken);
+        var url = keepWebhook || string.IsNullOrWhiteSpace(webhookUrl) ? null : await targets.CheckAsync(webhookUrl.Trim(), cancellationToken);
         using var c = store.Open();
         var current = Get(c, userId) ?? throw new UserException("onbekende gebruiker");
+        if (keepWebhook)
+        {
+            url = current.WebhookUrl;
+        }
+
         var secret = url is null ? null : url == current.WebhookUrl && current.WebhookSecret is { } s ? s : Secrets.NewToken();
         Sql.Exec(c, "UPDATE users SET webhook_url = $u, webhook_secret = $s, email_alerts = $e WHERE id = $id",
-            ("$u", url), ("$s", secret), ("$e", emailAlerts ? 1 : 0), ("$id", userId));
+            ("$u", url), ("$s", secret), ("$e", (emailAlerts ?? current.EmailAlerts) ? 1 : 0), ("$id", userId));
         return Get(c, userId)!;
     }
 

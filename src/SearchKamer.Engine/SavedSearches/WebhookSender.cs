@@ -36,9 +36,18 @@ public sealed class WebhookSender(HttpClient http, Links links, TimeProvider clo
         if (!response.IsSuccessStatusCode)
         {
             // A redirect lands here too: it is not followed, so it is not a delivery.
-            throw new HttpRequestException($"webhook antwoordde {(int)response.StatusCode}");
+            throw new WebhookStatusException((int)response.StatusCode);
         }
     }
+}
+
+/// <summary>The webhook answered, but not with 2xx (a redirect included): not delivered; the status may be shown to its owner.</summary>
+public sealed class WebhookStatusException(int status) : HttpRequestException($"webhook antwoordde {status}")
+{
+    public int Status { get; } = status;
+
+    /// <summary>What the delivery records, and the owner sees: the number only, never the other side's text.</summary>
+    public string Recorded => $"HTTP {Status}";
 }
 
 /// <summary>Stripe-style signing: the timestamp is inside the MAC, so a captured request cannot be replayed later.</summary>

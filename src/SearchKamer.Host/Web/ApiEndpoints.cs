@@ -40,6 +40,10 @@ public static class ApiEndpoints
         })).Gated().WithName("Export").WithSummary("De hele resultaatset als CSV of JSON Lines");
     }
 
+    /// <summary>The server's folders are nobody's business: the API names the source by its file name only.</summary>
+    public static KamervraagDocument Public(KamervraagDocument doc) =>
+        doc with { Source = doc.Source with { Path = Path.GetFileName(doc.Source.Path) } };
+
     /// <summary>A parameter people can fix gets a 400 that names it, never a 500.</summary>
     public static IResult Guard(Func<IResult> action)
     {

@@ -50,7 +50,7 @@ public static class DossierEndpoints
             return Results.Json(new ProblemDetailsBody("Niet gevonden", 404, $"geen document met id \"{Shorten(id)}\"", null), statusCode: 404);
         }
 
-        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(doc, StoredJson.Options))!.AsObject();
+        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(ApiEndpoints.Public(doc), StoredJson.Options))!.AsObject();
         var dossier = dossiers.For(doc, Today(clock));
         json["dossier"] = dossier is null ? null : JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(dossier, StoredJson.Options));
         return Results.Json(json, StoredJson.Options);

@@ -38,7 +38,8 @@ public sealed class DeliveryTests
         Assert.InRange(long.Parse(t, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var sent = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("alerts").EnumerateArray());
         Assert.Equal(SavedSearchHost.AnswerKey, sent.GetProperty("document").GetString());
-        Assert.StartsWith("https://zoek.example.nl/api/documents/", sent.GetProperty("link").GetString());
+        // The human page at the configured public address, not the JSON.
+        Assert.Equal("https://zoek.example.nl/document/" + Uri.EscapeDataString(SavedSearchHost.AnswerKey), sent.GetProperty("link").GetString());
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class DeliveryTests
         Assert.Contains("To: lezer@example.nl", mail);
         Assert.Contains("From: meldingen@zoek.example.nl", mail);
         var body = SmtpSink.Body(mail);
-        Assert.Contains("https://zoek.example.nl/api/documents/" + SavedSearchHost.AnswerKey, body);
+        Assert.Contains("https://zoek.example.nl/document/" + Uri.EscapeDataString(SavedSearchHost.AnswerKey), body);
         Assert.DoesNotContain("file:", mail, StringComparison.Ordinal);
         Assert.Contains("beantwoord", body);
         var store = host.Get<AlertStore>();

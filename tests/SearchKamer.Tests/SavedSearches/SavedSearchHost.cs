@@ -149,6 +149,18 @@ public sealed partial class SavedSearchHost : IDisposable
         await Until(() => Get<AlertStore>().Watermark() > before, $"{limburgFile} ingested and evaluated");
     }
 
+    /// <summary>Drops a corpus file (optionally changed) into the inbox and waits until the inbox took it (for files that bring no news, so no evaluation moves).</summary>
+    public async Task DropIntoInbox(string limburgFile, Func<string, string>? change = null)
+    {
+        var text = File.ReadAllText(RepoPaths.CorpusFile("limburg", limburgFile));
+        Directory.CreateDirectory(Inbox);
+        var staging = Path.Combine(Inbox, "." + limburgFile);
+        File.WriteAllText(staging, change is null ? text : change(text));
+        File.Move(staging, Path.Combine(Inbox, limburgFile));
+        await Until(() => !File.Exists(Path.Combine(Inbox, limburgFile)), $"{limburgFile} taken from the inbox");
+        await Task.Delay(1000);
+    }
+
     public static async Task Until(Func<bool> condition, string what, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

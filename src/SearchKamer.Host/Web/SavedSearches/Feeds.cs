@@ -20,7 +20,7 @@ public static class Feeds
         {
             var response = engine.Search(SearchParameters.Parse(request.Query) with { Page = 1, Size = Size, Sort = SortOrder.Newest });
             var title = request.Query["q"].LastOrDefault() is { Length: > 0 } q ? $"SearchKamer: {q}" : "SearchKamer";
-            return Atom(Feed(title, links.Path("/feed" + request.QueryString), FromHits(response, links)));
+            return Atom(Feed(title, links.Path("/feed" + request.QueryString), links.Results(request.QueryString.Value ?? ""), FromHits(response, links)));
         })).Gated().WithName("Feed").WithSummary("Atom-feed van een zoekopdracht (openbaar), nieuwste eerst").WithTags("Feeds");
 
         app.MapGet("/feed/zoekopdracht/{id:long}", (long id, HttpContext ctx, FeedKeys keys, FailedTokenChecks checks, SavedSearchStore store, SavedSearchRunner runner, Links links) =>
@@ -36,7 +36,7 @@ public static class Feeds
                 return Results.NotFound();
             }
 
-            return ApiEndpoints.Guard(() => Atom(Feed($"SearchKamer: {search.Name}", links.Path($"/mijn/zoekopdrachten/{id}/uitvoeren"),
+            return ApiEndpoints.Guard(() => Atom(Feed($"SearchKamer: {search.Name}", SelfWithKey(ctx, links), links.Results(search.State),
                 FromHits(runner.Run(search, size: Size, sort: SortOrder.Newest), links))));
         }).Gated().WithName("SavedSearchFeed").WithSummary("Atom-feed van een bewaarde zoekopdracht (met de eigen sleutel van die feed)").WithTags("Feeds");
 
@@ -49,7 +49,7 @@ public static class Feeds
             }
 
             var items = alerts.ForUser(user.Value, 50).Select(a => Item(a.DocumentKey, a.Subject, a.SnippetHtml, a.DocumentDate, a.CreatedAt, links));
-            return Atom(Feed("SearchKamer: mijn meldingen", links.Path("/mijn/meldingen"), items));
+            return Atom(Feed("SearchKamer: mijn meldingen", SelfWithKey(ctx, links), links.Path("/mijn/meldingen"), items));
         }).WithName("MyFeed").WithSummary("Atom-feed van alles waarover ik een melding kreeg (met de eigen sleutel van die feed)").WithTags("Feeds");
     }
 
@@ -89,10 +89,16 @@ public static class Feeds
         };
     }
 
-    private static SyndicationFeed Feed(string title, Uri self, IEnumerable<SyndicationItem> items)
+    /// <summary>The feed's own public address, key included: what a reader subscribed to.</summary>
+    private static Uri SelfWithKey(HttpContext ctx, Links links) =>
+        links.Path(ctx.Request.Path + "?sleutel=" + Uri.EscapeDataString(ctx.Request.Query["sleutel"].LastOrDefault() ?? ""));
+
+    /// <param name="self">The feed's own address (rel="self").</param>
+    /// <param name="page">The page a person reads the same list on (rel="alternate").</param>
+    private static SyndicationFeed Feed(string title, Uri self, Uri page, IEnumerable<SyndicationItem> items)
     {
         var list = items.ToList();
-        var feed = new SyndicationFeed(title, null, self, self.ToString(), list.Count > 0 ? list.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch, list);
+        var feed = new SyndicationFeed(title, null, page, self.ToString(), list.Count > 0 ? list.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch, list);
         feed.Links.Add(new SyndicationLink(self, "self", null, "application/atom+xml", 0));
         return feed;
     }

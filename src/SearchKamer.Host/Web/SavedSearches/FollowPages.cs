@@ -39,7 +39,7 @@ public static class FollowPages
         {
             var user = Auth.Current(ctx);
             var rows = alerts.ForUser(user.Id).Select(a =>
-                $"""<li><a href="/api/documents/{Uri.EscapeDataString(a.DocumentKey)}">{Html.E(a.Subject ?? "Kamervragen")}</a> ({Html.E(a.Kind)}) – {Html.E(a.Reason)}<br>{a.SnippetHtml}<br><small>"""
+                $"""<li><a href="/document/{Uri.EscapeDataString(a.DocumentKey)}">{Html.E(a.Subject ?? "Kamervragen")}</a> ({Html.E(a.Kind)}) – {Html.E(a.Reason)}<br>{a.SnippetHtml}<br><small>"""
                 + string.Join(", ", alerts.DeliveriesOf(user.Id, a.Id).Select(d => Html.E($"{d.Channel}: {Status(d)}")))
                 + "</small></li>").ToList();
             var body = (rows.Count == 0 ? "<p>Nog geen meldingen.</p>" : $"<ul>{string.Concat(rows)}</ul>")
@@ -49,7 +49,9 @@ public static class FollowPages
     }
 
     // Never the other side's error text: it could name inside addresses and ports.
-    private static string Status(Delivery d) => DeliveryView.StatusOf(d) switch
+    private static string Status(Delivery d) => Words(d) + (DeliveryView.HttpStatusOf(d) is { } http ? $"; de webhook antwoordde HTTP {http}" : "");
+
+    private static string Words(Delivery d) => DeliveryView.StatusOf(d) switch
     {
         "gepland" => $"gepland om {d.NextAttemptAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
         var s when d.Status == DeliveryStatus.Pending => $"{s}, nieuwe poging om {d.NextAttemptAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",

@@ -29,6 +29,6 @@ internal static class Html
     public static string Error(string? message) => message is null ? "" : $"""<p class="fout" role="alert">{E(message)}</p>""";
 
     public static string IntervalSelect(AlertInterval selected) =>
-        "<label>Melden <select name=\"interval\">" + string.Concat(new[] { (AlertInterval.Live, "direct"), (AlertInterval.Hourly, "elk uur"), (AlertInterval.Daily, "dagelijks"), (AlertInterval.Weekly, "wekelijks") }
-            .Select(o => $"<option value=\"{Intervals.Name(o.Item1)}\"{(o.Item1 == selected ? " selected" : "")}>{o.Item2}</option>")) + "</select></label>";
+        "<label>Melden <select name=\"interval\">" + string.Concat(Enum.GetValues<AlertInterval>()
+            .Select(i => $"<option value=\"{Intervals.Dutch(i)}\"{(i == selected ? " selected" : "")}>{Intervals.Dutch(i)}</option>")) + "</select></label>";
 }

@@ -14,13 +14,16 @@ public static class SavedSearchApi
 
         api.MapGet("/account", (HttpContext ctx, FeedKeys keys, Links links) => Results.Ok(AccountView.Of(Auth.Current(ctx), FeedUrls.Mine(keys, links, Auth.Current(ctx).Id))))
             .WithName("Account").WithSummary("Het account van de token").Produces<AccountView>();
-        api.MapPut("/account/kanalen", async (HttpContext ctx, ChannelsInput input, Users users, WebhookTargets targets, FeedKeys keys, Links links) =>
+        api.MapPut("/account/kanalen", async (HttpContext ctx, System.Text.Json.JsonElement input, Users users, WebhookTargets targets, FeedKeys keys, Links links) =>
             await GuardAsync(ctx, async () =>
             {
-                var user = await users.UpdateChannelsAsync(Auth.Current(ctx).Id, input.WebhookUrl, input.EmailAlerts, targets, ctx.RequestAborted);
+                var change = ChannelsInput.Read(input);
+                var user = await users.UpdateChannelsAsync(Auth.Current(ctx).Id, change.WebhookUrl, change.EmailAlerts, targets, ctx.RequestAborted,
+                    keepWebhook: !change.NamesWebhook);
                 return Results.Ok(AccountView.Of(user, FeedUrls.Mine(keys, links, user.Id), showSecret: true));
             }))
-            .WithName("SetChannels").WithSummary("Webhook (één per gebruiker, alleen openbare adressen) en e-mail instellen; een nieuwe webhook krijgt een nieuw geheim").Produces<AccountView>();
+            .WithName("SetChannels").WithSummary("Webhook (één per gebruiker, alleen openbare adressen) en e-mail instellen; alleen wat de body noemt verandert (webhookUrl null: webhook weg); een nieuwe webhook krijgt een nieuw geheim")
+            .Accepts<ChannelsInput>("application/json").Produces<AccountView>();
         api.MapPost("/account/feedsleutel", (HttpContext ctx, FeedKeys keys, Links links) =>
             Results.Ok(new FeedView(FeedUrls.Mine(keys, links, Auth.Current(ctx).Id, renew: true))))
             .WithName("RenewMyFeedKey").WithSummary("Nieuw adres voor de feed van mijn meldingen; het oude werkt niet meer").Produces<FeedView>();
@@ -29,19 +32,19 @@ public static class SavedSearchApi
         {
             var user = Auth.Current(ctx).Id;
             return store.List(user).Select((s, i) => SavedSearchView.Of(s, i < limits.CountedInList ? gate.Run(() => runner.NewSinceVisit(s)) : null,
-                FeedUrls.Search(keys, links, user, s.Id))).ToList();
+                FeedUrls.Search(keys, links, user, s.Id), links)).ToList();
         }).WithName("SavedSearches").WithSummary("Mijn zoekopdrachten; de eerste (CountedInList) met het aantal nieuwe documenten sinds het laatste bezoek");
         api.MapPost("/zoekopdrachten", (HttpContext ctx, SavedSearchInput input, SavedSearchStore store, SavedSearchRunner runner, FeedKeys keys, Links links) => Guard(ctx, () =>
         {
-            var saved = store.Create(Auth.Current(ctx).Id, input.Name, Checked(input.State, runner), Intervals.Parse(input.Interval));
-            return Results.Created($"/api/zoekopdrachten/{saved.Id}", SavedSearchView.Of(saved, 0, FeedUrls.Search(keys, links, saved.UserId, saved.Id)));
+            var saved = store.Create(Auth.Current(ctx).Id, Required(input.Name, "name"), Checked(Required(input.State, "state"), runner), Intervals.Parse(input.Interval ?? "daily"));
+            return Results.Created($"/api/zoekopdrachten/{saved.Id}", SavedSearchView.Of(saved, 0, FeedUrls.Search(keys, links, saved.UserId, saved.Id), links));
         })).WithName("CreateSavedSearch").WithSummary("Een zoekopdracht bewaren (ten hoogste MaxSavedSearches)").Produces<SavedSearchView>(201);
         api.MapGet("/zoekopdrachten/{id:long}", (long id, HttpContext ctx, SavedSearchStore store, SavedSearchRunner runner, FeedKeys keys, Links links) =>
-            store.Get(Auth.Current(ctx).Id, id) is { } s ? Results.Ok(SavedSearchView.Of(s, runner.NewSinceVisit(s), FeedUrls.Search(keys, links, s.UserId, s.Id))) : NotFound())
+            store.Get(Auth.Current(ctx).Id, id) is { } s ? Results.Ok(SavedSearchView.Of(s, runner.NewSinceVisit(s), FeedUrls.Search(keys, links, s.UserId, s.Id), links)) : NotFound())
             .Gated().WithName("SavedSearch").Produces<SavedSearchView>();
         api.MapPut("/zoekopdrachten/{id:long}", (long id, HttpContext ctx, SavedSearchInput input, SavedSearchStore store, SavedSearchRunner runner, FeedKeys keys, Links links) => Guard(ctx, () =>
-            store.Update(Auth.Current(ctx).Id, id, input.Name, Checked(input.State, runner), Intervals.Parse(input.Interval)) is { } s
-                ? Results.Ok(SavedSearchView.Of(s, runner.NewSinceVisit(s), FeedUrls.Search(keys, links, s.UserId, s.Id))) : NotFound()))
+            store.Update(Auth.Current(ctx).Id, id, Required(input.Name, "name"), Checked(Required(input.State, "state"), runner), Intervals.Parse(input.Interval ?? "daily")) is { } s
+                ? Results.Ok(SavedSearchView.Of(s, runner.NewSinceVisit(s), FeedUrls.Search(keys, links, s.UserId, s.Id), links)) : NotFound()))
             .Gated().WithName("UpdateSavedSearch").Produces<SavedSearchView>();
         api.MapDelete("/zoekopdrachten/{id:long}", (long id, HttpContext ctx, SavedSearchStore store) =>
             store.Delete(Auth.Current(ctx).Id, id) ? Results.NoContent() : NotFound())
@@ -68,6 +71,9 @@ public static class SavedSearchApi
             return alerts.ForUser(user.Id).Select(a => new AlertView(a, alerts.DeliveriesOf(user.Id, a.Id).Select(DeliveryView.Of).ToList())).ToList();
         }).WithName("Alerts").WithSummary("Mijn meldingen met hun bezorgstatus per kanaal (gepland, verzonden, mislukt of afgewezen)");
     }
+
+    private static string Required(string? value, string field) =>
+        value ?? throw new SearchRequestException(field, $"{field} ontbreekt (verplicht veld)");
 
     /// <summary>A state that does not read as a search is refused when saved, not discovered by the alert service later.</summary>
     private static string Checked(string state, SavedSearchRunner runner)
@@ -109,11 +115,51 @@ public static class SavedSearchApi
     private static IResult NotFound() => Results.Json(new ProblemDetailsBody("Niet gevonden", 404, "bestaat niet", null), statusCode: 404);
 }
 
-public sealed record ChannelsInput(string? WebhookUrl, bool EmailAlerts = true);
+/// <summary>A partial update: a field left out stays as it is; <c>"webhookUrl": null</c> removes the webhook.</summary>
+/// <param name="NamesWebhook">Whether the body named webhookUrl (not in JSON; read from the body).</param>
+public sealed record ChannelsInput(string? WebhookUrl, bool? EmailAlerts, [property: System.Text.Json.Serialization.JsonIgnore] bool NamesWebhook = false)
+{
+    public static ChannelsInput Read(System.Text.Json.JsonElement body)
+    {
+        if (body.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw new SearchRequestException("body", "de body moet een JSON-object zijn, bijv. {\"emailAlerts\": false}");
+        }
 
-/// <param name="State">The search page's query string, e.g. <c>q=stikstof&amp;partij=CDA</c>.</param>
-/// <param name="Interval">live, hourly, daily or weekly.</param>
-public sealed record SavedSearchInput(string Name, string State, string Interval = "daily");
+        string? url = null;
+        bool? email = null;
+        var namesWebhook = false;
+        foreach (var p in body.EnumerateObject())
+        {
+            if (p.NameEquals("webhookUrl") || string.Equals(p.Name, "webhookUrl", StringComparison.OrdinalIgnoreCase))
+            {
+                namesWebhook = true;
+                url = p.Value.ValueKind switch
+                {
+                    System.Text.Json.JsonValueKind.String => p.Value.GetString(),
+                    System.Text.Json.JsonValueKind.Null => null,
+                    _ => throw new SearchRequestException("webhookUrl", "webhookUrl moet een adres (tekst) of null zijn"),
+                };
+            }
+            else if (string.Equals(p.Name, "emailAlerts", StringComparison.OrdinalIgnoreCase))
+            {
+                email = p.Value.ValueKind switch
+                {
+                    System.Text.Json.JsonValueKind.True => true,
+                    System.Text.Json.JsonValueKind.False => false,
+                    _ => throw new SearchRequestException("emailAlerts", "emailAlerts moet true of false zijn"),
+                };
+            }
+        }
+
+        return new ChannelsInput(url, email, namesWebhook);
+    }
+}
+
+/// <param name="Name">Required.</param>
+/// <param name="State">Required: the search page's query string, e.g. <c>q=stikstof&amp;partij=CDA</c>.</param>
+/// <param name="Interval">direct, per uur, dagelijks or wekelijks (or live, hourly, daily, weekly); default daily.</param>
+public sealed record SavedSearchInput(string? Name, string? State, string? Interval = "daily");
 
 /// <summary>Either a zaak number or the key of a question set.</summary>
 public sealed record FollowInput(string? Zaak, string? Document);
@@ -129,9 +175,12 @@ public sealed record AccountView(string Email, string? WebhookUrl, string? Webho
 
 /// <param name="NewSinceVisit">Null when the search no longer reads, or when a list did not count it.</param>
 /// <param name="Feed">The search's Atom feed: a read-only address with its own key.</param>
-public sealed record SavedSearchView(long Id, string Name, string State, string Interval, DateTimeOffset CreatedAt, DateTimeOffset LastVisit, int? NewSinceVisit, string Feed)
+/// <param name="Results">The results page of the search in the browser.</param>
+public sealed record SavedSearchView(long Id, string Name, string State, string Interval, DateTimeOffset CreatedAt, DateTimeOffset LastVisit, int? NewSinceVisit, string Feed,
+    string Results)
 {
-    public static SavedSearchView Of(SavedSearch s, int? fresh, string feed) => new(s.Id, s.Name, s.State, Intervals.Name(s.Interval), s.CreatedAt, s.LastVisit, fresh, feed);
+    public static SavedSearchView Of(SavedSearch s, int? fresh, string feed, Links links) =>
+        new(s.Id, s.Name, s.State, Intervals.Name(s.Interval), s.CreatedAt, s.LastVisit, fresh, feed, links.Results(s.State).ToString());
 }
 
 public sealed record FeedView(string Feed);
@@ -139,9 +188,14 @@ public sealed record FeedView(string Feed);
 public sealed record AlertView(Alert Alert, IReadOnlyList<DeliveryView> Deliveries);
 
 /// <param name="Status">gepland, verzonden, mislukt or afgewezen: never the other side's error text or address.</param>
-public sealed record DeliveryView(string Channel, string Status, int Attempts, DateTimeOffset? NextAttemptAt)
+/// <param name="HttpStatus">The webhook's last answer when it was not 2xx (a redirect counts as not delivered).</param>
+public sealed record DeliveryView(string Channel, string Status, int Attempts, DateTimeOffset? NextAttemptAt, int? HttpStatus)
 {
-    public static DeliveryView Of(Delivery d) => new(d.Channel, StatusOf(d), d.Attempts, d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null);
+    public static DeliveryView Of(Delivery d) =>
+        new(d.Channel, StatusOf(d), d.Attempts, d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, HttpStatusOf(d));
+
+    public static int? HttpStatusOf(Delivery d) =>
+        d.LastError is { } e && e.StartsWith("HTTP ", StringComparison.Ordinal) && int.TryParse(e.AsSpan(5), out var status) ? status : null;
 
     public static string StatusOf(Delivery d) => d.Status switch
     {

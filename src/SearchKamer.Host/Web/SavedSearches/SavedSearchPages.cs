@@ -82,7 +82,7 @@ public static class SavedSearchPages
 
     /// <summary>Result entries; snippets are the engine's HTML (encoded text plus &lt;mark&gt;), everything else is encoded here.</summary>
     public static string ResultList(HttpContext ctx, SearchResponse response) => "<ol>" + string.Concat(response.Documents.Select(d =>
-        $"""<li><h2><a href="/api/documents/{Uri.EscapeDataString(d.Id)}">{Html.E(d.Title)}</a></h2><p>{Html.E(d.Kind)}{((d.DateReceived ?? d.DateSubmitted) is { } date ? " · " + date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")) : "")}</p>"""
+        $"""<li><h2><a href="/document/{Uri.EscapeDataString(d.Id)}">{Html.E(d.Title)}</a></h2><p>{Html.E(d.Kind)}{((d.DateReceived ?? d.DateSubmitted) is { } date ? " · " + date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")) : "")}</p>"""
         + string.Concat(d.Questions.Take(2).Select(q => $"<p>{q.Question}</p>" + (q.Answer is null ? "" : $"<p>{q.Answer}</p>")))
         + (d.Kind == "vragen" ? Html.Form(ctx, "/mijn/volgen", $"""<input type="hidden" name="document" value="{Html.E(d.Id)}">""", "Volg deze vragen") : "")
         + "</li>")) + "</ol>";

@@ -20,7 +20,7 @@ public static class SavedSearchSetup
         services.AddSingleton<IngestNotifier>();
         services.AddSingleton(section.GetSection("Alerts").Get<AlertsOptions>() ?? new AlertsOptions());
         services.AddSingleton(section.GetSection("Smtp").Get<SmtpSettings>() ?? new SmtpSettings());
-        services.AddSingleton(new Links(new Uri((section["PublicUrl"] is { Length: > 0 } url ? url : WebApp.DefaultUrl).TrimEnd('/') + "/")));
+        services.AddSingleton(PublicLinks(section["PublicUrl"]));
         services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value.ResolvedData, Store.Migrations));
         services.AddSingleton(section.GetSection("Limits").Get<SavedSearchLimits>() ?? new SavedSearchLimits());
         services.AddSingleton(new WebhookTargets(section.GetSection("Webhooks:Allow").Get<string[]>() ?? []));
@@ -69,8 +69,20 @@ public static class SavedSearchSetup
         });
     }
 
+    /// <summary>Links in feeds, webhooks and mails need the address people reach the site at; only the operator knows it.</summary>
+    private static Links PublicLinks(string? configured) =>
+        Uri.TryCreate(configured, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? new Links(new Uri(url.ToString().TrimEnd('/') + "/"))
+            : new Links(new Uri(WebApp.DefaultUrl + "/")) { Missing = configured ?? "" };
+
     public static void MapSavedSearches(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<Links>().Missing is { } missing)
+        {
+            app.Logger.LogWarning("SearchKamer:PublicUrl is niet (goed) ingesteld (\"{Configured}\"): links in feeds, webhooks en e-mails wijzen nu naar {Fallback}; "
+                + "stel het publieke http(s)-adres van de site in, bijv. SearchKamer__PublicUrl=https://zoek.example.nl", missing, WebApp.DefaultUrl);
+        }
+
         app.UseAntiforgery();
         app.UseRateLimiter();
         app.Use(async (context, next) =>
