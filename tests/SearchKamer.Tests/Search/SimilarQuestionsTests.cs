@@ -9,9 +9,9 @@ namespace SearchKamer.Tests.Search;
 public class SimilarQuestionsTests(CorpusIndexFixture corpus)
 {
     [Theory]
-    [InlineData("kv-tk-2024z18792", 1, "file:antwoord_op_vragen_van_het_lid_boswijk_o.docx.txt")]
-    [InlineData("file:antwoord_op_vragen_van_het_lid_crijns_ov.docx.txt", 2, "file:antwoord_op_vragen_van_het_lid_slagt-tic.docx.txt")]
-    [InlineData("file:antwoord_op_vragen_van_het_lid_joseph_ov.docx.txt", 2, "file:antwoord_op_vragen_van_de_leden_kathmann.docx.txt")]
+    [InlineData("kv-tk-2024z18792", 1, "ah-tk-20242025-605")]
+    [InlineData("ah-tk-20242025-614", 2, "ah-tk-20242025-613")]
+    [InlineData("ah-tk-20242025-609", 2, "ah-tk-20242025-608")]
     public void Question_sets_on_one_subject_find_each_other_in_the_top_three(string id, int number, string expected)
     {
         var similar = corpus.Engine.Similar(id, number, 3);
