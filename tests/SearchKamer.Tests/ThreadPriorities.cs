@@ -10,16 +10,20 @@ internal static class ThreadPriorities
         : Thread.CurrentThread.Priority.ToString();
 
     /// <summary>The priorities of this process's live threads with that name (Linux only; empty elsewhere).</summary>
-    public static List<string> OfThreadsNamed(string name)
+    public static List<string> OfThreadsNamed(string name) => [.. ThreadsNamed(name, except: null).Values];
+
+    /// <summary>Thread id → priority of this process's live threads with that name, leaving out the ids in <paramref name="except"/>.</summary>
+    public static Dictionary<string, string> ThreadsNamed(string name, IReadOnlySet<string>? except)
     {
-        var found = new List<string>();
+        var found = new Dictionary<string, string>();
         foreach (var task in OperatingSystem.IsLinux() ? Directory.GetDirectories("/proc/self/task") : [])
         {
             try
             {
-                if (File.ReadAllText(Path.Combine(task, "comm")).Trim() == name)
+                var id = Path.GetFileName(task);
+                if (except?.Contains(id) != true && File.ReadAllText(Path.Combine(task, "comm")).Trim() == name)
                 {
-                    found.Add(NiceOf(File.ReadAllText(Path.Combine(task, "stat"))));
+                    found[id] = NiceOf(File.ReadAllText(Path.Combine(task, "stat")));
                 }
             }
             catch (IOException)

@@ -55,13 +55,9 @@ public class BackgroundPriorityTests
     public void A_file_read_by_a_lowered_thread_is_extracted_at_that_lower_priority()
     {
         var pdf = RepoPaths.CorpusFile("pdf", "00fe7edd-24c8-4857-98da-774ed3b06836.pdf");
-        // Threads are found by name: a host another test left running may still be reading a file of its own.
-        var quiet = DateTime.UtcNow.AddSeconds(60);
-        while (ThreadPriorities.OfThreadsNamed(DocumentReader.ThreadName).Count > 0 && DateTime.UtcNow < quiet)
-        {
-            Thread.Sleep(50);
-        }
-
+        // Threads are found by name: a reader another test abandoned (a file that never ends) may still be
+        // alive at normal priority. Those that exist before this test starts are not its own.
+        var before = ThreadPriorities.ThreadsNamed(DocumentReader.ThreadName, except: null).Keys.ToHashSet();
         var seen = new HashSet<string>();
         ReadResult? read = null;
         var reader = new Thread(() =>
@@ -77,7 +73,7 @@ public class BackgroundPriorityTests
         while (reader.IsAlive)
         {
             // The reading thread lives only while the file is read: look for it by name meanwhile.
-            seen.UnionWith(ThreadPriorities.OfThreadsNamed(DocumentReader.ThreadName));
+            seen.UnionWith(ThreadPriorities.ThreadsNamed(DocumentReader.ThreadName, before).Values);
         }
 
         Assert.True(read!.Ok, read.Error);
