@@ -124,7 +124,7 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
         try
         {
             var run = await corpus.Run(0, "export", Word, "--format", "csv", "--out", file);
-            var records = CliCorpus.Csv(File.ReadAllText(file).TrimStart('\uFEFF'));
+            var records = Rfc4180.Read(File.ReadAllText(file).TrimStart('\uFEFF'));
 
             Assert.Equal(CsvColumns, records[0]);
             var rows = records.Skip(1).ToList();

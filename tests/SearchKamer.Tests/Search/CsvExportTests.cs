@@ -39,58 +39,6 @@ public sealed class CsvExportTests
     {
         var text = new StringWriter();
         Export.WriteCsv(Export.Rows([document]), text);
-        return ParseCsv(text.ToString());
-    }
-
-    /// <summary>RFC 4180 as a spreadsheet reads it: quoted fields, doubled quotes, CRLF between records.</summary>
-    private static List<string[]> ParseCsv(string csv)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add([.. fields]);
-                fields.Clear();
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return records;
+        return Rfc4180.Read(text.ToString());
     }
 }
