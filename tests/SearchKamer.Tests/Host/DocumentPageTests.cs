@@ -122,7 +122,7 @@ public sealed class DocumentPageTests(HostFixture host)
     public async Task The_json_link_on_the_page_returns_the_same_document()
     {
         var html = await host.Html("/document/ah-tk-20232024-1314");
-        var link = System.Text.RegularExpressions.Regex.Match(html, "<a href=\"([^\"]+)\">JSON</a>");
+        var link = System.Text.RegularExpressions.Regex.Match(html, "<a href=\"([^\"]+)\">Gegevens downloaden \\(JSON\\)</a>");
         Assert.True(link.Success, "the page has no JSON link");
 
         var json = await host.Json(WebUtility.HtmlDecode(link.Groups[1].Value));

@@ -23,7 +23,7 @@ internal static class Html
     public static string Form(HttpContext context, string action, string fields, string submit)
     {
         var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-        return $"""<form method="post" action="{E(action)}"><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">{fields}<button type="submit">{E(submit)}</button></form>""";
+        return $"""<form class="account" method="post" action="{E(action)}"><input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">{fields}<button type="submit">{E(submit)}</button></form>""";
     }
 
     public static string Error(string? message) => message is null ? "" : $"""<p class="fout" role="alert">{E(message)}</p>""";
