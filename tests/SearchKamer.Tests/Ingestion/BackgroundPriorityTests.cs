@@ -13,7 +13,7 @@ public class BackgroundPriorityTests
 {
     public const string Name = "thread priorities";
 
-    private static readonly string Lowered = OperatingSystem.IsLinux() ? $"nice {BackgroundPriority.Nice}" : nameof(ThreadPriority.BelowNormal);
+    public static readonly string Lowered = OperatingSystem.IsLinux() ? $"nice {BackgroundPriority.Nice}" : nameof(ThreadPriority.BelowNormal);
 
     [Fact]
     public void Lowering_a_thread_lowers_that_thread_alone()

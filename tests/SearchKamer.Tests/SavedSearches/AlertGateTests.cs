@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using SearchKamer.Host.Services;
 using SearchKamer.Host.Web;
+using SearchKamer.Tests.Ingestion;
 using SearchKamer.SavedSearches;
 
 namespace SearchKamer.Tests.SavedSearches;
@@ -10,7 +12,7 @@ namespace SearchKamer.Tests.SavedSearches;
 public sealed class AlertGateTests
 {
     [Fact]
-    public async Task An_alert_round_waits_for_a_free_search_slot_and_alerts_once_one_is_free()
+    public async Task An_alert_round_waits_at_background_priority_for_a_free_search_slot_and_alerts_once_one_is_free()
     {
         using var host = new SavedSearchHost(new() { ["SearchKamer:ConcurrentSearches"] = "1" });
         var (api, _, _) = host.NewUser("poort@example.nl");
@@ -29,6 +31,9 @@ public sealed class AlertGateTests
         held.Wait();
 
         await host.DropIntoInbox(SavedSearchHost.AnswerFile);
+        // The round that waits at the gate is on its own thread, at background priority.
+        await SavedSearchHost.Until(() => !OperatingSystem.IsLinux() || ThreadPriorities.OfThreadsNamed(AlertService.RoundThreadName).Count > 0, "an alert round waiting at the gate");
+        Assert.All(ThreadPriorities.OfThreadsNamed(AlertService.RoundThreadName), p => Assert.Equal(BackgroundPriorityTests.Lowered, p));
         await Task.Delay(2000);
         Assert.Equal(before, host.Get<AlertStore>().Watermark());
         Assert.Empty((await api.GetFromJsonAsync<JsonElement>("/api/meldingen")).EnumerateArray());
