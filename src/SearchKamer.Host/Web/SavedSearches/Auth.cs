@@ -30,7 +30,7 @@ public static class Auth
     /// <summary>API groups: 401 without a valid token.</summary>
     public static TBuilder RequireToken<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (ctx, next) =>
+        builder.WithMetadata(RequiresBearerToken.Instance).AddEndpointFilter(async (ctx, next) =>
         {
             var users = ctx.HttpContext.RequestServices.GetRequiredService<Users>();
             var checks = ctx.HttpContext.RequestServices.GetRequiredService<FailedTokenChecks>();
