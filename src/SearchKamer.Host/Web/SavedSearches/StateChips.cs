@@ -25,10 +25,14 @@ internal static class StateChips
         ["sort"] = "sorteren",
     };
 
+    /// <summary>What the search form sends even when nobody chose it: not worth a chip.</summary>
+    private static readonly HashSet<string> Defaults = new(StringComparer.OrdinalIgnoreCase) { "in=beide", "sort=relevantie" };
+
     public static string Render(string state)
     {
         var pairs = QueryHelpers.ParseQuery(state.StartsWith('?') ? state : "?" + state)
             .Where(p => Labels.ContainsKey(p.Key))
+            .Select(p => new KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>(p.Key, new(p.Value.Where(v => !Defaults.Contains($"{p.Key}={v?.Trim()}")).ToArray())))
             .SelectMany(p => p.Value.OfType<string>().Where(v => v.Trim().Length > 0).Select(v => $"{Labels[p.Key]}: {v.Trim()}"))
             .ToList();
         return pairs.Count == 0
