@@ -47,4 +47,17 @@ public sealed class OverviewPageTests
         await browser.GetAsync(redirect.Headers.Location);
         Assert.Equal("/mijn", (await SavedSearchHost.SignIn(browser, token)).Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task The_sign_in_page_takes_a_pasted_personal_link()
+    {
+        using var host = new SavedSearchHost();
+        var (_, token, _) = host.NewUser("plak@example.nl");
+        var browser = host.Anonymous();
+        var pasted = "/inloggen?token=" + Uri.EscapeDataString("https://zoek.example.nl/inloggen?token=" + Uri.EscapeDataString(token));
+        Assert.Contains("plak@example.nl", await browser.GetStringAsync(pasted), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForms.Submit(browser, pasted, "main form.account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/mijn")).StatusCode);
+    }
 }
