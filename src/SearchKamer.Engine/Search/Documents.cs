@@ -42,8 +42,8 @@ internal static class Documents
             var question = pair.Question;
             var answer = DocumentMapper.AnswerOf(d, pair);
             return new QuestionHit(pair.Number, p.Score,
-                highlighter?.Snippet(Fields.Question, question) ?? System.Net.WebUtility.HtmlEncode(question),
-                string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(Fields.Answer, answer) ?? System.Net.WebUtility.HtmlEncode(answer));
+                highlighter?.Snippet(Fields.Question, question) ?? SnippetMarkup.Escape(question),
+                string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(Fields.Answer, answer) ?? SnippetMarkup.Escape(answer));
         }).ToList();
         return new DocumentHit(loaded.Key, Kinds.Name(d.Kind), d.OfficialId, d.DocumentNumber, d.Subject, d.DateSubmitted, d.DateReceived,
             d.Askers, d.Answerers, pairs.Count > 0 ? pairs[0].Score : 0f, questions)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
@@ -42,7 +41,7 @@ internal sealed class Highlighter(Query query)
     }
 
     private static string Plain(string storedText) =>
-        WebUtility.HtmlEncode(storedText.Length <= PlainChars ? storedText : storedText[..TextBounds.End(storedText, PlainChars / 2, PlainChars)].TrimEnd() + " …");
+        SnippetMarkup.Escape(storedText.Length <= PlainChars ? storedText : storedText[..TextBounds.End(storedText, PlainChars / 2, PlainChars)].TrimEnd() + " …");
 
     private readonly record struct Mark(int Start, int End);
 
@@ -193,11 +192,11 @@ internal sealed class Highlighter(Query query)
         var at = w.Start;
         foreach (var m in marks.Where(m => m.Start >= w.Start && m.End <= w.End))
         {
-            html.Append(WebUtility.HtmlEncode(text[at..m.Start])).Append("<mark>")
-                .Append(WebUtility.HtmlEncode(text[m.Start..m.End])).Append("</mark>");
+            html.Append(SnippetMarkup.Escape(text[at..m.Start])).Append("<mark>")
+                .Append(SnippetMarkup.Escape(text[m.Start..m.End])).Append("</mark>");
             at = m.End;
         }
 
-        return html.Append(WebUtility.HtmlEncode(text[at..w.End])).ToString().Trim();
+        return html.Append(SnippetMarkup.Escape(text[at..w.End])).ToString().Trim();
     }
 }

@@ -43,6 +43,14 @@ public sealed record DocumentHit(
 
 /// <param name="Question">HTML: the document text encoded, matches wrapped in &lt;mark&gt;.</param>
 /// <param name="Answer">HTML, as <paramref name="Question"/>.</param>
-public sealed record QuestionHit(int Number, float Score, string Question, string? Answer);
+/// <param name="Question">The question's snippet as HTML: escaped text with &lt;mark&gt; around what matched.</param>
+/// <param name="Answer">The answer's snippet, the same way; null when the question has no answer yet.</param>
+public sealed record QuestionHit(int Number, float Score, string Question, string? Answer)
+{
+    /// <summary>The question's snippet as plain text with the highlights as ranges, for API users who do not render HTML.</summary>
+    public MarkedText QuestionText => SnippetMarkup.Parse(Question);
+
+    public MarkedText? AnswerText => Answer is null ? null : SnippetMarkup.Parse(Answer);
+}
 
 public sealed record FacetValue(string Value, int Count, bool Selected);

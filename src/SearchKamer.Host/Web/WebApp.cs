@@ -55,7 +55,9 @@ public static class WebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<SyncService>();
         builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiDescription.Configure);
+        // Enums as their names in responses written with the defaults and in the OpenAPI schemas, as StoredJson writes them.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
 
         var app = builder.Build();
         SecurityHeaders.Use(app);

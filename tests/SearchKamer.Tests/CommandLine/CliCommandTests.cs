@@ -98,7 +98,7 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
         Assert.Equal(FacetNames.ToHashSet(), CliCorpus.Keys(json.GetProperty("facets")));
         Assert.All(json.GetProperty("documents").EnumerateArray(), d => Assert.Equal(HitFields.ToHashSet(), CliCorpus.Keys(d)));
         Assert.All(json.GetProperty("documents").EnumerateArray().SelectMany(d => d.GetProperty("questions").EnumerateArray()),
-            q => Assert.Equal(["answer", "number", "question", "score"], CliCorpus.Keys(q).Order()));
+            q => Assert.Equal(["answer", "answerText", "number", "question", "questionText", "score"], CliCorpus.Keys(q).Order()));
         Assert.NotEmpty(exact);
         Assert.Subset(found, exact); // every pair with the word is found
         Assert.Superset(found, stems); // and nothing without it

@@ -52,6 +52,8 @@ public sealed class HostFixture : IDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _factory.Services;
+
     public async Task<string> Html(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await Client.GetAsync(url);

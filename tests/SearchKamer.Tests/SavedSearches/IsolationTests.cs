@@ -77,7 +77,7 @@ public sealed class IsolationTests
 
         var page = await anonymous.GetAsync("/mijn/zoekopdrachten");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Equal("/aanmelden", page.Headers.Location?.OriginalString);
+        Assert.Equal("/aanmelden?terug=%2Fmijn%2Fzoekopdrachten", page.Headers.Location?.OriginalString);
 
         // The session cookie is HttpOnly and SameSite; a form post without the antiforgery token is refused.
         var signIn = await SavedSearchHost.SignIn(anonymous, token);

@@ -28,10 +28,13 @@ public sealed partial class SavedSearchHost : IDisposable
     private static readonly string[] OtherFiles = ["Wachttijden_voor_stroomaansluitingen.pdf.txt", "Antwoord_op_vragen_van_het_lid_Ceder_ove.docx.txt"];
 
     private readonly Dictionary<string, string> _settings;
+    private readonly bool _kestrel;
     private WebApplicationFactory<Program>? _factory;
 
-    public SavedSearchHost(Dictionary<string, string>? settings = null)
+    /// <param name="kestrel">Listen on a loopback port (for a real browser) instead of the in-memory test server.</param>
+    public SavedSearchHost(Dictionary<string, string>? settings = null, bool kestrel = false)
     {
+        _kestrel = kestrel;
         Root = Directory.CreateTempSubdirectory("searchkamer-saved-").FullName;
         var corpus = Directory.CreateDirectory(Path.Combine(Root, "corpus")).FullName;
         foreach (var file in OtherFiles.Append(QuestionSetFile))
@@ -66,6 +69,9 @@ public sealed partial class SavedSearchHost : IDisposable
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>The Kestrel address (only for a host started with kestrel: true).</summary>
+    public Uri? BaseAddress { get; private set; }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -78,7 +84,17 @@ public sealed partial class SavedSearchHost : IDisposable
                 b.UseSetting(k, v);
             }
         });
-        _ = _factory.Server;
+        if (!_kestrel)
+        {
+            _ = _factory.Server;
+            return;
+        }
+
+        // Port 0: Kestrel binds a free port at once and reports it.
+        _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single());
     }
 
     /// <summary>Stops the host the way a shutdown does: hosted services are cancelled, the index committed and closed.</summary>

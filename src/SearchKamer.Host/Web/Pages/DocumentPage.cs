@@ -33,13 +33,15 @@ internal static class DocumentPage
         var dossier = dossiers.For(doc, DossierEndpoints.Today(clock));
         var answer = doc.Kind == DocumentKind.Vragen && dossier?.AnswerKey is { } key ? engine.Get(key) : null;
         var view = new View(id, doc, dossier, answer, similarFor, similar);
-        return Layout.Page(DocumentTitle.Of(doc), Render(view), headerQuery: "");
+        var follow = request.HttpContext.RequestServices.GetService<DocumentFollow>()?.Render(request.HttpContext, id, doc, answer is not null) ?? "";
+        return Layout.Page(DocumentTitle.Of(doc), Render(view, follow), headerQuery: "");
     }
 
     /// <param name="Answer">For a question set: the answer its dossier holds, shown per question.</param>
     private sealed record View(string Id, KamervraagDocument Doc, Dossier? Dossier, KamervraagDocument? Answer, int SimilarFor, IReadOnlyList<DocumentHit> Similar);
 
-    private static string Render(View v)
+    /// <param name="follow">The follow button (<see cref="DocumentFollow"/>), under the title.</param>
+    private static string Render(View v, string follow)
     {
         var (id, doc, similarFor, similar) = (v.Id, v.Doc, v.SimilarFor, v.Similar);
         var html = new StringBuilder("<article class=\"document\">\n");
@@ -54,6 +56,8 @@ internal static class DocumentPage
         {
             html.Append(DossierView.Timeline(dossier, DocumentMapper.KeyOf(doc)));
         }
+
+        html.Append(follow);
 
         html.Append(Sources(id, doc)).Append(DocumentMeta.Render(doc));
         if (doc.Notice is { Length: > 0 } notice)

@@ -25,16 +25,17 @@ internal static class Layout
     /// <param name="title">Plain text; encoded here.</param>
     /// <param name="main">HTML built by the other renderers.</param>
     /// <param name="headerQuery">The query for the small search box in the header; null hides the box (the search page has its own).</param>
+    /// <param name="feed">The Atom feed of what the page shows, announced in the head for feed readers.</param>
     /// <returns>A result that renders when it runs, so the header can say who is signed in.</returns>
-    public static IResult Page(string title, string main, int status = StatusCodes.Status200OK, string? headerQuery = null) =>
-        new PageResult(title, main, status, headerQuery);
+    public static IResult Page(string title, string main, int status = StatusCodes.Status200OK, string? headerQuery = null, string? feed = null) =>
+        new PageResult(title, main, status, headerQuery, feed);
 
     /// <summary>A short page for 404 and 500: what happened and where to go, never technical detail.</summary>
     public static IResult Message(string title, string message, int status) =>
         Page(title, $"<h1>{Html.E(title)}</h1>\n<p class=\"error\" role=\"alert\">{Html.E(message)}</p>\n<p><a href=\"/\">Naar de zoekpagina</a></p>",
             status, headerQuery: "");
 
-    private sealed class PageResult(string title, string main, int status, string? headerQuery) : IResult
+    private sealed class PageResult(string title, string main, int status, string? headerQuery, string? feed) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext) =>
             Results.Content(Render(httpContext), "text/html; charset=utf-8", Encoding.UTF8, status).ExecuteAsync(httpContext);
@@ -46,6 +47,7 @@ internal static class Layout
                 .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .Append("<title>").Append(Html.E(title)).Append(" – SearchKamer</title>\n")
                 .Append("<link rel=\"stylesheet\" href=\"").Append(StylesheetPath).Append("\">\n")
+                .Append(feed is null ? "" : $"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Atom-feed van deze zoekopdracht\" href=\"{Html.E(feed)}\">\n")
                 .Append("<script src=\"").Append(ScriptPath).Append("\" defer></script>\n</head>\n<body>\n")
                 .Append("<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n");
             // The filters follow every result in reading order; a keyboard user should not need 80 Tabs to reach them.
@@ -89,7 +91,7 @@ internal static class Layout
             if (visitor.Email(context) is { } email)
             {
                 var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-                nav.Append("<li><a href=\"/mijn/zoekopdrachten\" title=\"Aangemeld als ").Append(Html.E(email)).Append("\">Mijn SearchKamer</a></li>")
+                nav.Append("<li><a href=\"/mijn\" title=\"Aangemeld als ").Append(Html.E(email)).Append("\">Mijn SearchKamer</a></li>")
                     .Append("<li><form method=\"post\" action=\"/uitloggen\"><input type=\"hidden\" name=\"").Append(Html.E(tokens.FormFieldName))
                     .Append("\" value=\"").Append(Html.E(tokens.RequestToken)).Append("\"><button type=\"submit\" class=\"link\">Uitloggen</button></form></li>");
             }

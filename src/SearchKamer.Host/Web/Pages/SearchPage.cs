@@ -50,7 +50,8 @@ internal static class SearchPage
                 return Results.Redirect(Html.DocumentHref(id));
             }
 
-            return Layout.Page(Title(url), RenderResults(url, search, response, engine, hit => dossiers.ForKey(hit.Id, DossierEndpoints.Today(clock))));
+            return Layout.Page(Title(url), RenderResults(url, search, response, engine, hit => dossiers.ForKey(hit.Id, DossierEndpoints.Today(clock)), request.HttpContext),
+                feed: PersonalTools.FeedHref(url));
         }
         catch (SearchRequestException e)
         {
@@ -68,11 +69,12 @@ internal static class SearchPage
             "<p><a href=\"/?sort=nieuwste\">Bekijk alle documenten, nieuwste eerst</a></p>\n";
     }
 
-    private static string RenderResults(SearchUrl url, SearchRequest search, SearchResponse response, SearchEngine engine, Func<DocumentHit, Dossier?> dossierOf)
+    private static string RenderResults(SearchUrl url, SearchRequest search, SearchResponse response, SearchEngine engine, Func<DocumentHit, Dossier?> dossierOf,
+        HttpContext context)
     {
         var html = new StringBuilder();
         html.Append("<h1 class=\"visually-hidden\">Zoekresultaten</h1>\n").Append(SearchForm.Render(url, null, engine.KnownFilterValues())).Append(FilterChips.Render(url));
-        html.Append("<div class=\"layout\">\n<div class=\"main\">\n").Append(ResultList.Totals(response));
+        html.Append("<div class=\"layout\">\n<div class=\"main\">\n").Append(ResultList.Totals(response)).Append(PersonalTools.Render(context, url));
         if (response.SyntaxRelaxed)
         {
             html.Append("<p class=\"notice\">De zoekvraag kon niet als zoeksyntaxis worden gelezen en is letterlijk gezocht.</p>\n");

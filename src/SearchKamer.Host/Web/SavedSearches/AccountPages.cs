@@ -10,8 +10,12 @@ public static class AccountPages
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/aanmelden", (HttpContext ctx, Users users, SmtpSettings smtp) =>
-            Html.Page("Aanmelden", smtp.Configured ? SignUpForm(ctx, null) : NoSelfService, Auth.FromCookie(ctx, users)));
+        app.MapGet("/aanmelden", (HttpContext ctx, string? terug, Users users, SmtpSettings smtp) =>
+        {
+            Auth.RememberReturn(ctx, terug);
+            return Html.Page("Inloggen of aanmelden", SignIn(terug) + "<h2>Nog geen account?</h2>" + (smtp.Configured ? SignUpForm(ctx, null) : NoSelfService),
+                Auth.FromCookie(ctx, users));
+        });
         app.MapPost("/aanmelden", StartSignUp).RequireRateLimiting(RateLimits.SignUp);
 
         app.MapGet("/bevestigen", (HttpContext ctx, string? code, SignUps signUps, FailedTokenChecks checks) =>
@@ -24,7 +28,7 @@ public static class AccountPages
             .RequireRateLimiting(RateLimits.SignIn);
 
         app.MapGet("/inloggen", (HttpContext ctx, string? token, Users users, FailedTokenChecks checks) =>
-            Checked(ctx, checks, users.ByToken(token), user => Html.Page("Inloggen",
+            Checked(ctx, checks, users.ByToken(token = TokenOf(token)), user => Html.Page("Inloggen",
                 $"<p>Met deze link logt u in als <strong>{Html.E(user.Email)}</strong>. Is dat niet uw adres, log dan niet in.</p>"
                 + Html.Form(ctx, "/inloggen", Hidden("token", token), $"Inloggen als {user.Email}"), null)))
             .RequireRateLimiting(RateLimits.SignIn);
@@ -32,7 +36,7 @@ public static class AccountPages
             Checked(ctx, checks, users.StartSession(form["token"].ToString()), session =>
             {
                 Auth.SetSession(ctx, session);
-                return Results.Redirect("/mijn/zoekopdrachten");
+                return Results.Redirect(Auth.TakeReturn(ctx));
             }))
             .RequireRateLimiting(RateLimits.SignIn);
 
@@ -47,6 +51,26 @@ public static class AccountPages
     }
 
     public static string SignInLink(Links links, string token) => links.Path("/inloggen?token=" + Uri.EscapeDataString(token)).ToString();
+
+    /// <summary>How to sign in: the personal link is the password, so the page only says where to find it and takes a pasted one.</summary>
+    private static string SignIn(string? back) =>
+        (Auth.LocalPath(back) is null ? "" : "<p class=\"notice\">Log eerst in; daarna gaat u verder waar u was.</p>")
+        + "<p>U logt in met de persoonlijke link die u na uw aanmelding kreeg (ook in de e-mail van de bevestiging). Open die link in deze browser, "
+        + "of plak hem hieronder.</p>"
+        + """<form class="account" method="get" action="/inloggen"><label>Persoonlijke link <input type="text" name="token" required maxlength="2000" autocomplete="off"></label><button type="submit">Verder</button></form>""";
+
+    /// <summary>The token itself, or the token inside a pasted personal link (…/inloggen?token=…).</summary>
+    private static string? TokenOf(string? pasted)
+    {
+        var text = pasted?.Trim();
+        if (text is null || !text.Contains("token=", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var query = text[(text.IndexOf('?', StringComparison.Ordinal) + 1)..];
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + query).TryGetValue("token", out var t) ? t.LastOrDefault() : text;
+    }
 
     private const string NoSelfService =
         "<p>Zelf een account maken kan op deze site niet: er is geen e-mailserver ingesteld om uw adres te bevestigen. Vraag de beheerder om een account.</p>";

@@ -11,6 +11,7 @@ namespace SearchKamer.Host.Web.SavedSearches;
 public static class Auth
 {
     public const string SessionCookie = "sk_sessie";
+    public const string ReturnCookie = "sk_terug";
     private const string UserKey = "searchkamer.user";
 
     public static User? FromBearer(HttpContext context, Users users)
@@ -29,7 +30,7 @@ public static class Auth
     /// <summary>API groups: 401 without a valid token.</summary>
     public static TBuilder RequireToken<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (ctx, next) =>
+        builder.WithMetadata(RequiresBearerToken.Instance).AddEndpointFilter(async (ctx, next) =>
         {
             var users = ctx.HttpContext.RequestServices.GetRequiredService<Users>();
             var checks = ctx.HttpContext.RequestServices.GetRequiredService<FailedTokenChecks>();
@@ -61,12 +62,45 @@ public static class Auth
             var users = ctx.HttpContext.RequestServices.GetRequiredService<Users>();
             if (FromCookie(ctx.HttpContext, users) is not { } user)
             {
-                return Results.Redirect("/aanmelden");
+                // A GET (a "bewaar" or "volg" link) is where the visitor wanted to go: back there after signing in.
+                var back = HttpMethods.IsGet(ctx.HttpContext.Request.Method) ? ctx.HttpContext.Request.Path + ctx.HttpContext.Request.QueryString : null;
+                return Results.Redirect(back is null ? "/aanmelden" : "/aanmelden?terug=" + Uri.EscapeDataString(back));
             }
 
             ctx.HttpContext.Items[UserKey] = user;
             return await next(ctx);
         });
+
+    /// <summary>Remembers where to go after signing in (the personal link may be opened later, from a mail); only paths on this site.</summary>
+    public static void RememberReturn(HttpContext context, string? path)
+    {
+        if (LocalPath(path) is { } local)
+        {
+            context.Response.Cookies.Append(ReturnCookie, local, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                Path = "/",
+                MaxAge = TimeSpan.FromHours(1),
+            });
+        }
+    }
+
+    /// <summary>Where signing in leads: the remembered page, else the overview.</summary>
+    public static string TakeReturn(HttpContext context)
+    {
+        var back = LocalPath(context.Request.Cookies[ReturnCookie]);
+        context.Response.Cookies.Delete(ReturnCookie);
+        return back ?? "/mijn";
+    }
+
+    /// <summary>
+    /// A path on this site, or null: "//evil.example" and "/\evil.example" are other hosts to a browser,
+    /// so an attacker's sign-in link cannot send the visitor off-site.
+    /// </summary>
+    public static string? LocalPath(string? path) =>
+        path is { Length: > 1 and <= 2000 } p && p[0] == '/' && p[1] != '/' && p[1] != '\\' && !p.Any(char.IsControl) ? p : path == "/" ? "/" : null;
 
     public static void SetSession(HttpContext context, string session) =>
         context.Response.Cookies.Append(SessionCookie, session, new CookieOptions

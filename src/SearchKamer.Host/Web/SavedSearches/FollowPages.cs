@@ -17,7 +17,7 @@ public static class FollowPages
             try
             {
                 service.Follow(Auth.Current(ctx).Id, form["zaak"].ToString(), form["document"].ToString());
-                return Results.Redirect("/mijn/volgen");
+                return Results.Redirect(Back(form));
             }
             catch (UserException e)
             {
@@ -28,6 +28,13 @@ public static class FollowPages
                 ctx.Response.Headers.RetryAfter = ((int)Math.Ceiling((e.RetryAfter ?? TimeSpan.Zero).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return Page(ctx, follows, e.Message, e.RetryAfter is null ? 400 : 429);
             }
+        });
+
+        // The document page's "Niet meer volgen": every zaak of that document, back to the page.
+        mine.MapPost("/volgen/document", (HttpContext ctx, IFormCollection form, FollowService service) =>
+        {
+            service.Unfollow(Auth.Current(ctx).Id, form["document"].ToString());
+            return Results.Redirect(Back(form));
         });
 
         mine.MapPost("/volgen/{id:long}/verwijderen", (long id, HttpContext ctx, IFormCollection _, Follows follows) =>
@@ -48,8 +55,12 @@ public static class FollowPages
         });
     }
 
+    /// <summary>Back to the document page the form was on; anything else goes to the list of follows.</summary>
+    private static string Back(IFormCollection form) =>
+        Auth.LocalPath(form["terug"].ToString()) is { } back && back.StartsWith("/document/", StringComparison.Ordinal) ? back : "/mijn/volgen";
+
     // Never the other side's error text: it could name inside addresses and ports.
-    private static string Status(Delivery d) => Words(d) + (DeliveryView.HttpStatusOf(d) is { } http ? $"; de webhook antwoordde HTTP {http}" : "");
+    internal static string Status(Delivery d) => Words(d) + (DeliveryView.HttpStatusOf(d) is { } http ? $"; de webhook antwoordde HTTP {http}" : "");
 
     private static string Words(Delivery d) => DeliveryView.StatusOf(d) switch
     {

@@ -27,12 +27,28 @@ public sealed partial class FollowService(Follows follows, SearchEngine engine, 
             throw new UserException("geef een zaaknummer of een bestaand document");
         }
 
-        if (doc.Kind != DocumentKind.Vragen || doc.ZaakNumbers.Count == 0)
+        // An answer can be followed too: its dossier may still get a nader antwoord.
+        if (doc.ZaakNumbers.Count == 0)
         {
-            throw new UserException("alleen vragen met een zaaknummer kunnen gevolgd worden");
+            throw new UserException("alleen documenten met een zaaknummer kunnen gevolgd worden");
         }
 
         return doc.ZaakNumbers.Select(z => follows.Add(userId, z, $"{z} {doc.Subject}".Trim())).ToList();
+    }
+
+    /// <summary>The follows that a document's zaak numbers match: what its page shows as "U volgt …".</summary>
+    public IReadOnlyList<Follow> Of(long userId, KamervraagDocument doc) =>
+        follows.List(userId).Where(f => doc.ZaakNumbers.Contains(f.Zaak, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    public void Unfollow(long userId, string? document)
+    {
+        if (!string.IsNullOrWhiteSpace(document) && engine.Get(document.Trim()) is { } doc)
+        {
+            foreach (var follow in Of(userId, doc))
+            {
+                follows.Delete(userId, follow.Id);
+            }
+        }
     }
 }
 

@@ -14,7 +14,7 @@ internal static class Html
 
     /// <summary>The site's own frame (Pages.Layout) with the account navigation above the body.</summary>
     public static IResult Page(string title, string body, User? user, int status = 200) => Pages.Layout.Page(title, $"""
-        <nav class="account">{(user is null ? "<a href=\"/aanmelden\">Aanmelden</a>" : $"<a href=\"/mijn/zoekopdrachten\">Zoekopdrachten</a> · <a href=\"/mijn/volgen\">Gevolgd</a> · <a href=\"/mijn/meldingen\">Meldingen</a> · <a href=\"/mijn/instellingen\">Instellingen</a> · {E(user.Email)}")}</nav>
+        <nav class="account">{(user is null ? "<a href=\"/aanmelden\">Aanmelden</a>" : $"<a href=\"/mijn\">Overzicht</a> · <a href=\"/mijn/zoekopdrachten\">Zoekopdrachten</a> · <a href=\"/mijn/volgen\">Gevolgd</a> · <a href=\"/mijn/meldingen\">Meldingen</a> · <a href=\"/mijn/instellingen\">Instellingen</a> · {E(user.Email)}")}</nav>
         <h1>{E(title)}</h1>
         {body}
         """, status, headerQuery: "");

@@ -4,28 +4,17 @@ using SearchKamer.Search;
 
 namespace SearchKamer.Host.Web.SavedSearches;
 
-/// <summary>/mijn/zoekopdrachten: list with "N nieuw sinds uw laatste bezoek", new, edit, delete, run.</summary>
+/// <summary>/mijn/zoekopdrachten: list with "N nieuw sinds uw laatste bezoek", new (from the results page's "Bewaar"), edit, delete, run.</summary>
 public static class SavedSearchPages
 {
     public static void Map(WebApplication app)
     {
         var pages = app.MapGroup("/mijn/zoekopdrachten").RequireSession();
 
-        // Only the first few are counted, each through the search gate: a list of a hundred searches must not run a hundred.
         pages.MapGet("/", (HttpContext ctx, SavedSearchStore store, SavedSearchRunner runner, SavedSearchLimits limits, SearchGate gate, FeedKeys keys, Links links) =>
         {
             var user = Auth.Current(ctx);
-            var rows = store.List(user.Id).Select((s, i) =>
-            {
-                var fresh = i >= limits.CountedInList ? "" : gate.Run(() => runner.NewSinceVisit(s)) switch
-                {
-                    null => " – zoekopdracht niet meer geldig",
-                    0 => " – niets nieuw",
-                    var n => $" – {n} nieuw sinds uw laatste bezoek",
-                };
-                return $"""<li><a href="/mijn/zoekopdrachten/{s.Id}/uitvoeren">{Html.E(s.Name)}</a>{Html.E(fresh)} · <a href="/mijn/zoekopdrachten/{s.Id}">bewerken</a> · <a href="{Html.E(FeedUrls.Search(keys, links, user.Id, s.Id))}">feed</a></li>""";
-            }).ToList();
-            var body = (rows.Count == 0 ? "<p>Nog geen bewaarde zoekopdrachten.</p>" : $"<ul>{string.Concat(rows)}</ul>")
+            var body = OverviewPage.SearchList(ctx, store.List(user.Id), runner, limits, gate, keys, links)
                 + $"""<p><a href="/mijn/zoekopdrachten/nieuw">Nieuwe zoekopdracht</a> · <a href="{Html.E(FeedUrls.Mine(keys, links, user.Id))}">Feed van al mijn meldingen</a></p>"""
                 + "<p>Een feedadres geeft alleen die feed te lezen; een nieuw adres maakt u bij bewerken of onder instellingen.</p>";
             return Html.Page("Mijn zoekopdrachten", body, user);
@@ -95,7 +84,7 @@ public static class SavedSearchPages
         try
         {
             runner.Request(state);
-            return save(name, state, Intervals.Parse(interval)) is { } saved ? Results.Redirect($"/mijn/zoekopdrachten/{saved.Id}/uitvoeren") : NotFound(ctx);
+            return save(name, state, Intervals.Parse(interval)) is { } saved ? Results.Redirect($"/mijn?bewaard={saved.Id}#zoekopdrachten") : NotFound(ctx);
         }
         catch (Exception e) when (e is UserException or SearchRequestException or LimitException)
         {
@@ -103,10 +92,16 @@ public static class SavedSearchPages
         }
     }
 
+    /// <summary>
+    /// The search itself is shown as chips and kept as it was found; only a search started here without one
+    /// (no state) gets a field for the search page's address.
+    /// </summary>
     private static string EditForm(HttpContext ctx, string action, string name, string state, AlertInterval interval, string? error) =>
         Html.Error(error) + Html.Form(ctx, action,
-            $"""<label>Naam <input name="name" required maxlength="{SavedSearchStore.MaxNameLength}" value="{Html.E(name)}"></label> """
-            + $"""<label>Zoekopdracht (zoekadres) <input name="state" maxlength="{SavedSearchStore.MaxStateLength}" value="{Html.E(state)}"></label> """
+            $"""<label>Naam <input type="text" name="name" required maxlength="{SavedSearchStore.MaxNameLength}" value="{Html.E(name)}"></label>"""
+            + (state.Trim('?').Length > 0
+                ? $"""<p>Zoekopdracht:</p>{StateChips.Render(state)}<input type="hidden" name="state" value="{Html.E(state)}"><p class="hint">Iets anders zoeken? <a href="/?{Html.E(state.TrimStart('?'))}">Pas de zoekopdracht aan op de zoekpagina</a> en bewaar hem daar opnieuw.</p>"""
+                : $"""<p class="hint">Het makkelijkst: zoek op de <a href="/">zoekpagina</a> en kies bij de resultaten “Bewaar deze zoekopdracht”.</p><label>Zoekadres (of het deel na het vraagteken) <input type="text" name="state" maxlength="{SavedSearchStore.MaxStateLength}" value=""></label>""")
             + Html.IntervalSelect(interval), "Opslaan");
 
     private static IResult NotFound(HttpContext ctx) => Html.Page("Niet gevonden", "<p>Deze zoekopdracht bestaat niet.</p>", Auth.Current(ctx), 404);

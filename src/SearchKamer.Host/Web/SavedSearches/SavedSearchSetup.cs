@@ -17,6 +17,7 @@ public static class SavedSearchSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new Pages.SignedInVisitor(ctx =>
             ctx.Request.Cookies.ContainsKey(Auth.SessionCookie) ? Auth.FromCookie(ctx, sp.GetRequiredService<Users>())?.Email : null));
+        services.AddSingleton(new Pages.DocumentFollow(FollowButton.Render));
         services.AddSingleton<IngestNotifier>();
         services.AddSingleton(section.GetSection("Alerts").Get<AlertsOptions>() ?? new AlertsOptions());
         services.AddSingleton(section.GetSection("Smtp").Get<SmtpSettings>() ?? new SmtpSettings());
@@ -102,6 +103,7 @@ public static class SavedSearchSetup
         SavedSearchApi.Map(app);
         AccountPages.Map(app);
         SavedSearchPages.Map(app);
+        OverviewPage.Map(app);
         FollowPages.Map(app);
         Feeds.Map(app);
     }
