@@ -64,8 +64,13 @@ public sealed class SearchIndex : IDisposable
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, DutchAnalysis.Index)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
-                RAMBufferSizeMB = 64,
+                // A larger buffer writes fewer, larger segments, so a bulk load merges less (issue 21, docs/benchmarks.md);
+                // it only fills while a batch waits for its commit, so the host's small commits do not use it.
+                RAMBufferSizeMB = 256,
                 MergeScheduler = new GentleMergeScheduler(),
+                // A flushed segment is written once, not once and again into a compound file: the bulk load's
+                // merges read plain files, and the index of a finished bulk load is one plain segment anyway.
+                UseCompoundFile = false,
             };
             _writer = new IndexWriter(_directory, config);
             Searchers = new SearcherManager(_writer, true, null);

@@ -119,10 +119,33 @@ internal static class WordRanking
 internal sealed record RankedWord(string Stem, string Exact)
 {
     /// <summary>stem OR exact form (boosted) OR compound part (lowered), in one stemmed field and its exact twin.</summary>
-    public Query Query(string field) => new BooleanQuery(disableCoord: true)
+    public Query Query(string field) => new WordQuery(field, this);
+}
+
+/// <summary>
+/// One word in one text field (see <see cref="RankedWord"/>). The written form only adds to the score of a
+/// pair its stem already finds, so where only matching counts (under NOT) the word is its stem or part alone.
+/// </summary>
+internal sealed class WordQuery : BooleanQuery
+{
+    public WordQuery(string field, RankedWord word)
+        : base(disableCoord: true)
     {
-        { new TermQuery(new Term(field, Stem)), Occur.SHOULD },
-        { new TermQuery(new Term(Fields.ExactOf(field), Exact)) { Boost = WordRanking.ExactBoost }, Occur.SHOULD },
-        { new TermQuery(new Term(field, CompoundParts.Mark(Stem))) { Boost = WordRanking.PartBoost }, Occur.SHOULD },
+        Field = field;
+        Word = word;
+        Add(new TermQuery(new Term(field, word.Stem)), Occur.SHOULD);
+        Add(new TermQuery(new Term(Fields.ExactOf(field), word.Exact)) { Boost = WordRanking.ExactBoost }, Occur.SHOULD);
+        Add(new TermQuery(new Term(field, CompoundParts.Mark(word.Stem))) { Boost = WordRanking.PartBoost }, Occur.SHOULD);
+    }
+
+    public string Field { get; }
+
+    public RankedWord Word { get; }
+
+    /// <summary>The same pairs without the score-only clause.</summary>
+    public Query MatchOnly() => new BooleanQuery(disableCoord: true)
+    {
+        { new TermQuery(new Term(Field, Word.Stem)), Occur.SHOULD },
+        { new TermQuery(new Term(Field, CompoundParts.Mark(Word.Stem))), Occur.SHOULD },
     };
 }

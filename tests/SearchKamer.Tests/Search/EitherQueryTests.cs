@@ -69,6 +69,42 @@ public class EitherQueryTests(CorpusIndexFixture corpus)
         Assert.False(Contains<EitherQuery>(parsed), parsed.ToString());
     }
 
+    [Theory]
+    [InlineData("gemeente NOT belasting")]
+    [InlineData("jeugdzorg -gemeente")]
+    [InlineData("minister NOT (inhuur OR gemeente)")]
+    public void A_word_under_not_excludes_the_same_pairs_without_its_written_form(string input)
+    {
+        var full = new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse(input);
+        var read = QueryReader.Read(input, SearchIn.Both).Query!;
+        // The excluded words keep no clause on an exact field; the required words keep theirs.
+        Assert.DoesNotContain(Excluded(read), t => t.Field.EndsWith("_exact", StringComparison.Ordinal));
+        Assert.Contains(Excluded(full), t => t.Field.EndsWith("_exact", StringComparison.Ordinal));
+        AssertSameHits(full, read);
+    }
+
+    private void AssertSameHits(Query full, Query read)
+    {
+        var searcher = corpus.Index.Searchers.Acquire();
+        try
+        {
+            var expected = Hits(searcher, Generalise(full));
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, Hits(searcher, read));
+        }
+        finally
+        {
+            corpus.Index.Searchers.Release(searcher);
+        }
+    }
+
+    private static IEnumerable<Term> Excluded(Query q, bool under = false) => q switch
+    {
+        BooleanQuery b => b.Clauses.SelectMany(c => Excluded(c.Query, under || c.Occur == Occur.MUST_NOT)),
+        TermQuery t when under => [t.Term],
+        _ => [],
+    };
+
     /// <summary>
     /// Hits scored in doc order, as the engine collects them: asked for out-of-order docs, Lucene scores a
     /// pure disjunction with its bucket scorer and never asks the weight for a scorer.
