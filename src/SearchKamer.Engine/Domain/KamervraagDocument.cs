@@ -47,7 +47,7 @@ public sealed record KamervraagDocument
     public IReadOnlyList<Footnote> Footnotes { get; init; } = [];
 
     /// <summary>
-    /// Fields this document's own text lacks and that were taken, when read, from the question set of the
+    /// Fields this document's own text lacks and that were taken, when it was indexed, from the question set of the
     /// same zaak: "onderwerp", "vragenstellers", "geadresseerden". Empty when nothing was inherited.
     /// </summary>
     public IReadOnlyList<string> Inherited { get; init; } = [];

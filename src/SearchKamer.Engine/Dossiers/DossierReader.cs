@@ -91,19 +91,6 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
         : Identifiers.ZaakPattern().Match(zaak.Trim().ToUpperInvariant()) is { Success: true } m && m.Length == zaak.Trim().Length
             ? $"{m.Groups["y"].Value}Z{m.Groups["n"].Value}" : null;
 
-    /// <summary>The question set of a zaak in this searcher, other than <paramref name="self"/>.</summary>
-    internal static KamervraagDocument? QuestionSet(IndexSearcher searcher, string zaak, int self)
-    {
-        var query = new BooleanQuery
-        {
-            { new TermQuery(new Term(Fields.Zaak, zaak.ToLowerInvariant())), Occur.MUST },
-            { new TermQuery(new Term(Fields.Kind, Kinds.Name(DocumentKind.Vragen))), Occur.MUST },
-            { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
-        };
-        var hit = searcher.Search(query, 2).ScoreDocs.FirstOrDefault(h => h.Doc != self);
-        return hit is null ? null : StoredRecord.Load(searcher, hit.Doc).Document;
-    }
-
     private static List<(string Key, KamervraagDocument Doc)> Members(IndexSearcher searcher, string zaak)
     {
         var query = new BooleanQuery

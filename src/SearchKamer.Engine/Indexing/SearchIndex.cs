@@ -19,13 +19,14 @@ public sealed class IndexLockedException(string message) : Exception(message);
 /// one writer per index guarded by an exclusive lock file (Lucene's write.lock does not keep a
 /// second process out on Linux), and a SearcherManager for readers.
 /// </summary>
-public sealed class SearchIndex : IDisposable
+public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>
     /// The analysis and field layout the index was written with, in every commit's data. 3: apostrophe plurals,
-    /// dotted tokens and compound parts as marked terms (issue 20); an index of another version is rebuilt on start.
+    /// dotted tokens and compound parts as marked terms (issue 20); 4: answers indexed with the askers and subject
+    /// they inherit from their question set (issue 17). An index of another version is rebuilt on start.
     /// </summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
     private const string GuardFile = "searchkamer.lock";
     private const string FirstCommit = "segments_1";
 
@@ -35,9 +36,7 @@ public sealed class SearchIndex : IDisposable
     private readonly Directory _directory;
     private readonly FileStream? _guard;
     private readonly IndexWriter? _writer;
-    private static readonly HashSet<string> IngestedAtOnly = [Fields.IngestedAt];
-
-    private readonly Dictionary<string, (KamervraagDocument? Document, List<Rendition> Renditions, DateTimeOffset? IngestedAt)> _pending = [];
+    private static readonly HashSet<string> IngestedAtAndChange = [Fields.IngestedAt, Fields.Change];
 
     private SearchIndex(string path, bool writable)
     {
@@ -118,19 +117,19 @@ public sealed class SearchIndex : IDisposable
     /// A document already indexed keeps its ingest time unless its substance changed (see
     /// <see cref="DocumentChange"/>): another rendition, the same file again or a sync update without
     /// news is not "new" to alerts or to "nieuw sinds uw laatste bezoek".
+    /// An answer is indexed with what it inherits from its question set, and a question set indexes the
+    /// answers of its zaak again (see SearchIndex.Inheritance.cs).
     /// </summary>
     public void Upsert(KamervraagDocument doc, DateTimeOffset ingestedAt)
     {
         var key = DocumentMapper.KeyOf(doc);
-        KamervraagDocument content;
-        List<Rendition> merged;
-        DateTimeOffset at;
-        string? change;
+        List<(string Key, Version Version)> written = [];
         lock (_pending)
         {
-            var (previous, renditions, previousAt) = _pending.TryGetValue(key, out var p) ? p : Stored(key);
-            merged = renditions.Where(r => r.Path != doc.Source.Path).Append(new Rendition(doc.Source.Path, doc.Source.Sha256)).ToList();
-            content = previous is not null && previous.Source.Path != doc.Source.Path && Rank(previous.Source.Format) > Rank(doc.Source.Format)
+            var (stored, renditions, previousAt, _) = Latest(key);
+            var previous = stored is null ? null : Dossiers.Inheritance.Strip(stored);
+            var merged = renditions.Where(r => r.Path != doc.Source.Path).Append(new Rendition(doc.Source.Path, doc.Source.Sha256)).ToList();
+            var content = previous is not null && previous.Source.Path != doc.Source.Path && Rank(previous.Source.Format) > Rank(doc.Source.Format)
                 ? previous
                 : doc;
             var other = ReferenceEquals(content, doc) ? previous : doc;
@@ -144,13 +143,22 @@ public sealed class SearchIndex : IDisposable
                 };
             }
 
-            change = previous is null ? null : DocumentChange.Between(previous, content);
-            at = previous is not null && change is null && previousAt is { } kept ? kept : ingestedAt;
-            _pending[key] = (content, merged, at);
+            content = WithQuestionSet(content);
+            var change = previous is null ? null : DocumentChange.Between(previous, content);
+            var at = previous is not null && change is null && previousAt is { } kept ? kept : ingestedAt;
+            var version = new Version(content, merged, at, change);
+            Register(key, version);
+            written.Add((key, version));
+            if (content.Kind == DocumentKind.Vragen)
+            {
+                written.AddRange(RefreshAnswers(content));
+            }
         }
 
-        // Analysis is the expensive part and runs outside the lock, so parallel indexing stays parallel.
-        Writer.UpdateDocuments(new Term(Fields.DocId, key), DocumentMapper.ToBlock(content, at, merged, change));
+        foreach (var (k, v) in written)
+        {
+            Write(k, v);
+        }
     }
 
     public void Delete(string docKey) => Writer.DeleteDocuments(new Term(Fields.DocId, docKey.ToLowerInvariant()));
@@ -175,6 +183,7 @@ public sealed class SearchIndex : IDisposable
         lock (_pending)
         {
             _pending.Clear();
+            _pendingByZaak.Clear();
         }
     }
 
@@ -290,7 +299,7 @@ public sealed class SearchIndex : IDisposable
         _ => 1,
     };
 
-    private (KamervraagDocument? Document, List<Rendition> Renditions, DateTimeOffset? IngestedAt) Stored(string key)
+    private Version Stored(string key)
     {
         var searcher = Searchers.Acquire();
         try
@@ -303,12 +312,13 @@ public sealed class SearchIndex : IDisposable
             var hits = searcher.Search(query, 1);
             if (hits.TotalHits == 0)
             {
-                return (null, [], null);
+                return new Version(null, [], null, null);
             }
 
             var read = StoredRecord.Load(searcher, hits.ScoreDocs[0].Doc, renditions: true);
-            var ticks = searcher.Doc(hits.ScoreDocs[0].Doc, IngestedAtOnly).GetField(Fields.IngestedAt)?.GetInt64Value();
-            return (read.Document, [.. read.Renditions], ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null);
+            var header = searcher.Doc(hits.ScoreDocs[0].Doc, IngestedAtAndChange);
+            var ticks = header.GetField(Fields.IngestedAt)?.GetInt64Value();
+            return new Version(read.Document, [.. read.Renditions], ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null, header.Get(Fields.Change));
         }
         finally
         {

@@ -13,14 +13,9 @@ internal static class Documents
 {
     public static LoadedDocument Load(IndexSearcher searcher, int doc)
     {
+        // What an answer inherits from its question set is in its record already (SearchIndex.Inheritance.cs).
         var read = StoredRecord.Load(searcher, doc);
-        var document = read.Document;
-        if (Dossiers.Inheritance.Wants(document) && (string.IsNullOrWhiteSpace(document.Subject) || document.Askers.Count == 0))
-        {
-            document = Dossiers.Inheritance.Apply(document, Dossiers.DossierReader.QuestionSet(searcher, document.ZaakNumbers[0], doc));
-        }
-
-        return new LoadedDocument(doc, read.Key, document);
+        return new LoadedDocument(doc, read.Key, read.Document);
     }
 
     /// <summary>

@@ -13,8 +13,8 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/search", (HttpRequest request, SearchEngine engine) =>
-            Guard(() => Results.Json(engine.Search(SearchParameters.Parse(request.Query)), StoredJson.Options)))
+        api.MapGet("/search", (HttpRequest request, SearchEngine engine, Dossiers.DossierReader dossiers, TimeProvider clock) =>
+            Guard(() => Results.Json(DossierEndpoints.WithDossierStates(engine.Search(SearchParameters.Parse(request.Query)), dossiers, DossierEndpoints.Today(clock)), StoredJson.Options)))
             .Gated().WithName("Search").WithSummary("Zoeken met filters, facetten en paginering").Produces<SearchResponse>();
 
         api.MapGet("/documents/{id}", DossierEndpoints.DocumentWithDossier)

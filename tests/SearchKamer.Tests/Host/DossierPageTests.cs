@@ -67,6 +67,35 @@ public sealed class DossierPageTests(HostFixture host)
         Assert.Contains("(overgenomen uit de vragen)", await host.Html("/document/ah-tk-20242025-605"));
     }
 
+    [Fact]
+    public async Task Search_hits_in_the_api_carry_the_state_of_their_dossier()
+    {
+        // The oracle, from the texts: 2024Z18792 asked on 19 November 2024 and answered by letter AH 605 the
+        // next day; 2024Z18885 (De Ontbossingswet) asked on 20 November 2024, with no answer bundled.
+        var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        var asked = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(RepoPaths.CorpusFile("limburg", "De_Ontbossingswet.docx.txt")), @"ingezonden (\d+ \w+ \d{4})");
+        var submitted = DateOnly.ParseExact(asked.Groups[1].Value, "d MMMM yyyy", nl);
+        Assert.Contains("(ontvangen 20 november 2024)", File.ReadAllText(RepoPaths.CorpusFile("limburg", "Antwoord_op_vragen_van_het_lid_Boswijk_o.docx.txt")), StringComparison.Ordinal);
+        Assert.Contains("(ingezonden 19 november 2024)", File.ReadAllText(RepoPaths.CorpusFile("limburg", "De_ontkoppeling_van_ontwikkelingshulp.pdf.txt")), StringComparison.Ordinal);
+
+        var answered = (await host.Json("/api/search?indiener=Boswijk&size=100")).GetProperty("documents").EnumerateArray()
+            .Single(d => d.GetProperty("id").GetString() == "ah-tk-20242025-605").GetProperty("dossier");
+        Assert.Equal("2024Z18792", answered.GetProperty("zaak").GetString());
+        Assert.Equal("beantwoord", answered.GetProperty("status").GetString());
+        Assert.Equal(1, answered.GetProperty("days").GetInt32());
+        Assert.False(answered.GetProperty("late").GetBoolean());
+        Assert.Equal("beantwoord na 1 dag", answered.GetProperty("state").GetString());
+
+        var open = (await host.Json("/api/search?q=Ontbossingswet&size=100")).GetProperty("documents").EnumerateArray()
+            .Single(d => d.GetProperty("id").GetString() == "kv-tk-2024z18885").GetProperty("dossier");
+        var days = DateOnly.FromDateTime(DateTime.Now).DayNumber - submitted.DayNumber;
+        Assert.Equal("open", open.GetProperty("status").GetString());
+        Assert.Equal(days, open.GetProperty("days").GetInt32());
+        Assert.True(open.GetProperty("late").GetBoolean());
+        Assert.Equal($"open sinds {days} dagen, te laat", open.GetProperty("state").GetString());
+        Assert.Equal(submitted.AddDays(21).ToString("yyyy-MM-dd", nl), open.GetProperty("deadline").GetString());
+    }
+
     [Theory]
     [InlineData("2025d36086", "ah-tk-20242025-2932")]
     [InlineData("2024z18792", "kv-tk-2024z18792")]

@@ -10,6 +10,7 @@ public class SimilarQuestionsTests(CorpusIndexFixture corpus)
 {
     [Theory]
     [InlineData("kv-tk-2024z18792", 1, "ah-tk-20242025-605")]
+    [InlineData("ah-tk-20242025-605", 1, "kv-tk-2024z18792")]
     [InlineData("ah-tk-20242025-614", 2, "ah-tk-20242025-613")]
     [InlineData("ah-tk-20242025-609", 2, "ah-tk-20242025-608")]
     public void Question_sets_on_one_subject_find_each_other_in_the_top_three(string id, int number, string expected)

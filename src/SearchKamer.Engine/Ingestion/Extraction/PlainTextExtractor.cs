@@ -74,6 +74,10 @@ public static class PlainTextExtractor
     {
         var metadata = new MetadataBuilder();
         var lines = TextRepair.Lines(text);
+        // Text made by other tools, often from a PDF whose line joins lost their spaces or kept its hyphenation. A
+        // DOCX has neither (its paragraphs are left as they are, see GluedWordsTests), and reads as the same text would.
+        lines = lines.Select(GluedWords.Repair).ToList();
+        new Dehyphenator(lines).RejoinLines(lines);
 
         var previewStart = OpenTkPage.ReadHeader(lines, metadata);
         if (previewStart is { } first)

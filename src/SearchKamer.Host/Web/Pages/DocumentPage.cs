@@ -77,7 +77,7 @@ internal static class DocumentPage
             html.Append("</section>\n");
         }
 
-        html.Append(Footnotes(doc.Footnotes)).Append(Similar(similarFor, similar)).Append(Warnings(doc.Warnings));
+        html.Append(Footnotes(doc.Footnotes)).Append(Similar(similarFor, similar, doc.DateSubmitted ?? v.Dossier?.Submitted)).Append(Warnings(doc.Warnings));
         return html.Append("</article>\n").ToString();
     }
 
@@ -180,7 +180,8 @@ internal static class DocumentPage
         return html.Append("</ol></section>\n").ToString();
     }
 
-    private static string Similar(int similarFor, IReadOnlyList<DocumentHit> similar)
+    /// <param name="asked">When this document's questions were submitted (its dossier's date for a letter that prints none).</param>
+    private static string Similar(int similarFor, IReadOnlyList<DocumentHit> similar, DateOnly? asked)
     {
         if (similarFor == 0)
         {
@@ -202,7 +203,12 @@ internal static class DocumentPage
             var href = Html.DocumentHref(hit.Id) + (q is null ? "" : "#vraag-" + q.Number);
             html.Append("<li><a href=\"").Append(Html.E(href)).Append("\">")
                 .Append(Html.E(hit.Title)).Append("</a>")
-                .Append(" <span class=\"meta\">").Append(Html.Date(hit.DateReceived ?? hit.DateSubmitted)).Append("</span>");
+                .Append(" <span class=\"meta\">").Append(Html.E(SimilarDate(hit))).Append("</span>");
+            if (AskedBefore(hit, asked))
+            {
+                html.Append(" <span class=\"earlier\">eerder gevraagd</span>");
+            }
+
             if (q is not null)
             {
                 // Engine text, already encoded.
@@ -214,6 +220,18 @@ internal static class DocumentPage
 
         return html.Append("</ul></section>\n").ToString();
     }
+
+    private static string SimilarDate(DocumentHit hit) =>
+        hit.DateSubmitted is { } submitted ? "gevraagd op " + Html.Date(submitted)
+        : hit.DateReceived is { } received ? "beantwoord op " + Html.Date(received)
+        : "datum onbekend";
+
+    /// <summary>
+    /// Asked before this document's questions: submitted earlier, or, for a letter that prints only its date of
+    /// receipt, answered before these were even asked.
+    /// </summary>
+    private static bool AskedBefore(DocumentHit hit, DateOnly? asked) =>
+        asked is { } current && (hit.DateSubmitted ?? hit.DateReceived) is { } other && other < current;
 
     private static string Warnings(IReadOnlyList<string> warnings) => warnings.Count == 0 ? ""
         : "<details class=\"warnings\"><summary>Opmerkingen bij het inlezen (" + warnings.Count + ")</summary><ul>" +
