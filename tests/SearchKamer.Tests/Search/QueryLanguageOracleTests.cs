@@ -216,6 +216,7 @@ public class QueryLanguageOracleTests(CorpusIndexFixture corpus)
 
         var r = AssertMatches(query, expected, relaxed);
         Assert.Equal(reading == "none", r.Notice?.Contains("geen doorzoekbare woorden", StringComparison.Ordinal) == true);
+        Assert.Equal(Math.Min(r.TotalDocuments, 10), r.Documents.Count);
     }
 
     private static HashSet<string> Names(OraclePair p, string field) => field switch
