@@ -1,15 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace SearchKamer.Tests;
 
-/// <summary>A loopback port nobody listens on right now, for a server a test starts.</summary>
+/// <summary>
+/// Where a server a test starts listens: port 0, so the server binds a free port at once and reports
+/// it. (Finding a free port first and binding it later raced with every other test doing the same.)
+/// </summary>
 public static class LoopbackPort
 {
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public const string Any = "http://127.0.0.1:0";
 }

@@ -9,9 +9,11 @@ using Fields = SearchKamer.Indexing.Fields;
 namespace SearchKamer.Search;
 
 /// <summary>The search stage's entry point: requests in, grouped, counted, highlighted results out.</summary>
-public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
+/// <param name="clock">What the time limit is measured on (tests reach the limit without waiting for it).</param>
+public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null, TimeProvider? clock = null)
 {
     private readonly SearchLimits _limits = limits ?? SearchLimits.Default;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private int _running;
 
     public SearchResponse Search(SearchRequest request)
@@ -171,7 +173,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     private HitCollector CollectStretches(IndexSearcher searcher, Query query, Func<HitCollector> newCollector)
     {
         var weight = searcher.CreateNormalizedWeight(query);
-        var deadline = new Deadline(_limits.TimeLimit);
+        var deadline = new Deadline(_limits.TimeLimit, _clock);
         var cores = Interlocked.Increment(ref _running) == 1 ? Environment.ProcessorCount : 1;
         try
         {

@@ -41,16 +41,16 @@ internal sealed class BoundedRewrite(int maxTerms) : MultiTermQuery.RewriteMetho
 }
 
 /// <summary>When a search must stop collecting; checking the clock every hit would cost more than the hit.</summary>
-internal readonly struct Deadline(TimeSpan limit)
+internal readonly struct Deadline(TimeSpan limit, TimeProvider clock)
 {
     /// <summary>Hits collected between two looks at the clock.</summary>
     public const int CheckEvery = 4096;
 
-    private readonly long _at = Environment.TickCount64 + (long)limit.TotalMilliseconds;
+    private readonly long _started = clock.GetTimestamp();
 
     public void Check()
     {
-        if (Environment.TickCount64 > _at)
+        if (clock.GetElapsedTime(_started) > limit)
         {
             throw new SearchRequestException("q", $"zoeken duurde langer dan {limit.TotalSeconds:0.#} s en is afgebroken; maak de zoekvraag specifieker of kies filters");
         }

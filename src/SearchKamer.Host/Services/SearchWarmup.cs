@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Options;
 using SearchKamer.Indexing;
@@ -14,10 +13,11 @@ namespace SearchKamer.Host.Services;
 /// visitors after a restart got answers a fifth slower. Every kind of search is asked: words, phrases,
 /// prefixes, fields, filters, facet selections, sort orders and a second page.
 /// </summary>
-public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOptions<SearchKamerOptions> options, ILogger<SearchWarmup> log)
+public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOptions<SearchKamerOptions> options, ILogger<SearchWarmup> log, TimeProvider clock)
     : BackgroundService
 {
-    private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(15);
+    /// <summary>The warm-up gives up after this long even if searches are left: the first visitors must not wait on it.</summary>
+    public static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(15);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.WarmupSearches <= 0 ? Task.CompletedTask : Task.Run(() => Run(options.Value.WarmupSearches, stoppingToken), stoppingToken);
@@ -26,9 +26,9 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
     public int Run(int limit, CancellationToken stop)
     {
         var requests = Requests();
-        var clock = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
         var done = 0;
-        while (requests.Count > 0 && done < limit && clock.Elapsed < MaxTime && !stop.IsCancellationRequested)
+        while (requests.Count > 0 && done < limit && clock.GetElapsedTime(started) < MaxTime && !stop.IsCancellationRequested)
         {
             try
             {
@@ -42,7 +42,7 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
             done++;
         }
 
-        log.LogInformation("Opgewarmd: {Searches} zoekvragen in {Seconds:0.0} s", done, clock.Elapsed.TotalSeconds);
+        log.LogInformation("Opgewarmd: {Searches} zoekvragen in {Seconds:0.0} s", done, clock.GetElapsedTime(started).TotalSeconds);
         return done;
     }
 

@@ -58,7 +58,7 @@ public class CompilerPriorityTests(CorpusIndexFixture corpus)
     private async Task<List<string>> Run(TimeSpan after, string thread, TimeSpan until)
     {
         var warmup = new SearchWarmup(corpus.Index, corpus.Engine, Options.Create(new SearchKamerOptions { WarmupSearches = 0 }),
-            NullLogger<SearchWarmup>.Instance);
+            NullLogger<SearchWarmup>.Instance, TimeProvider.System);
         using var service = new CompilerPriority(warmup, TimeProvider.System, after, thread);
         await warmup.StartAsync(CancellationToken.None);
         await service.StartAsync(CancellationToken.None);

@@ -28,9 +28,21 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
-    public void Warmup_stops_at_its_bound_without_errors()
+    public void Warmup_stops_at_its_count_bound_without_errors()
     {
-        Assert.Equal(300, Warmup(corpus.Index, corpus.Engine).Run(300, CancellationToken.None));
+        // A clock that stands still: only the count can end the run, however slow the machine is.
+        Assert.Equal(300, Warmup(corpus.Index, corpus.Engine, ScriptedClock.Jumping(TimeSpan.Zero)).Run(300, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Warmup_stops_at_its_time_bound_with_searches_left()
+    {
+        // Each look at the clock is one second later: the run ends within 15 looks, long before its 1,000 searches.
+        var clock = ScriptedClock.Stepping(TimeSpan.FromSeconds(1));
+        var done = Warmup(corpus.Index, corpus.Engine, clock).Run(1000, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(15), SearchWarmup.MaxTime);
+        Assert.InRange(done, 1, 15);
     }
 
     [Fact]
@@ -50,6 +62,6 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         }
     }
 
-    private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine) =>
-        new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance);
+    private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null) =>
+        new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, clock ?? TimeProvider.System);
 }

@@ -27,9 +27,8 @@ public sealed class InboxKillTests(ITestOutputHelper output)
             var kills = 0;
             for (var round = 0; round <= schedule.Rounds; round++)
             {
-                var port = LoopbackPort.Free();
                 using var host = SearchkamerProcess.Start(
-                    ["--urls", $"http://127.0.0.1:{port}", "--data", data, "--SearchKamer:CorpusDirectory=" + noCorpus, "--SearchKamer:InboxInterval=00:00:00.100"]);
+                    ["--urls", LoopbackPort.Any, "--data", data, "--SearchKamer:CorpusDirectory=" + noCorpus, "--SearchKamer:InboxInterval=00:00:00.100"]);
                 Drop(groups[round], inbox);
 
                 if (round == schedule.Rounds)

@@ -14,10 +14,9 @@ public sealed class IndexInUseTests
             var index = Path.Combine(data, "index");
             var before = IndexSnapshot.Read(index);
 
-            var port = LoopbackPort.Free();
-            using (var host = SearchkamerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data", data]))
+            using (var host = SearchkamerProcess.Start(["--urls", LoopbackPort.Any, "--data", data]))
             {
-                await host.WaitForHttpAsync(port, TimeSpan.FromSeconds(60));
+                await host.WaitForHttpAsync(TimeSpan.FromSeconds(60));
                 var (code, second) = await SearchkamerProcess.RunAsync(["ingest", RepoPaths.CorpusFile("pdf"), "--data", data], TimeSpan.FromMinutes(1));
 
                 Assert.Equal(2, code);
@@ -26,7 +25,7 @@ public sealed class IndexInUseTests
                 Assert.DoesNotContain("   at ", second.Errors, StringComparison.Ordinal);
                 Assert.DoesNotContain(second.Output, l => l.StartsWith("verwerkt", StringComparison.Ordinal));
 
-                var (hostCode, secondHost) = await SearchkamerProcess.RunAsync(["--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--data", data], TimeSpan.FromMinutes(1));
+                var (hostCode, secondHost) = await SearchkamerProcess.RunAsync(["--urls", LoopbackPort.Any, "--data", data], TimeSpan.FromMinutes(1));
                 Assert.Equal(2, hostCode);
                 Assert.Contains("index in gebruik", secondHost.Errors, StringComparison.Ordinal);
                 Assert.DoesNotContain("   at ", secondHost.Errors, StringComparison.Ordinal);

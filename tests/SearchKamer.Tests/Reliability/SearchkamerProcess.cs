@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SearchKamer.Tests.Reliability;
 
@@ -9,7 +9,7 @@ namespace SearchKamer.Tests.Reliability;
 /// The real <c>searchkamer</c> executable (the host build the test project references) in a child
 /// process, with its output collected line by line, so a test can kill it like a crash would.
 /// </summary>
-public sealed class SearchkamerProcess : IDisposable
+public sealed partial class SearchkamerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _out = new();
@@ -105,8 +105,31 @@ public sealed class SearchkamerProcess : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// For a host started on <see cref="LoopbackPort.Any"/>: reads the port it bound from its "Now listening
+    /// on" line, then polls /health there until it answers; returns the port, or fails.
+    /// </summary>
+    public async Task<int> WaitForHttpAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until && !_process.HasExited)
+        {
+            if (Output.Select(l => ListeningOn().Match(l)).FirstOrDefault(m => m.Success) is { } listening)
+            {
+                var port = int.Parse(listening.Groups[1].Value, CultureInfo.InvariantCulture);
+                await WaitForHttpAsync(port, until - DateTime.UtcNow);
+                return port;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"the host did not say where it listens within {timeout.TotalSeconds} s (exited: {_process.HasExited})\n{string.Join('\n', Output.TakeLast(20))}\n{Errors}");
+        return 0;
+    }
+
     /// <summary>Polls the host's /health until it answers (any status), or fails.</summary>
-    public async Task WaitForHttpAsync(int port, TimeSpan timeout)
+    private async Task WaitForHttpAsync(int port, TimeSpan timeout)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var until = DateTime.UtcNow + timeout;
@@ -132,4 +155,7 @@ public sealed class SearchkamerProcess : IDisposable
         Kill();
         _process.Dispose();
     }
+
+    [GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex ListeningOn();
 }

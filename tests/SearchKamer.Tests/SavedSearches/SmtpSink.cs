@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 
 namespace SearchKamer.Tests.SavedSearches;
 
@@ -11,6 +10,20 @@ namespace SearchKamer.Tests.SavedSearches;
 public sealed class SmtpSink : IDisposable
 {
     private const string Python = "/usr/bin/python3";
+
+    // aiosmtpd's own command line takes a fixed port; this binds port 0 at once and prints the port it got.
+    private const string Server = """
+        import asyncio, sys
+        from aiosmtpd.handlers import Mailbox
+        from aiosmtpd.smtp import SMTP
+
+        async def main():
+            server = await asyncio.get_running_loop().create_server(lambda: SMTP(Mailbox(sys.argv[1])), "127.0.0.1", 0)
+            print(server.sockets[0].getsockname()[1], flush=True)
+            await asyncio.Event().wait()
+
+        asyncio.run(main())
+        """;
     private readonly Process _process;
 
     public SmtpSink()
@@ -22,14 +35,13 @@ public sealed class SmtpSink : IDisposable
             throw new InvalidOperationException("python3-aiosmtpd is not installed: the SMTP test needs a real SMTP server. Install it with: apt-get install -y python3-aiosmtpd");
         }
 
-        Port = LoopbackPort.Free();
         Maildir = Path.Combine(Path.GetTempPath(), "searchkamer-smtp-" + Guid.NewGuid().ToString("N"));
-        _process = Process.Start(new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        _process = Process.Start(new ProcessStartInfo(Python, ["-c", Server, Maildir])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        WaitUntilListening();
+        Port = BoundPort();
     }
 
     public int Port { get; }
@@ -65,28 +77,16 @@ public sealed class SmtpSink : IDisposable
         }
     }
 
-    private void WaitUntilListening()
+    /// <summary>The port the server printed once it was bound and listening.</summary>
+    private int BoundPort()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        var line = _process.StandardOutput.ReadLineAsync();
+        if (!line.Wait(TimeSpan.FromSeconds(60)) || !int.TryParse(line.Result, CultureInfo.InvariantCulture, out var port))
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException("aiosmtpd stopped: " + _process.StandardError.ReadToEnd());
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
+            _process.Kill();
+            throw new InvalidOperationException("aiosmtpd did not report its port: " + _process.StandardError.ReadToEnd());
         }
 
-        throw new TimeoutException($"aiosmtpd did not listen on {Port}");
+        return port;
     }
 }

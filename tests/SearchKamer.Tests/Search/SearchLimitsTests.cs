@@ -40,6 +40,20 @@ public sealed class SearchLimitsTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void At_the_default_limit_a_search_stops_after_5_seconds_and_not_before()
+    {
+        // The engine's clock jumps once, past the documented 5 s or just short of it; no test waits 5 s.
+        var late = new SearchEngine(corpus.Index, clock: ScriptedClock.Jumping(TimeSpan.FromSeconds(5.1)));
+        var inTime = new SearchEngine(corpus.Index, clock: ScriptedClock.Jumping(TimeSpan.FromSeconds(4.9)));
+
+        var e = Assert.Throws<SearchRequestException>(() => late.Search(new SearchRequest { Query = "gemeente" }));
+        Assert.Equal("q", e.Parameter);
+        Assert.Contains("langer dan 5 s", e.Message, StringComparison.Ordinal);
+        Assert.Equal(corpus.Engine.Search(new SearchRequest { Query = "gemeente" }).Total, inTime.Search(new SearchRequest { Query = "gemeente" }).Total);
+        Assert.Throws<SearchRequestException>(() => new SearchEngine(corpus.Index, clock: ScriptedClock.Jumping(TimeSpan.FromSeconds(5.1))).Matching(new SearchRequest { Query = "gemeente" }));
+    }
+
+    [Fact]
     public void A_page_whose_offset_would_overflow_is_refused_naming_the_page()
     {
         var e = Assert.Throws<SearchRequestException>(() => corpus.Engine.Search(new SearchRequest { Query = "regering", Page = int.MaxValue, Size = 100 }));

@@ -53,6 +53,7 @@ public sealed partial class FakeTkServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new();
     private readonly ConcurrentQueue<(string PathPart, Fault Fault)> _faults = new();
     private readonly WebApplication _app;
+    private readonly TaskCompletionSource _firstFile = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlightFiles;
 
     private FakeTkServer(WebApplication app) => _app = app;
@@ -66,6 +67,9 @@ public sealed partial class FakeTkServer : IAsyncDisposable
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public ConcurrentBag<string> Requests { get; } = [];
+
+    /// <summary>Completes when the first file download arrives: the sync has read the feed and started on its queue.</summary>
+    public Task FirstFileRequest => _firstFile.Task;
 
     public int MaxConcurrentFiles { get; private set; }
 
@@ -158,6 +162,7 @@ public sealed partial class FakeTkServer : IAsyncDisposable
         var isFile = path.StartsWith("/SyncFeed/2.0/Resources/", StringComparison.Ordinal);
         if (isFile)
         {
+            _firstFile.TrySetResult();
             var now = Interlocked.Increment(ref _inFlightFiles);
             lock (_faults)
             {

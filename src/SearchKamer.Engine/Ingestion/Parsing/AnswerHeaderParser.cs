@@ -11,10 +11,12 @@ internal sealed record AnswerHeader(
     IReadOnlyList<Answerer> Answerers,
     IReadOnlyList<string> OnBehalfOf,
     DateOnly? Received,
-    SeeAlso? SeeAlso);
+    SeeAlso? SeeAlso,
+    QuestionHeader? Questions = null);
 
 /// <summary>
-/// "Antwoord van &lt;Role&gt; &lt;Name&gt; (&lt;portfolio&gt;)[, mede namens …][ en (antwoord) van …] (ontvangen &lt;date&gt;)[. Zie ook …]".
+/// "Antwoord van &lt;Role&gt; &lt;Name&gt; (&lt;portfolio&gt;)[, mede namens …][ en (antwoord) van …] (ontvangen &lt;date&gt;)[. Zie ook …]",
+/// or the ministry letter's heading "Antwoorden van de minister van X … op Kamervragen van …" (<see cref="MinistryLetter"/>).
 /// </summary>
 internal static partial class AnswerHeaderParser
 {
@@ -61,19 +63,27 @@ internal static partial class AnswerHeaderParser
             received = DutchDates.Find(text[open.Index..]);
             core = text[opening.Length..open.Index];
         }
-        else
+
+        (core, var questions) = MinistryLetter.Split(core.Trim().TrimEnd(',', '.'), warnings);
+        if (!open.Success && questions is null)
         {
             warnings.Add("antwoordkop: geen \"(ontvangen …)\" gevonden");
         }
 
         var parts = OnBehalf().Split(core.Trim().TrimEnd(',', '.'), 2);
         var onBehalf = parts.Length > 1 ? Offices.Expand(parts[1]) : [];
-        var answerers = SecondAnswerer().Split(parts[0]).Select(a => ParseAnswerer(a, warnings)).OfType<Answerer>().ToList();
-        return new AnswerHeader(isNotice, isFollowUp, answerers, onBehalf, received, seeAlso);
+        var answerers = SecondAnswerer().Split(parts[0]).Select(a => ParseAnswerer(a, questions is not null, warnings)).OfType<Answerer>().ToList();
+        return new AnswerHeader(isNotice, isFollowUp, answerers, onBehalf, received, seeAlso, questions);
     }
 
-    private static Answerer? ParseAnswerer(string text, ICollection<string> warnings)
+    private static Answerer? ParseAnswerer(string text, bool letter, ICollection<string> warnings)
     {
+        // The letter heading names an office ("de minister van X"); "minister Van Weel (X)" is a name.
+        if (letter && MinistryLetter.Answerer(text) is { } office)
+        {
+            return office;
+        }
+
         var m = AnswererPattern().Match(text.Trim());
         if (!m.Success)
         {

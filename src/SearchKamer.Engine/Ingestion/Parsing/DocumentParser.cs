@@ -23,8 +23,8 @@ public static partial class DocumentParser
             throw new NotKamervragenException("geen Kamervragen-document: geen kopregel \"Vragen van …\", \"Antwoord van …\" of \"Mededeling van …\" gevonden");
         }
 
-        var question = zone.QuestionHeader is null ? null : QuestionHeaderParser.Parse(zone.QuestionHeader, warnings);
-        var answer = zone.AnswerHeader is null ? null : AnswerHeaderParser.Parse(zone.AnswerHeader, warnings);
+        var answer = zone.AnswerHeader is null ? null : Letter(AnswerHeaderParser.Parse(zone.AnswerHeader, warnings), zone.Preface, warnings);
+        var question = zone.QuestionHeader is null ? answer?.Questions : QuestionHeaderParser.Parse(zone.QuestionHeader, warnings);
         var body = lines.Skip(zone.BodyStart).ToList();
         var assembled = QuestionAssembler.Assemble(BodyBlocks.Split(body), warnings);
 
@@ -125,6 +125,23 @@ public static partial class DocumentParser
         var s when s.StartsWith("mededeling", StringComparison.Ordinal) => DocumentKind.Mededeling,
         _ => null,
     };
+
+    /// <summary>A ministry letter's heading names offices and no date: the signature and the "Datum" line of its head fill them.</summary>
+    private static AnswerHeader Letter(AnswerHeader answer, IReadOnlyList<string> preface, ICollection<string> warnings)
+    {
+        if (answer.Questions is null)
+        {
+            return answer;
+        }
+
+        var date = answer.Received ?? MinistryLetter.Date(preface);
+        if (answer.Received is null && date is not null)
+        {
+            warnings.Add($"datum ontvangen: niet gedrukt; de datum van de brief ({date:yyyy-MM-dd}) gebruikt");
+        }
+
+        return answer with { Answerers = MinistryLetter.Signed(answer.Answerers, preface, warnings), Received = date };
+    }
 
     private static DateOnly? PrefaceDate(IReadOnlyList<string> preface) =>
         preface.Select(l => SubmittedAnywhere().Match(l)).FirstOrDefault(m => m.Success) is { } m ? DutchDates.Find(m.Value) : null;

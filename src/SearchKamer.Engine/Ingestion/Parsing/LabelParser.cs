@@ -22,7 +22,7 @@ internal static partial class LabelParser
 {
     private const int MaxNumber = 200;
 
-    [GeneratedRegex(@"^(?<word>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+op)?(?:\s+(?:vragen|vraag))?\s*(?<nums>\d{1,3}[a-z]?(?:(?:\s*(?:,|\ben\b|t/m|tot\s+en\s+met|-|–|&)\s*|\s+)\d{1,3}[a-z]?)*)?\s*(?<colon>[:.])?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<word>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+op)?(?:\s+(?:vragen|vraag))?\s*(?<nums>\d{1,3}[a-z]?(?:(?:\s*(?:,\s*en\b|,|\ben\b|t/m|tot\s+en\s+met|-|–|&)\s*|\s+)\d{1,3}[a-z]?)*)?\s*(?<colon>[:.])?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPattern();
 
     [GeneratedRegex(@"\d{1,3}|t/m|tot\s+en\s+met|-|–", RegexOptions.IgnoreCase)]

@@ -26,6 +26,9 @@ internal static partial class QuestionHeaderParser
     [GeneratedRegex(@"^(?<askers>.*?\))\s*aan\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex AskersThenRest();
 
+    [GeneratedRegex(@"^(?<askers>.*?\))\s*over\s+(?<subject>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskersThenSubject();
+
     [GeneratedRegex(@"(?<names>[^()]*?)\s*\((?<party>[^()]*)\)")]
     private static partial Regex PartyGroup();
 
@@ -61,9 +64,15 @@ internal static partial class QuestionHeaderParser
         string askersPart;
         string rest;
         var split = AskersThenRest().Match(body);
+        var direct = split.Success ? Match.Empty : AskersThenSubject().Match(body);
         if (split.Success)
         {
             (askersPart, rest) = (split.Groups["askers"].Value, split.Groups["rest"].Value);
+        }
+        else if (direct.Success)
+        {
+            // No addressee: "de leden A en B (Partij) over …", as in a ministry letter's heading.
+            (askersPart, rest) = (direct.Groups["askers"].Value, " over " + direct.Groups["subject"].Value);
         }
         else
         {

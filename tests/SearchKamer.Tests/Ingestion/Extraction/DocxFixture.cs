@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Xml.Linq;
 using SearchKamer.Domain;
 using SearchKamer.Ingestion.Extraction;
@@ -13,53 +12,24 @@ namespace SearchKamer.Tests.Ingestion.Extraction;
 /// </summary>
 public static class DocxFixture
 {
-    private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    private static readonly XNamespace Xml = XNamespace.Xml;
+    private static readonly XNamespace W = WordPackage.W;
 
     public static byte[] Write(IEnumerable<string> lines, IReadOnlyList<Footnote>? footnotes = null)
     {
         var notes = footnotes ?? [];
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+
+        // Word always writes the two separator footnotes first (ids -1 and 0); the reader must skip them.
+        var footnoteElements = new List<XElement>
         {
-            Add(zip, "[Content_Types].xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                  <Default Extension="xml" ContentType="application/xml"/>
-                  <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                  <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
-                </Types>
-                """);
-            Add(zip, "_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                  <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-                </Relationships>
-                """);
-            Add(zip, "word/_rels/document.xml.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                  <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
-                </Relationships>
-                """);
-            var body = new XElement(W + "body", lines.Select(Paragraph));
-            Add(zip, "word/document.xml", Doc(new XElement(W + "document", new XAttribute(XNamespace.Xmlns + "w", W), body)));
-
-            // Word always writes the two separator footnotes first (ids -1 and 0); the reader must skip them.
-            var footnoteElements = new List<XElement>
-            {
-                new(W + "footnote", new XAttribute(W + "type", "separator"), new XAttribute(W + "id", "-1"), new XElement(W + "p", new XElement(W + "r", new XElement(W + "separator")))),
-                new(W + "footnote", new XAttribute(W + "type", "continuationSeparator"), new XAttribute(W + "id", "0"), new XElement(W + "p", new XElement(W + "r", new XElement(W + "continuationSeparator")))),
-            };
-            footnoteElements.AddRange(notes.Select(n => new XElement(W + "footnote", new XAttribute(W + "id", n.Number),
-                new XElement(W + "p",
-                    new XElement(W + "r", new XElement(W + "rPr", new XElement(W + "vertAlign", new XAttribute(W + "val", "superscript"))), new XElement(W + "footnoteRef")),
-                    new XElement(W + "r", Text(" " + n.Text))))));
-            Add(zip, "word/footnotes.xml", Doc(new XElement(W + "footnotes", new XAttribute(XNamespace.Xmlns + "w", W), footnoteElements)));
-        }
-
-        return buffer.ToArray();
+            new(W + "footnote", new XAttribute(W + "type", "separator"), new XAttribute(W + "id", "-1"), new XElement(W + "p", new XElement(W + "r", new XElement(W + "separator")))),
+            new(W + "footnote", new XAttribute(W + "type", "continuationSeparator"), new XAttribute(W + "id", "0"), new XElement(W + "p", new XElement(W + "r", new XElement(W + "continuationSeparator")))),
+        };
+        footnoteElements.AddRange(notes.Select(n => new XElement(W + "footnote", new XAttribute(W + "id", n.Number),
+            new XElement(W + "p",
+                new XElement(W + "r", new XElement(W + "rPr", new XElement(W + "vertAlign", new XAttribute(W + "val", "superscript"))), new XElement(W + "footnoteRef")),
+                new XElement(W + "r", WordPackage.Text(" " + n.Text))))));
+        var footnotesPart = WordPackage.Xml(new XElement(W + "footnotes", new XAttribute(XNamespace.Xmlns + "w", W), footnoteElements));
+        return WordPackage.Write(new XElement(W + "body", lines.Select(Paragraph)), new WordPackage.Part("footnotes", footnotesPart));
     }
 
     /// <summary>The fields a DOCX rendition must read the same as the text or PDF of the same document.</summary>
@@ -119,14 +89,5 @@ public static class DocxFixture
         return p;
     }
 
-    private static XElement Text(string text) => new(W + "t", new XAttribute(Xml + "space", "preserve"), text);
-
-    private static string Doc(XElement root) => "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + root.ToString(SaveOptions.DisableFormatting);
-
-    private static void Add(ZipArchive zip, string name, string content)
-    {
-        using var stream = zip.CreateEntry(name).Open();
-        var bytes = new UTF8Encoding(false).GetBytes(content.Trim());
-        stream.Write(bytes);
-    }
+    private static XElement Text(string text) => WordPackage.Text(text);
 }

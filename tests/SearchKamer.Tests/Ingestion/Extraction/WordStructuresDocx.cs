@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -15,53 +13,21 @@ namespace SearchKamer.Tests.Ingestion.Extraction;
 /// </summary>
 public static partial class WordStructuresDocx
 {
-    private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static readonly XNamespace W = WordPackage.W;
     private static readonly XNamespace Xml = XNamespace.Xml;
 
     public static byte[] Write(IReadOnlyList<string> lines, bool withNumberingPart = true)
     {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        var inAnswer = false;
+        var body = new XElement(W + "body");
+        foreach (var line in lines)
         {
-            Add(zip, "[Content_Types].xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                  <Default Extension="xml" ContentType="application/xml"/>
-                  <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                  <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
-                </Types>
-                """);
-            Add(zip, "_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                  <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-                </Relationships>
-                """);
-            Add(zip, "word/_rels/document.xml.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                  <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
-                </Relationships>
-                """);
-            if (withNumberingPart)
-            {
-                Add(zip, "word/numbering.xml", Numbering());
-            }
-
-            var inAnswer = false;
-            var body = new XElement(W + "body");
-            foreach (var line in lines)
-            {
-                inAnswer = line.StartsWith("Antwoord", StringComparison.Ordinal) ? true : !line.StartsWith("Vraag", StringComparison.Ordinal) && inAnswer;
-                body.Add(Paragraph(line, inAnswer && !line.StartsWith("Antwoord", StringComparison.Ordinal)));
-            }
-
-            body.Add(new XElement(W + "sectPr", new XElement(W + "pgSz", new XAttribute(W + "w", "11906"), new XAttribute(W + "h", "16838"))));
-            Add(zip, "word/document.xml", Doc(new XElement(W + "document", new XAttribute(XNamespace.Xmlns + "w", W), body)));
+            inAnswer = line.StartsWith("Antwoord", StringComparison.Ordinal) ? true : !line.StartsWith("Vraag", StringComparison.Ordinal) && inAnswer;
+            body.Add(Paragraph(line, inAnswer && !line.StartsWith("Antwoord", StringComparison.Ordinal)));
         }
 
-        return buffer.ToArray();
+        body.Add(new XElement(W + "sectPr", new XElement(W + "pgSz", new XAttribute(W + "w", "11906"), new XAttribute(W + "h", "16838"))));
+        return WordPackage.Write(body, new WordPackage.Part("numbering", withNumberingPart ? Numbering() : null));
     }
 
     /// <summary>The question labels as Word's list numbering: one abstract list, "Vraag %1" at level 0, "%2)" below it.</summary>
@@ -138,15 +104,7 @@ public static partial class WordStructuresDocx
             new XElement(W + "rPr", new XElement(W + "rFonts", new XAttribute(W + "ascii", "Verdana")), bold ? new XElement(W + "b") : null, new XElement(W + "sz", new XAttribute(W + "val", "18"))),
             Text(text));
 
-    private static XElement Text(string text) => new(W + "t", new XAttribute(Xml + "space", "preserve"), text);
-
-    private static string Doc(XElement root) => "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + root.ToString(SaveOptions.DisableFormatting);
-
-    private static void Add(ZipArchive zip, string name, string content)
-    {
-        using var stream = zip.CreateEntry(name).Open();
-        stream.Write(new UTF8Encoding(false).GetBytes(content.Trim()));
-    }
+    private static XElement Text(string text) => WordPackage.Text(text);
 
     [GeneratedRegex(@"^Vraag \d+$")]
     public static partial Regex QuestionLabel();
