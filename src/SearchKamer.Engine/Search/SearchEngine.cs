@@ -260,24 +260,24 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
         }
     }
 
+    /// <summary>The schema's filters with the request's selection in each; the response names a facet by its field.</summary>
     private static List<FacetSelection> Selections(SearchRequest r) =>
-    [
-        new("minister", Fields.Minister, r.Ministers),
-        new("ministry", Fields.Ministry, r.Ministries),
-        new("party", Fields.Party, r.Parties),
-        new("asker", Fields.Asker, r.Askers),
-        new("year", Fields.Year, r.Years),
-    ];
+        [.. IndexSchema.Filters.Select(f => new FacetSelection(f.Name, f.Name, r.Selected(f.Name)))];
 
     private static Dictionary<string, IReadOnlyList<FacetValue>> FacetCounts(List<FacetSelection> facets, Dictionary<string, int>[] counts)
     {
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
         for (var f = 0; f < facets.Count; f++)
         {
+            if (!IndexSchema.Field(facets[f].Field).Filter!.Facet)
+            {
+                continue;
+            }
+
             var values = counts[f].Select(kv => new FacetValue(kv.Key, kv.Value, facets[f].Values.Contains(kv.Key))).ToList();
             // A selected value stays visible even when nothing matches it any more.
             values.AddRange(facets[f].Values.Where(v => !counts[f].ContainsKey(v)).Select(v => new FacetValue(v, 0, true)));
-            result[facets[f].Name] = facets[f].Field == Fields.Year
+            result[facets[f].Name] = IndexSchema.Field(facets[f].Field).Filter!.Order == FacetOrder.ByValueDescending
                 ? [.. values.OrderByDescending(v => v.Value, StringComparer.Ordinal)]
                 : [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
         }
