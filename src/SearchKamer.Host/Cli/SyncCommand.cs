@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Sync;
 
@@ -61,7 +62,8 @@ public static class SyncCommand
         }
 
         var dataDir = DataDirectory.Resolve(cli.Data);
-        using var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole(c => c.SingleLine = true)).AddTkSync(options, dataDir).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole(c => c.SingleLine = true))
+            .AddSingleton(Store.Open(dataDir)).AddTkSync(options, dataDir).BuildServiceProvider();
         using var index = SearchIndex.OpenForWriting(DataDirectory.IndexPath(dataDir));
         if (cli.FromStart)
         {
