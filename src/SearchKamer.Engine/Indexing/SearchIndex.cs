@@ -2,7 +2,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using SearchKamer.Analysis;
 using SearchKamer.Domain;
 using Directory = Lucene.Net.Store.Directory;
 
@@ -61,7 +60,7 @@ public sealed class SearchIndex : IDisposable
 
         if (writable)
         {
-            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, DutchAnalysis.Index)
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, FieldAnalyzers.Index)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,

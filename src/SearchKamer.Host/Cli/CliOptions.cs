@@ -13,6 +13,10 @@ public sealed class CliArgumentException(string message) : Exception(message);
 /// </summary>
 public static class CliOptions
 {
+    /// <summary>--data DIR: where the index and the store live (see <see cref="Services.DataDirectory"/>).</summary>
+    public static Option<string?> Data() =>
+        Text("--data", "MAP", "map met de index en de database (standaard $SEARCHKAMER_DATA, anders index-data van de repository)");
+
     public static Option<bool> Flag(string name, string description) =>
         new(name) { Description = description, Arity = ArgumentArity.Zero };
 

@@ -27,7 +27,7 @@ public static class SyncCommand
         var fromStart = CliOptions.Flag("--from-start", "de opgeslagen voortgang vergeten en de feed vanaf het begin lezen");
         var backfill = CliOptions.Flag("--backfill", "documenten van VAN tot en met TOT eenmalig via OData ophalen");
         var baseUrl = CliOptions.Text("--base-url", "URL", "adres van de open-data-API (standaard SearchKamer:Sync:BaseUrl)");
-        var data = DataDirectory.Option();
+        var data = CliOptions.Data();
         var command = new Command("sync", "wijzigingen van de Tweede Kamer (SyncFeed) ophalen en indexeren; met --backfill een periode via OData")
         {
             range, once, since, fromStart, backfill, baseUrl, data,

@@ -52,7 +52,7 @@ public static class WebApp
         builder.Services.AddHostedService<InboxWatcher>();
         builder.AddSavedSearches();
         var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
-        var data = builder.Configuration.GetSection(SearchKamerOptions.Section).Get<SearchKamerOptions>()?.ResolvedData ?? Cli.DataDirectory.Resolve(null);
+        var data = builder.Configuration.GetSection(SearchKamerOptions.Section).Get<SearchKamerOptions>()?.ResolvedData ?? DataDirectory.Resolve(null);
         builder.Services.AddTkSync(sync, data);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<SyncService>();
