@@ -276,13 +276,7 @@ public sealed class SearchIndex : IDisposable
         _guard?.Dispose();
     }
 
-    private static int Rank(string format) => format switch
-    {
-        "xml" => 4,
-        "html" => 3,
-        "pdf" => 2,
-        _ => 1,
-    };
+    private static int Rank(string format) => DocumentFormats.Named(format)?.RenditionRank ?? 1;
 
     private (KamervraagDocument? Document, List<Rendition> Renditions, DateTimeOffset? IngestedAt) Stored(string key)
     {
