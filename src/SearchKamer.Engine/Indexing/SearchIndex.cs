@@ -85,6 +85,23 @@ public sealed class SearchIndex : IDisposable
 
     public SearcherManager Searchers { get; }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> on the current searcher and releases it whatever happens: the one place that
+    /// pairs Acquire with Release (a searcher not released keeps its index files open).
+    /// </summary>
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     public static SearchIndex OpenForWriting(string path) => new(path, writable: true);
 
     public static SearchIndex OpenReadOnly(string path) => new(path, writable: false);
@@ -195,63 +212,30 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Segments visible to searchers now.</summary>
     public int SegmentCount()
     {
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader.Leaves.Count;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Read(searcher => searcher.IndexReader.Leaves.Count);
     }
 
     public IDictionary<string, string> LastCommitData()
     {
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader is DirectoryReader r ? r.IndexCommit.UserData : new Dictionary<string, string>();
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Read(searcher => searcher.IndexReader is DirectoryReader r ? r.IndexCommit.UserData : new Dictionary<string, string>());
     }
 
     /// <summary>Number of documents (not pairs) visible to searchers now.</summary>
     public int DocumentCount()
     {
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Read(searcher => searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits);
     }
 
     /// <summary>Question–answer pairs (every live record that is not a document record) visible to searchers now.</summary>
     public int PairCount()
     {
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader.NumDocs - searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Read(searcher => searcher.IndexReader.NumDocs - searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits);
     }
 
     /// <summary>The sha256 stored for the document that came from <paramref name="sourcePath"/>, if any.</summary>
     public string? StoredSha(string sourcePath)
     {
-        var searcher = Searchers.Acquire();
-        try
+        return Read(searcher =>
         {
             var hits = searcher.Search(new TermQuery(new Term(Fields.SourcePath, sourcePath)), 1);
             if (hits.TotalHits == 0)
@@ -261,11 +245,7 @@ public sealed class SearchIndex : IDisposable
 
             var stored = searcher.Doc(hits.ScoreDocs[0].Doc, RenditionFields);
             return stored.GetValues(Fields.SourcePath).Zip(stored.GetValues(Fields.Sha256)).FirstOrDefault(r => r.First == sourcePath).Second;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        });
     }
 
     public void Dispose()
@@ -280,8 +260,7 @@ public sealed class SearchIndex : IDisposable
 
     private (KamervraagDocument? Document, List<Rendition> Renditions, DateTimeOffset? IngestedAt) Stored(string key)
     {
-        var searcher = Searchers.Acquire();
-        try
+        return Read<(KamervraagDocument?, List<Rendition>, DateTimeOffset?)>(searcher =>
         {
             var query = new BooleanQuery
             {
@@ -297,11 +276,7 @@ public sealed class SearchIndex : IDisposable
             var read = StoredRecord.Load(searcher, hits.ScoreDocs[0].Doc, renditions: true);
             var ticks = searcher.Doc(hits.ScoreDocs[0].Doc, IngestedAtOnly).GetField(Fields.IngestedAt)?.GetInt64Value();
             return (read.Document, [.. read.Renditions], ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null);
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>

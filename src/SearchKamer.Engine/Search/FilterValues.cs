@@ -4,8 +4,9 @@ using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using SearchKamer.Reference;
+using SearchKamer.Domain;
 using SearchKamer.Indexing;
+using SearchKamer.Reference;
 
 namespace SearchKamer.Search;
 
@@ -94,7 +95,7 @@ internal static class FilterValues
             return [$"{year - 1}-{year}", $"{year}-{year + 1}"];
         }
 
-        var normal = Ingestion.Parsing.Identifiers.NormaliseVergaderjaar(value);
+        var normal = IdentifierRules.NormaliseVergaderjaar(value);
         if (value.Length > 0 && normal is null)
         {
             notes.Add($"vergaderjaar ‘{value}’ niet begrepen; schrijf het als 2023-2024 of als een jaartal.");

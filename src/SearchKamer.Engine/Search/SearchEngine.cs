@@ -18,8 +18,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     {
         Validate(request);
         var clock = Stopwatch.StartNew();
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             // A shortcut names one document regardless of filters, which would defeat "only what is new".
             if (request.IngestedAfter is null && Shortcuts.Find(searcher, request.Query) is { } shortcut)
@@ -36,11 +35,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
                 FilterNotes = notes,
                 Suggestion = response.Total == 0 && resolved.Query.Length > 0 ? Suggestions.For(searcher, resolved.Query) : null,
             };
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     private SearchResponse Collect(IndexSearcher searcher, SearchRequest request, Stopwatch clock)
@@ -64,8 +59,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
     public IReadOnlyList<ExportRow> Matching(SearchRequest request)
     {
         Validate(request);
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             var resolved = FilterValues.Resolve(searcher, request).Request;
             var (_, collector) = Run(searcher, resolved, Selections(resolved), int.MaxValue);
@@ -75,60 +69,31 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
                 var numbers = g.Pairs.Select(p => Documents.PairOf(loaded, p.Doc).Number).ToHashSet();
                 return Export.Rows([loaded.Document]).Where(r => numbers.Contains(r.Number));
             }).ToList();
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>A whole document by its id (official id, document number or internal key).</summary>
     public KamervraagDocument? Get(string id)
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return Shortcuts.Find(searcher, id) is { } doc ? Documents.Load(searcher, doc).Document : null;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        return index.Read(searcher => Shortcuts.Find(searcher, id) is { } doc ? Documents.Load(searcher, doc).Document : null);
     }
 
     /// <summary>Questions of other documents that read like question <paramref name="number"/> of document <paramref name="id"/>.</summary>
     public IReadOnlyList<DocumentHit>? Similar(string id, int number, int count = 10)
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return Shortcuts.Find(searcher, id) is { } doc ? SimilarQuestions.Find(searcher, doc, number, count) : null;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        return index.Read(searcher => Shortcuts.Find(searcher, id) is { } doc ? SimilarQuestions.Find(searcher, doc, number, count) : null);
     }
 
     /// <summary>The filter values the index holds, per form field name, for suggestions as people type.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> KnownFilterValues()
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return FilterValues.KnownValues(searcher);
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        return index.Read(searcher => FilterValues.KnownValues(searcher));
     }
 
     /// <summary>Every indexed document, in index order (for export).</summary>
     public IEnumerable<KamervraagDocument> All()
     {
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             var docs = new List<KamervraagDocument>();
             var collector = new AllDocs();
@@ -139,11 +104,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null)
             }
 
             return docs;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     /// <param name="keep">How many of the best documents to keep (the end of the requested page).</param>
