@@ -94,5 +94,5 @@ public sealed record QuestionAnswer(
 
 public sealed record Footnote(int Number, string Text, string? Url);
 
-/// <param name="Format">"pdf", "html", "xml", "docx" or "text".</param>
+/// <param name="Format">The name of its <see cref="DocumentFormat"/> ("pdf", "html", "xml", "docx" or "text").</param>
 public sealed record SourceInfo(string Path, string Format, string Sha256);

@@ -3,7 +3,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchKamer.Domain;
 using SearchKamer.Indexing;
-using SearchKamer.Ingestion.Parsing;
 using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Dossiers;
@@ -27,16 +26,11 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
             return null;
         }
 
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             var members = Members(searcher, z);
             return members.Count == 0 ? null : DossierBuilder.Build(z, members, Terms, today);
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>The dossier of a document's (first) zaak; null for a document without zaak.</summary>
@@ -46,9 +40,7 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
     /// <summary>The dossier of the document with this index key or id, or null.</summary>
     public Dossier? ForKey(string key, DateOnly today)
     {
-        var searcher = index.Searchers.Acquire();
-        string? zaak;
-        try
+        var zaak = index.Read(searcher =>
         {
             var query = new BooleanQuery
             {
@@ -56,12 +48,8 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
                 { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
             };
             var hit = searcher.Search(query, 1).ScoreDocs.FirstOrDefault();
-            zaak = hit is null ? null : StoredRecord.Load(searcher, hit.Doc).Document.ZaakNumbers.FirstOrDefault();
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+            return hit is null ? null : StoredRecord.Load(searcher, hit.Doc).Document.ZaakNumbers.FirstOrDefault();
+        });
 
         return zaak is null ? null : Get(zaak, today);
     }
@@ -69,8 +57,7 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
     /// <summary>Every dossier the index holds, one per zaak.</summary>
     public IReadOnlyList<Dossier> All(DateOnly today)
     {
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             var docs = _all.GetValue(searcher.IndexReader, _ => Load(searcher));
             // An answer that names no zaak still tells its own course (ingezonden … ontvangen): a dossier of one, under its id.
@@ -79,16 +66,12 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
                 .GroupBy(x => x.Zaak!, StringComparer.OrdinalIgnoreCase)
                 .Select(g => DossierBuilder.Build(g.Key, g.Select(x => (x.Key, x.Doc)), Terms, today))
                 .ToList();
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     public static string? Normalise(string? zaak) =>
         zaak is null ? null
-        : Identifiers.ZaakPattern().Match(zaak.Trim().ToUpperInvariant()) is { Success: true } m && m.Length == zaak.Trim().Length
+        : IdentifierRules.Zaak().Match(zaak.Trim().ToUpperInvariant()) is { Success: true } m && m.Length == zaak.Trim().Length
             ? $"{m.Groups["y"].Value}Z{m.Groups["n"].Value}" : null;
 
     private static List<(string Key, KamervraagDocument Doc)> Members(IndexSearcher searcher, string zaak)

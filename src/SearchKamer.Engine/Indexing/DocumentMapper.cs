@@ -103,33 +103,30 @@ public static class DocumentMapper
             AddId(d, keyword, Fields.Zaak, zaak);
         }
 
-        AddKeyword(d, keyword, Fields.Kind, Kinds.Name(doc.Kind));
-        AddKeyword(d, keyword, Fields.Vergaderjaar, doc.Vergaderjaar);
+        // Keyword fields (filters, facets) as the schema's rows give them.
+        foreach (var field in IndexSchema.MappedKeywords)
+        {
+            foreach (var value in field.Values!(doc))
+            {
+                AddKeyword(d, keyword, field.Name, value);
+            }
+        }
+
         foreach (var a in doc.Answerers)
         {
-            AddKeyword(d, keyword, Fields.Minister, a.Name);
-            AddKeyword(d, keyword, Fields.Ministry, a.Ministry);
             d.Add(new TextField(Fields.MinisterText, $"{a.Role} {a.Name}", Field.Store.NO));
             d.Add(new TextField(Fields.MinistryText, $"{a.Ministry} {a.Portfolio}", Field.Store.NO));
         }
 
         foreach (var a in doc.Askers)
         {
-            AddKeyword(d, keyword, Fields.Asker, a.Name);
-            AddKeyword(d, keyword, Fields.Party, a.Party);
             d.Add(new TextField(Fields.AskerText, a.Name, Field.Store.NO));
             d.Add(new TextField(Fields.PartyText, a.Party ?? "", Field.Store.NO));
-        }
-
-        foreach (var addressee in doc.Addressees)
-        {
-            AddKeyword(d, keyword, Fields.Addressee, addressee);
         }
 
         if (DateOf(doc) is { } date)
         {
             d.Add(new Int32Field(Fields.Date, date, Field.Store.NO));
-            AddKeyword(d, keyword, Fields.Year, (date / 10000).ToString(CultureInfo.InvariantCulture));
         }
 
         d.Add(new NumericDocValuesField(Fields.IngestedAt, ingestedAt.UtcTicks));

@@ -1,8 +1,9 @@
 namespace SearchKamer.Indexing;
 
 /// <summary>
-/// The index schema: one record per question-answer pair ("pair") and one per document ("doc"),
-/// written together as one block keyed by <see cref="DocId"/>.
+/// The names of the index's fields: one record per question-answer pair ("pair") and one per document ("doc"),
+/// written together as one block keyed by <see cref="DocId"/>. What each field is (kind, analyzer, filter,
+/// facet, labels) is declared once, in <see cref="IndexSchema"/>.
 /// </summary>
 public static class Fields
 {
@@ -67,6 +68,4 @@ public static class Fields
         Subject => SubjectExact,
         _ => field,
     };
-
-    public static readonly string[] FacetFields = [Minister, Ministry, Party, Asker, Year];
 }

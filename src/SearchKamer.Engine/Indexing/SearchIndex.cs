@@ -2,7 +2,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using SearchKamer.Analysis;
 using SearchKamer.Domain;
 using Directory = Lucene.Net.Store.Directory;
 
@@ -60,7 +59,7 @@ public sealed partial class SearchIndex : IDisposable
 
         if (writable)
         {
-            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, DutchAnalysis.Index)
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, FieldAnalyzers.Index)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 // A larger buffer writes fewer, larger segments, so a bulk load merges less (issue 21, docs/benchmarks.md);
@@ -89,6 +88,23 @@ public sealed partial class SearchIndex : IDisposable
     public string Path { get; }
 
     public SearcherManager Searchers { get; }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on the current searcher and releases it whatever happens: the one place that
+    /// pairs Acquire with Release (a searcher not released keeps its index files open).
+    /// </summary>
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
 
     public static SearchIndex OpenForWriting(string path) => new(path, writable: true);
 
@@ -210,63 +226,30 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Segments visible to searchers now.</summary>
     public int SegmentCount()
     {
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader.Leaves.Count;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Read(searcher => searcher.IndexReader.Leaves.Count);
     }
 
     public IDictionary<string, string> LastCommitData()
     {
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader is DirectoryReader r ? r.IndexCommit.UserData : new Dictionary<string, string>();
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Read(searcher => searcher.IndexReader is DirectoryReader r ? r.IndexCommit.UserData : new Dictionary<string, string>());
     }
 
     /// <summary>Number of documents (not pairs) visible to searchers now.</summary>
     public int DocumentCount()
     {
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Read(searcher => searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits);
     }
 
     /// <summary>Question–answer pairs (every live record that is not a document record) visible to searchers now.</summary>
     public int PairCount()
     {
-        var searcher = Searchers.Acquire();
-        try
-        {
-            return searcher.IndexReader.NumDocs - searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        return Read(searcher => searcher.IndexReader.NumDocs - searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits);
     }
 
     /// <summary>The sha256 stored for the document that came from <paramref name="sourcePath"/>, if any.</summary>
     public string? StoredSha(string sourcePath)
     {
-        var searcher = Searchers.Acquire();
-        try
+        return Read(searcher =>
         {
             var hits = searcher.Search(new TermQuery(new Term(Fields.SourcePath, sourcePath)), 1);
             if (hits.TotalHits == 0)
@@ -276,11 +259,7 @@ public sealed partial class SearchIndex : IDisposable
 
             var stored = searcher.Doc(hits.ScoreDocs[0].Doc, RenditionFields);
             return stored.GetValues(Fields.SourcePath).Zip(stored.GetValues(Fields.Sha256)).FirstOrDefault(r => r.First == sourcePath).Second;
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        });
     }
 
     public void Dispose()
@@ -291,18 +270,11 @@ public sealed partial class SearchIndex : IDisposable
         _guard?.Dispose();
     }
 
-    private static int Rank(string format) => format switch
-    {
-        "xml" => 4,
-        "html" => 3,
-        "pdf" => 2,
-        _ => 1,
-    };
+    private static int Rank(string format) => DocumentFormats.Named(format)?.RenditionRank ?? 1;
 
     private Version Stored(string key)
     {
-        var searcher = Searchers.Acquire();
-        try
+        return Read(searcher =>
         {
             var query = new BooleanQuery
             {
@@ -319,11 +291,7 @@ public sealed partial class SearchIndex : IDisposable
             var header = searcher.Doc(hits.ScoreDocs[0].Doc, IngestedAtAndChange);
             var ticks = header.GetField(Fields.IngestedAt)?.GetInt64Value();
             return new Version(read.Document, [.. read.Renditions], ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null, header.Get(Fields.Change));
-        }
-        finally
-        {
-            Searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>

@@ -18,6 +18,16 @@ public static class DocumentReader
 {
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(30);
 
+    // The extractor of each format of the registry (DocumentFormats); a new format adds its row here.
+    private static readonly Dictionary<DocumentFormat, Func<string, ExtractedText>> Extractors = new()
+    {
+        [DocumentFormats.Pdf] = PdfExtractor.Extract,
+        [DocumentFormats.Html] = HtmlExtractor.Extract,
+        [DocumentFormats.Xml] = XmlExtractor.Extract,
+        [DocumentFormats.Docx] = DocxExtractor.Extract,
+        [DocumentFormats.Text] = PlainTextExtractor.Extract,
+    };
+
     public static ReadResult Read(string path) => Read(path, null);
 
     /// <summary>
@@ -66,14 +76,7 @@ public static class DocumentReader
             }
 
             var format = FormatSniffer.Detect(path);
-            var extracted = format switch
-            {
-                "pdf" => PdfExtractor.Extract(path),
-                "html" => HtmlExtractor.Extract(path),
-                "xml" => XmlExtractor.Extract(path),
-                "docx" => DocxExtractor.Extract(path),
-                _ => PlainTextExtractor.Extract(path),
-            };
+            var extracted = Extractors[format](path);
             if (extraMetadata is { Count: > 0 })
             {
                 extracted = extracted with { Metadata = Merge(extracted.Metadata, extraMetadata) };

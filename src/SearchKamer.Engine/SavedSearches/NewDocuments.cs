@@ -22,8 +22,7 @@ public static class NewDocuments
 
     public static IReadOnlyList<IngestedDocument> Since(SearchIndex index, DateTimeOffset after)
     {
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             var query = new FilteredQuery(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)),
                 FieldCacheRangeFilter.NewInt64Range(Fields.IngestedAt, after.UtcTicks, null, false, true));
@@ -37,18 +36,13 @@ public static class NewDocuments
                 return new IngestedDocument(stored.Get(Fields.DocId), new DateTimeOffset(ticks, TimeSpan.Zero), stored.Get(Fields.Kind) ?? "",
                     stored.GetValues(Fields.Zaak), stored.Get(Fields.Change));
             }).OrderBy(d => d.IngestedAt).ToList();
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>The whole documents behind some keys (those an alert will be made for).</summary>
     public static Dictionary<string, KamervraagDocument> Load(SearchIndex index, IEnumerable<string> keys)
     {
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             var documents = new Dictionary<string, KamervraagDocument>(StringComparer.Ordinal);
             foreach (var key in keys.Distinct())
@@ -65,10 +59,6 @@ public static class NewDocuments
             }
 
             return documents;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 }

@@ -7,21 +7,8 @@ public static class FieldAliases
 {
     public const string Default = "__default";
 
-    private static readonly Dictionary<string, string> Map = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["vraag"] = Fields.Question,
-        ["antwoord"] = Fields.Answer,
-        ["onderwerp"] = Fields.Subject,
-        ["indiener"] = Fields.AskerText,
-        ["partij"] = Fields.PartyText,
-        ["minister"] = Fields.MinisterText,
-        ["staatssecretaris"] = Fields.MinisterText,
-        ["ministerie"] = Fields.MinistryText,
-    };
-
-    public static string? Resolve(string field) => Map.TryGetValue(field, out var f) ? f : null;
-
-    public static IEnumerable<string> UserNames => Map.Keys;
+    // The names are declared with their fields, in IndexSchema.
+    public static string? Resolve(string field) => IndexSchema.FieldOfAlias(field);
 
     public static IReadOnlyList<string> TextFields(SearchIn searchIn) => searchIn switch
     {

@@ -4,8 +4,9 @@ using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchKamer.Domain;
+using SearchKamer.Indexing;
 using SearchKamer.Reference;
-using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
 
@@ -20,47 +21,31 @@ internal static class FilterValues
 {
     private static readonly ConditionalWeakTable<IndexReader, Dictionary<string, string[]>> Known = new();
 
-    private static readonly (string Field, string Label, string Plural)[] Facets =
-    [
-        (Fields.Minister, "minister", "bewindspersonen"),
-        (Fields.Ministry, "ministerie", "ministeries"),
-        (Fields.Party, "partij", "partijen"),
-        (Fields.Asker, "indiener", "indieners"),
-        (Fields.Year, "jaar", "jaren"),
-    ];
-
     public static (SearchRequest Request, IReadOnlyList<string> Notes) Resolve(IndexSearcher searcher, SearchRequest r)
     {
-        if (r.Ministers.Count + r.Ministries.Count + r.Parties.Count + r.Askers.Count + r.Years.Count + r.Vergaderjaren.Count == 0)
+        if (r.Selections.Count == 0)
         {
             return (r, []);
         }
 
         var known = Known.GetValue(searcher.IndexReader, Read);
         var notes = new List<string>();
-        IReadOnlyList<string> Map(int facet, IReadOnlyList<string> values) =>
-            [.. values.SelectMany(v => One(Facets[facet], known[Facets[facet].Field], v, notes)).Distinct(StringComparer.Ordinal)];
-
-        var resolved = r with
-        {
-            Ministers = Map(0, r.Ministers),
-            Ministries = Map(1, r.Ministries),
-            Parties = Map(2, r.Parties),
-            Askers = Map(3, r.Askers),
-            Years = Map(4, r.Years),
-            Vergaderjaren = [.. r.Vergaderjaren.SelectMany(v => Vergaderjaar(v, notes)).Distinct(StringComparer.Ordinal)],
-        };
-        return (resolved, notes);
+        var resolved = IndexSchema.Filters.ToDictionary(f => f.Name, f => (IReadOnlyList<string>)
+            [.. r.Selected(f.Name).SelectMany(v => Resolve(f, known[f.Name], v, notes)).Distinct(StringComparer.Ordinal)]);
+        return (r with { Selections = resolved }, notes);
     }
 
-    /// <summary>The index's values per filter name as the form calls them (minister, ministerie, partij, indiener, jaar).</summary>
+    /// <summary>The index's values per filter, by the name the form and the URL give it (minister, ministerie, partij, …).</summary>
     public static Dictionary<string, IReadOnlyList<string>> KnownValues(IndexSearcher searcher)
     {
         var known = Known.GetValue(searcher.IndexReader, Read);
-        return Facets.ToDictionary(f => f.Label, f => (IReadOnlyList<string>)known[f.Field], StringComparer.Ordinal);
+        return IndexSchema.Filters.ToDictionary(f => f.Filter!.Param, f => (IReadOnlyList<string>)known[f.Name], StringComparer.Ordinal);
     }
 
-    private static IEnumerable<string> One((string Field, string Label, string Plural) facet, string[] known, string typed, List<string> notes)
+    private static IEnumerable<string> Resolve(SchemaField field, string[] known, string typed, List<string> notes) =>
+        field.Filter!.Match == ValueMatch.Vergaderjaar ? Vergaderjaar(typed, notes) : One(field, known, typed, notes);
+
+    private static IEnumerable<string> One(SchemaField field, string[] known, string typed, List<string> notes)
     {
         var value = typed.Trim();
         if (value.Length == 0 || Array.IndexOf(known, value) >= 0)
@@ -68,10 +53,11 @@ internal static class FilterValues
             return value.Length == 0 ? [] : [value];
         }
 
-        var canonical = facet.Field switch
+        var facet = field.Filter!;
+        var canonical = facet.Match switch
         {
-            Fields.Ministry => Ministries.Canonical(value) ?? value,
-            Fields.Party => Parties.Canonical(value),
+            ValueMatch.Ministry => Ministries.Canonical(value) ?? value,
+            ValueMatch.Party => Parties.Canonical(value),
             _ => value,
         };
         var key = Key(canonical);
@@ -84,7 +70,7 @@ internal static class FilterValues
         var containing = words.Length == 0 ? [] : known.Where(k => ContainsRun(Words(k), words)).ToArray();
         if (containing.Length > 1)
         {
-            notes.Add($"{facet.Label} ‘{value}’: {containing.Length} {facet.Plural} gevonden ({string.Join(", ", containing)}); ze tellen allemaal mee.");
+            notes.Add($"{facet.Param} ‘{value}’: {containing.Length} {facet.Plural} gevonden ({string.Join(", ", containing)}); ze tellen allemaal mee.");
         }
 
         if (containing.Length > 0)
@@ -94,8 +80,8 @@ internal static class FilterValues
 
         var closest = known.OrderBy(k => Distance(Key(k), key)).ThenBy(k => k, StringComparer.Ordinal).Take(3).ToList();
         notes.Add(closest.Count == 0
-            ? $"geen {facet.Label} ‘{value}’ bekend."
-            : $"geen {facet.Label} ‘{value}’ bekend; bedoelde u {string.Join(", ", closest.Take(closest.Count - 1))}{(closest.Count > 1 ? " of " : "")}{closest[^1]}?");
+            ? $"geen {facet.Param} ‘{value}’ bekend."
+            : $"geen {facet.Param} ‘{value}’ bekend; bedoelde u {string.Join(", ", closest.Take(closest.Count - 1))}{(closest.Count > 1 ? " of " : "")}{closest[^1]}?");
         return [value];
     }
 
@@ -109,18 +95,19 @@ internal static class FilterValues
             return [$"{year - 1}-{year}", $"{year}-{year + 1}"];
         }
 
-        if (value.Length > 0 && Ingestion.Parsing.Identifiers.NormaliseVergaderjaar(value) is null)
+        var normal = IdentifierRules.NormaliseVergaderjaar(value);
+        if (value.Length > 0 && normal is null)
         {
             notes.Add($"vergaderjaar ‘{value}’ niet begrepen; schrijf het als 2023-2024 of als een jaartal.");
         }
 
-        return value.Length == 0 ? [] : [value];
+        return value.Length == 0 ? [] : [normal ?? value];
     }
 
     private static Dictionary<string, string[]> Read(IndexReader reader)
     {
         var known = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (field, _, _) in Facets)
+        foreach (var field in IndexSchema.Filters.Select(f => f.Name))
         {
             var values = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var leaf in reader.Leaves)

@@ -9,14 +9,15 @@ namespace SearchKamer.Search;
 /// <summary>Non-facet filters, applied inside the query so they act before counting and paging.</summary>
 internal static class Filters
 {
-    /// <summary>The query restricted to pair records and to the request's kinds, vergaderjaren and dates.</summary>
+    /// <summary>
+    /// The query restricted to pair records and to the request's period. The schema's filter fields are selected
+    /// in the collector instead, where a facet can also count what fails only its own selection.
+    /// </summary>
     public static Query Apply(Query query, SearchRequest r)
     {
-        var kinds = Values(r.Kinds.Select(k => k.Trim().ToLowerInvariant()));
-        var years = Values(r.Vergaderjaren.Select(v => Ingestion.Parsing.Identifiers.NormaliseVergaderjaar(v) ?? v));
-        var pairs = kinds is null && years is null && r.From is null && r.To is null
+        var pairs = r.From is null && r.To is null
             ? new FilteredQuery(query, PairsOnly.Instance)
-            : new FilteredQuery(query, new PairsOfPassingRecords(kinds, years, Day(r.From), Day(r.To)),
+            : new FilteredQuery(query, new PairsOfPassingRecords(Day(r.From), Day(r.To)),
                 FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
         if (r.IngestedAfter is { } after)
         {
@@ -28,9 +29,6 @@ internal static class Filters
     }
 
     private static int? Day(DateOnly? d) => d is { } x ? (x.Year * 10000) + (x.Month * 100) + x.Day : null;
-
-    private static HashSet<string>? Values(IEnumerable<string> values) =>
-        values.Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } set ? set : null;
 
     /// <summary>
     /// Pair records: every doc that is not a document record. Random-access bits (cached per segment

@@ -1,7 +1,7 @@
 using System.Text;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
-using SearchKamer.Analysis;
+using SearchKamer.Indexing;
 using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
@@ -53,7 +53,7 @@ internal sealed class Highlighter(Query query)
     {
         var lookup = wanted.Terms.GetAlternateLookup<ReadOnlySpan<char>>();
         var phraseTokens = wanted.Phrases.Count > 0 ? new List<Token>() : null;
-        using var stream = DutchAnalysis.Index.GetTokenStream(field, text);
+        using var stream = FieldAnalyzers.Index.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();

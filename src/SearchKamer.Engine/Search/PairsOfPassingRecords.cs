@@ -1,29 +1,25 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
 
 /// <summary>
-/// Pairs whose document record has one of the kinds and vergaderjaren asked for (null: any) and, when a
-/// period is asked for, a date in it (an undated document is in no period), as random-access bits: FilteredQuery then checks only the docs the query matches, where
-/// a range or term filter first built a set of every doc in the period (a third of the index for three
-/// years) and leap-frogged with it. The record's values come from the tables cached per segment.
+/// Pairs whose document record has a date in the period asked for (an undated document is in no period), as
+/// random-access bits: FilteredQuery then checks only the docs the query matches, where a range filter first
+/// built a set of every doc in the period (a third of the index for three years) and leap-frogged with it.
+/// The record's dates come from the table cached per segment. (Kinds and vergaderjaren were filtered here
+/// too; as facets they are selected in the collector, which counts a facet without its own selection.)
 /// </summary>
-internal sealed class PairsOfPassingRecords(HashSet<string>? kinds, HashSet<string>? years, int? from, int? to) : Filter
+internal sealed class PairsOfPassingRecords(int? from, int? to) : Filter
 {
-    private static readonly string[] TableFields = [Fields.Kind, Fields.Vergaderjaar];
-
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
         var reader = context.AtomicReader;
-        var table = FacetTable.For(reader, TableFields);
-        var wanted = new[] { kinds is null ? null : table.Selection(0, kinds), years is null ? null : table.Selection(1, years) };
-        return new PassingBits(ParentBits.For(reader), RecordNumbers.For(reader), RecordDates.For(reader), table, wanted, from, to, acceptDocs);
+        return new PassingBits(ParentBits.For(reader), RecordNumbers.For(reader), RecordDates.For(reader), from, to, acceptDocs);
     }
 
-    private sealed class PassingBits(FixedBitSet parents, RecordNumbers numbers, int[] dates, FacetTable table, bool[]?[] wanted, int? from, int? to, IBits? live)
+    private sealed class PassingBits(FixedBitSet parents, RecordNumbers numbers, int[] dates, int? from, int? to, IBits? live)
         : DocIdSet, IBits
     {
         private int _lastIndex = int.MaxValue;
@@ -68,31 +64,7 @@ internal sealed class PairsOfPassingRecords(HashSet<string>? kinds, HashSet<stri
         private bool Passes(int record)
         {
             var date = dates[record];
-            if ((from is not null || to is not null) && (date == 0 || date < from || date > to))
-            {
-                return false;
-            }
-
-            for (var f = 0; f < wanted.Length; f++)
-            {
-                if (wanted[f] is not { } selected)
-                {
-                    continue;
-                }
-
-                var any = false;
-                foreach (var value in table.Of(record))
-                {
-                    any |= selected[value];
-                }
-
-                if (!any)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return date != 0 && !(date < from) && !(date > to);
         }
     }
 

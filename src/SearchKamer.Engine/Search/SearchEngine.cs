@@ -20,8 +20,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     {
         Validate(request);
         var clock = Stopwatch.StartNew();
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             // A shortcut names one document regardless of filters, which would defeat "only what is new".
             if (request.IngestedAfter is null && Shortcuts.Find(searcher, request.Query) is { } shortcut)
@@ -38,11 +37,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
                 FilterNotes = notes,
                 Suggestion = response.Total == 0 && resolved.Query.Length > 0 ? Suggestions.For(searcher, resolved.Query) : null,
             };
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     private SearchResponse Collect(IndexSearcher searcher, SearchRequest request, Stopwatch clock)
@@ -66,8 +61,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     public IReadOnlyList<ExportRow> Matching(SearchRequest request)
     {
         Validate(request);
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             var resolved = FilterValues.Resolve(searcher, request).Request;
             var (_, collector) = Run(searcher, resolved, Selections(resolved), int.MaxValue);
@@ -77,60 +71,31 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
                 var numbers = g.Pairs.Select(p => Documents.PairOf(loaded, p.Doc).Number).ToHashSet();
                 return Export.Rows([loaded.Document]).Where(r => numbers.Contains(r.Number));
             }).ToList();
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>A whole document by its id (official id, document number or internal key).</summary>
     public KamervraagDocument? Get(string id)
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return Shortcuts.Find(searcher, id) is { } doc ? Documents.Load(searcher, doc).Document : null;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        return index.Read(searcher => Shortcuts.Find(searcher, id) is { } doc ? Documents.Load(searcher, doc).Document : null);
     }
 
     /// <summary>Questions of other documents that read like question <paramref name="number"/> of document <paramref name="id"/>.</summary>
     public IReadOnlyList<DocumentHit>? Similar(string id, int number, int count = 10)
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return Shortcuts.Find(searcher, id) is { } doc ? SimilarQuestions.Find(searcher, doc, number, count) : null;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        return index.Read(searcher => Shortcuts.Find(searcher, id) is { } doc ? SimilarQuestions.Find(searcher, doc, number, count) : null);
     }
 
     /// <summary>The filter values the index holds, per form field name, for suggestions as people type.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> KnownFilterValues()
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return FilterValues.KnownValues(searcher);
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        return index.Read(searcher => FilterValues.KnownValues(searcher));
     }
 
     /// <summary>Every indexed document, in index order (for export).</summary>
     public IEnumerable<KamervraagDocument> All()
     {
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read(searcher =>
         {
             var docs = new List<KamervraagDocument>();
             var collector = new AllDocs();
@@ -141,11 +106,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             }
 
             return docs;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 
     /// <param name="keep">How many of the best documents to keep (the end of the requested page).</param>
@@ -262,24 +223,24 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         }
     }
 
+    /// <summary>The schema's filters with the request's selection in each; the response names a facet by its field.</summary>
     private static List<FacetSelection> Selections(SearchRequest r) =>
-    [
-        new("minister", Fields.Minister, r.Ministers),
-        new("ministry", Fields.Ministry, r.Ministries),
-        new("party", Fields.Party, r.Parties),
-        new("asker", Fields.Asker, r.Askers),
-        new("year", Fields.Year, r.Years),
-    ];
+        [.. IndexSchema.Filters.Select(f => new FacetSelection(f.Name, f.Name, r.Selected(f.Name)))];
 
     private static Dictionary<string, IReadOnlyList<FacetValue>> FacetCounts(List<FacetSelection> facets, Dictionary<string, int>[] counts)
     {
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
         for (var f = 0; f < facets.Count; f++)
         {
+            if (!IndexSchema.Field(facets[f].Field).Filter!.Facet)
+            {
+                continue;
+            }
+
             var values = counts[f].Select(kv => new FacetValue(kv.Key, kv.Value, facets[f].Values.Contains(kv.Key))).ToList();
             // A selected value stays visible even when nothing matches it any more.
             values.AddRange(facets[f].Values.Where(v => !counts[f].ContainsKey(v)).Select(v => new FacetValue(v, 0, true)));
-            result[facets[f].Name] = facets[f].Field == Fields.Year
+            result[facets[f].Name] = IndexSchema.Field(facets[f].Field).Filter!.Order == FacetOrder.ByValueDescending
                 ? [.. values.OrderByDescending(v => v.Value, StringComparer.Ordinal)]
                 : [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
         }

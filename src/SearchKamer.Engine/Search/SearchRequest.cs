@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using SearchKamer.Indexing;
+
 namespace SearchKamer.Search;
 
 public enum SearchIn
@@ -21,15 +24,33 @@ public sealed record SearchRequest
 
     public string Query { get; init; } = "";
 
-    // Facet selections: OR within a field, AND between fields; counted "drill sideways".
-    public IReadOnlyList<string> Ministers { get; init; } = [];
-    public IReadOnlyList<string> Ministries { get; init; } = [];
-    public IReadOnlyList<string> Parties { get; init; } = [];
-    public IReadOnlyList<string> Askers { get; init; } = [];
-    public IReadOnlyList<string> Years { get; init; } = [];
+    private ImmutableDictionary<string, IReadOnlyList<string>> _selections = ImmutableDictionary<string, IReadOnlyList<string>>.Empty;
 
-    public IReadOnlyList<string> Kinds { get; init; } = [];
-    public IReadOnlyList<string> Vergaderjaren { get; init; } = [];
+    /// <summary>
+    /// The values selected per filter field of <see cref="IndexSchema.Filters"/> (by index field name): OR within a
+    /// field, AND between fields; a facet field is counted without its own selection ("drill sideways").
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Selections
+    {
+        get => _selections;
+        init => _selections = value.Where(kv => kv.Value.Count > 0).ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    // Shorthands for code that names one filter; the schema's other filters are reached through Selections.
+    public IReadOnlyList<string> Ministers { get => Selected(Fields.Minister); init => _selections = With(Fields.Minister, value); }
+
+    public IReadOnlyList<string> Ministries { get => Selected(Fields.Ministry); init => _selections = With(Fields.Ministry, value); }
+
+    public IReadOnlyList<string> Parties { get => Selected(Fields.Party); init => _selections = With(Fields.Party, value); }
+
+    public IReadOnlyList<string> Askers { get => Selected(Fields.Asker); init => _selections = With(Fields.Asker, value); }
+
+    public IReadOnlyList<string> Years { get => Selected(Fields.Year); init => _selections = With(Fields.Year, value); }
+
+    public IReadOnlyList<string> Kinds { get => Selected(Fields.Kind); init => _selections = With(Fields.Kind, value); }
+
+    public IReadOnlyList<string> Vergaderjaren { get => Selected(Fields.Vergaderjaar); init => _selections = With(Fields.Vergaderjaar, value); }
+
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public SearchIn In { get; init; } = SearchIn.Both;
@@ -42,4 +63,10 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
 
     public int Size { get; init; } = 10;
+
+    /// <summary>The values selected in one filter field (none: empty).</summary>
+    public IReadOnlyList<string> Selected(string field) => _selections.GetValueOrDefault(field) ?? [];
+
+    private ImmutableDictionary<string, IReadOnlyList<string>> With(string field, IReadOnlyList<string> values) =>
+        values.Count == 0 ? _selections.Remove(field) : _selections.SetItem(field, values);
 }

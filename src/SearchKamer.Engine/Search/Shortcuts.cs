@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using SearchKamer.Ingestion.Parsing;
+using SearchKamer.Domain;
 using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
@@ -85,7 +85,7 @@ internal static partial class Shortcuts
     {
         // Loosely typed ids ("ah tk 20232024 1314", "2025 d36086") are read in their printed form first.
         var q = Canonical(query.Trim());
-        if (q.Length is 0 or > 60 || q.Contains(' ', StringComparison.Ordinal) && !Identifiers.ZaakPattern().IsMatch(q.ToUpperInvariant()))
+        if (q.Length is 0 or > 60 || q.Contains(' ', StringComparison.Ordinal) && !IdentifierRules.Zaak().IsMatch(q.ToUpperInvariant()))
         {
             return null;
         }
@@ -93,14 +93,14 @@ internal static partial class Shortcuts
         // The id patterns are written for the printed form ("2024Z17972", "2025D36086"); users type any case.
         var upper = q.ToUpperInvariant();
         var value = q.ToLowerInvariant();
-        string? field = Identifiers.DocumentNumberPattern().IsMatch(upper) && q.Length == 10 ? Fields.DocumentNumber
-            : Identifiers.ZaakPattern().Match(upper) is { Success: true } z && z.Length == q.Length ? Fields.Zaak
+        string? field = IdentifierRules.DocumentNumber().IsMatch(upper) && q.Length == 10 ? Fields.DocumentNumber
+            : IdentifierRules.Zaak().Match(upper) is { Success: true } z && z.Length == q.Length ? Fields.Zaak
             : OfficialId().IsMatch(q) ? Fields.OfficialId
             : MayBeKey(q) ? Fields.DocId
             : null;
         if (field == Fields.Zaak)
         {
-            value = Identifiers.ZaakPattern().Replace(upper, "${y}Z${n}").ToLowerInvariant();
+            value = IdentifierRules.Zaak().Replace(upper, "${y}Z${n}").ToLowerInvariant();
         }
 
         return field is null ? null : new TermQuery(new Term(field, value));

@@ -1,7 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
-using SearchKamer.Analysis;
+using SearchKamer.Indexing;
 using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
@@ -34,7 +34,7 @@ internal static class SimilarQuestions
         // question set and are left out, so the specific content words decide (issue 20).
         var mlt = new MoreLikeThis(searcher.IndexReader)
         {
-            Analyzer = DutchAnalysis.Query,
+            Analyzer = FieldAnalyzers.Query,
             FieldNames = [Fields.Question, Fields.Answer],
             MinTermFreq = 1,
             MinDocFreq = 2,

@@ -3,7 +3,6 @@ using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using SearchKamer.Analysis;
 using SearchKamer.Indexing;
 using Fields = SearchKamer.Indexing.Fields;
 
@@ -26,7 +25,7 @@ internal sealed class UserQueryParser : QueryParser
     private readonly BoundedRewrite _bounded;
 
     public UserQueryParser(IReadOnlyList<string> textFields, int maxExpansions = int.MaxValue)
-        : base(LuceneVersion.LUCENE_48, FieldAliases.Default, DutchAnalysis.Query)
+        : base(LuceneVersion.LUCENE_48, FieldAliases.Default, FieldAnalyzers.Query)
     {
         _textFields = textFields;
         _bounded = new BoundedRewrite(maxExpansions);

@@ -1,3 +1,4 @@
+using SearchKamer.Domain;
 namespace SearchKamer.Sync;
 
 /// <param name="Superseded">The server's file is newer than the feed entry that queued it.</param>
@@ -43,14 +44,8 @@ public sealed class DocumentFetcher(SyncFeedClient client, string filesDirectory
     private static string SafeId(string id) =>
         Guid.TryParse(id, out var guid) ? guid.ToString("D") : throw new FileNotAvailableException($"\"{id}\" is geen GUID");
 
-    internal static string Extension(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
-    {
-        "application/pdf" => "pdf",
-        "application/msword" => "doc",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
-        "text/html" or "application/xhtml+xml" => "html",
-        "text/xml" or "application/xml" => "xml",
-        "text/plain" => "txt",
-        _ => "bin",
-    };
+    /// <summary>The file name ending of a download: its format's (DocumentFormats), "doc" for old Word (not read, but kept), else "bin".</summary>
+    internal static string Extension(string? contentType) =>
+        DocumentFormats.OfHttpType(contentType) is { } format ? format.Extensions[0].TrimStart('.')
+        : contentType?.Split(';')[0].Trim().ToLowerInvariant() == "application/msword" ? "doc" : "bin";
 }

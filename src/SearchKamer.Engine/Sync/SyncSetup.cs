@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchKamer.Indexing;
+using SearchKamer.Storage;
 
 namespace SearchKamer.Sync;
 
@@ -10,11 +11,12 @@ public static class SyncSetup
 {
     public static string FilesDirectory(string dataDirectory) => Path.Combine(dataDirectory, "sync", "files");
 
+    /// <summary>The sync's services; its state lives in the <see cref="SqliteStore"/> the caller registered (the process's one store).</summary>
     public static IServiceCollection AddTkSync(this IServiceCollection services, SyncOptions options, string dataDirectory)
     {
         SyncFeedClient.Register(services, options);
         services.AddSingleton(options);
-        services.AddSingleton(_ => new SyncState(dataDirectory));
+        services.AddSingleton(sp => new SyncState(sp.GetRequiredService<SqliteStore>()));
         services.AddTransient(sp => new SyncFeedClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(SyncFeedClient.HttpClientName), options));
         services.AddTransient(sp => new DocumentFetcher(sp.GetRequiredService<SyncFeedClient>(), FilesDirectory(dataDirectory)));
         return services;

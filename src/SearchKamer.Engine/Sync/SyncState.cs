@@ -19,16 +19,12 @@ public sealed record PageResult(int Taken, int Unknown, IReadOnlyList<string> Un
 
 /// <summary>
 /// Sync state in the SQLite store: watermarks, staged entity rows, the pending queue and what was
-/// indexed per document. Staging (<see cref="Stage"/>) lives in SyncStaging.cs.
+/// indexed per document. Staging (<see cref="Stage"/>) lives in SyncStaging.cs. The store is the process's
+/// one store (opened with every module's migrations, <see cref="SyncSchema.Migrations"/> among them).
 /// </summary>
-public sealed partial class SyncState
+public sealed partial class SyncState(SqliteStore store)
 {
-    public SyncState(string dataDirectory)
-    {
-        Store = new SqliteStore(dataDirectory, SyncSchema.Migrations);
-    }
-
-    public SqliteStore Store { get; }
+    public SqliteStore Store { get; } = store;
 
     public long? Watermark(string category)
     {

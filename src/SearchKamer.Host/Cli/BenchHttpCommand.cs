@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SearchKamer.Bench;
+using SearchKamer.Indexing;
 using SearchKamer.Search;
 
 namespace SearchKamer.Host.Cli;
@@ -158,9 +159,7 @@ public static class BenchHttpCommand
     public static string PathOf(SearchRequest request)
     {
         var q = new List<string> { $"q={Uri.EscapeDataString(request.Query)}" };
-        q.AddRange(request.Ministers.Select(m => $"minister={Uri.EscapeDataString(m)}"));
-        q.AddRange(request.Parties.Select(p => $"partij={Uri.EscapeDataString(p)}"));
-        q.AddRange(request.Kinds.Select(k => $"soort={Uri.EscapeDataString(k)}"));
+        q.AddRange(IndexSchema.Filters.SelectMany(f => request.Selected(f.Name).Select(v => $"{f.Filter!.Param}={Uri.EscapeDataString(v)}")));
         if (request.From is { } from)
         {
             q.Add($"van={from:yyyy-MM-dd}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SearchKamer.Host.Services;
 using SearchKamer.Ingestion;
 using UglyToad.PdfPig;
 

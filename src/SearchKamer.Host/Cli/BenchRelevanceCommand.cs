@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Ingestion;
 using SearchKamer.Search;

@@ -13,15 +13,23 @@ public sealed class CliArgumentException(string message) : Exception(message);
 /// </summary>
 public static class CliOptions
 {
+    /// <summary>--data DIR: where the index and the store live (see <see cref="Services.DataDirectory"/>).</summary>
+    public static Option<string?> Data() =>
+        Text("--data", "MAP", "map met de index en de database (standaard $SEARCHKAMER_DATA, anders index-data van de repository)");
+
     public static Option<bool> Flag(string name, string description) =>
         new(name) { Description = description, Arity = ArgumentArity.Zero };
 
     public static Option<string?> Text(string name, string helpName, string description) =>
         new(name) { HelpName = helpName, Description = description };
 
-    /// <summary>Repeatable: every occurrence adds a value (OR within the field, as the web form does).</summary>
+    /// <summary>
+    /// Repeatable: every occurrence adds a value (OR within the field, as the web form does). One value per
+    /// occurrence comes from AllowMultipleArgumentsPerToken being off; an arity of exactly one made any value
+    /// fail to convert to the array ("Cannot parse argument").
+    /// </summary>
     public static Option<string[]> Many(string name, string helpName, string description) =>
-        new(name) { HelpName = helpName, Description = description, Arity = ArgumentArity.ExactlyOne, DefaultValueFactory = _ => [] };
+        new(name) { HelpName = helpName, Description = description, Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
 
     public static Option<int> Number(string name, string helpName, int fallback, string description) => new(name)
     {

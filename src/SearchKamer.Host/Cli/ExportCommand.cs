@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 
@@ -15,7 +16,7 @@ public static class ExportCommand
         var filters = new SearchFilters();
         var format = CliOptions.Choice("--format", "uitvoerformaat", "jsonl", ("jsonl", "jsonl"), ("csv", "csv"));
         var output = CliOptions.Text("--out", "BESTAND", "naar dit bestand schrijven in plaats van naar de uitvoer");
-        var data = DataDirectory.Option();
+        var data = CliOptions.Data();
         var command = new Command("export", "vraag-antwoordparen met metadata exporteren: die van een zoekvraag, of zonder zoekvraag en filters alle");
         filters.AddTo(command);
         command.Options.Add(format);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Ingestion;
 
@@ -14,7 +15,7 @@ public static class IngestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("PAD") { Description = "bestanden of mappen om te indexeren", Arity = ArgumentArity.ZeroOrMore };
-        var data = DataDirectory.Option();
+        var data = CliOptions.Data();
         var batch = CliOptions.Number("--batch", "N", IngestPipeline.DefaultBatchSize, "na elke N bestanden vastleggen (commit)");
         var command = new Command("ingest", "bestanden en mappen lezen en indexeren, één regel per bestand") { paths, data, batch };
         command.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(data), r.GetValue(batch), r.InvocationConfiguration));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 
@@ -19,7 +20,7 @@ public static partial class SearchCommand
         var page = CliOptions.Number("--page", "N", 1, "pagina van de documenten");
         var size = CliOptions.Number("--size", "N", 10, $"documenten per pagina (hoogstens {SearchRequest.MaxPageSize})");
         var json = CliOptions.Flag("--json", "JSON: total, totalDocuments, tookMs, syntaxRelaxed, documents, facets");
-        var data = DataDirectory.Option();
+        var data = CliOptions.Data();
         var command = new Command("search", "zoeken in de index; zonder --json een leesbare lijst met facetten");
         filters.AddTo(command);
         command.Options.Add(page);

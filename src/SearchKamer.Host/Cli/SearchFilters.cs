@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SearchKamer.Indexing;
 using SearchKamer.Search;
 
 namespace SearchKamer.Host.Cli;
@@ -12,13 +13,10 @@ public sealed class SearchFilters
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string[]> _ministers = CliOptions.Many("--minister", "NAAM", "alleen antwoorden van deze bewindspersoon (herhaalbaar: of-of)");
-    private readonly Option<string[]> _ministries = CliOptions.Many("--ministerie", "NAAM", "alleen antwoorden van dit ministerie (herhaalbaar)");
-    private readonly Option<string[]> _parties = CliOptions.Many("--partij", "NAAM", "alleen vragen van deze partij (herhaalbaar)");
-    private readonly Option<string[]> _askers = CliOptions.Many("--indiener", "NAAM", "alleen vragen van dit Kamerlid (herhaalbaar)");
-    private readonly Option<string[]> _years = CliOptions.Many("--jaar", "JJJJ", "alleen documenten uit dit jaar (herhaalbaar)");
-    private readonly Option<string[]> _kinds = CliOptions.Many("--soort", "SOORT", "alleen deze soort document: vragen, antwoord, nader-antwoord of mededeling (herhaalbaar)");
-    private readonly Option<string[]> _vergaderjaren = CliOptions.Many("--vergaderjaar", "2023-2024", "alleen dit vergaderjaar (herhaalbaar)");
+    // One repeatable option per filter of the schema (--minister, --soort, …), as the URL parameters.
+    private readonly (string Field, Option<string[]> Option)[] _filters =
+        [.. IndexSchema.Filters.Select(f => (f.Name, CliOptions.Many("--" + f.Filter!.Param, f.Filter.ValueName, f.Filter.Help)))];
+
     private readonly Option<DateOnly?> _from = CliOptions.Date("--van", "alleen documenten van deze datum of later");
     private readonly Option<DateOnly?> _to = CliOptions.Date("--tot", "alleen documenten tot en met deze datum");
     private readonly Option<SearchIn> _in = CliOptions.Choice("--in", "zoeken in de vragen, de antwoorden of beide", SearchIn.Both,
@@ -30,7 +28,7 @@ public sealed class SearchFilters
     public void AddTo(Command command)
     {
         command.Arguments.Add(_query);
-        foreach (var option in new Option[] { _ministers, _ministries, _parties, _askers, _years, _kinds, _vergaderjaren, _from, _to, _in, _sort })
+        foreach (var option in SearchOptions().Append(_sort))
         {
             command.Options.Add(option);
         }
@@ -39,13 +37,7 @@ public sealed class SearchFilters
     public SearchRequest ToRequest(ParseResult r) => new()
     {
         Query = string.Join(' ', r.GetValue(_query) ?? []),
-        Ministers = r.GetValue(_ministers) ?? [],
-        Ministries = r.GetValue(_ministries) ?? [],
-        Parties = r.GetValue(_parties) ?? [],
-        Askers = r.GetValue(_askers) ?? [],
-        Years = r.GetValue(_years) ?? [],
-        Kinds = r.GetValue(_kinds) ?? [],
-        Vergaderjaren = r.GetValue(_vergaderjaren) ?? [],
+        Selections = _filters.ToDictionary(f => f.Field, f => (IReadOnlyList<string>)(r.GetValue(f.Option) ?? [])),
         From = r.GetValue(_from),
         To = r.GetValue(_to),
         In = r.GetValue(_in),
@@ -54,6 +46,8 @@ public sealed class SearchFilters
 
     /// <summary>True when the user gave query words or a filter, not only the options around them.</summary>
     public bool Given(ParseResult r) =>
-        r.GetResult(_query) is { Tokens.Count: > 0 } || new Option[] { _ministers, _ministries, _parties, _askers, _years, _kinds, _vergaderjaren, _from, _to, _in }
-            .Any(o => r.GetResult(o) is { Implicit: false });
+        r.GetResult(_query) is { Tokens.Count: > 0 } || SearchOptions().Any(o => r.GetResult(o) is { Implicit: false });
+
+    /// <summary>The options that make a search what it is: the filters, the period and where to search.</summary>
+    private IEnumerable<Option> SearchOptions() => _filters.Select(f => (Option)f.Option).Concat([_from, _to, _in]);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Sync;
 
@@ -26,7 +27,7 @@ public static class SyncCommand
         var fromStart = CliOptions.Flag("--from-start", "de opgeslagen voortgang vergeten en de feed vanaf het begin lezen");
         var backfill = CliOptions.Flag("--backfill", "documenten van VAN tot en met TOT eenmalig via OData ophalen");
         var baseUrl = CliOptions.Text("--base-url", "URL", "adres van de open-data-API (standaard SearchKamer:Sync:BaseUrl)");
-        var data = DataDirectory.Option();
+        var data = CliOptions.Data();
         var command = new Command("sync", "wijzigingen van de Tweede Kamer (SyncFeed) ophalen en indexeren; met --backfill een periode via OData")
         {
             range, once, since, fromStart, backfill, baseUrl, data,
@@ -61,7 +62,8 @@ public static class SyncCommand
         }
 
         var dataDir = DataDirectory.Resolve(cli.Data);
-        using var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole(c => c.SingleLine = true)).AddTkSync(options, dataDir).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole(c => c.SingleLine = true))
+            .AddSingleton(Store.Open(dataDir)).AddTkSync(options, dataDir).BuildServiceProvider();
         using var index = SearchIndex.OpenForWriting(DataDirectory.IndexPath(dataDir));
         if (cli.FromStart)
         {

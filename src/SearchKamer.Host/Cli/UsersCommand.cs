@@ -12,7 +12,7 @@ public static class UsersCommand
     public static Command Create()
     {
         var email = new Argument<string?>("E-MAILADRES") { Description = "het e-mailadres van het account", Arity = ArgumentArity.ZeroOrOne };
-        var data = DataDirectory.Option();
+        var data = CliOptions.Data();
         var url = CliOptions.Text("--url", "URL", "adres van de site in de link (standaard $SearchKamer__PublicUrl, anders " + Web.WebApp.DefaultUrl + ")");
         var command = new Command("add", "account maken (of een nieuwe token geven) en de persoonlijke link tonen") { email, data, url };
         command.SetAction(r => Run(r.GetValue(email), r.GetValue(data), r.GetValue(url), r.InvocationConfiguration));

@@ -8,7 +8,7 @@ namespace SearchKamer.Host.Services;
 /// On first start, with an empty index, builds it from the bundled corpus before the host serves
 /// requests; later starts just open what is there. Commits on shutdown.
 /// </summary>
-public sealed class IndexBootstrap(SearchIndex index, IngestNotifier notifier, IOptions<SearchKamerOptions> options, ILogger<IndexBootstrap> log) : IHostedService
+public sealed class IndexBootstrap(SearchIndex index, Sync.SyncState sync, IngestNotifier notifier, IOptions<SearchKamerOptions> options, ILogger<IndexBootstrap> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed class IndexBootstrap(SearchIndex index, IngestNotifier notifier, I
         // after this leaves an empty index, which the next start builds again (and the inbox re-adds done/).
         index.DeleteAll();
         index.Commit();
-        new Sync.SyncState(options.Value.ResolvedData).RequeueIndexed();
+        sync.RequeueIndexed();
         return files;
     }
 

@@ -26,11 +26,11 @@ public sealed class SearchKamerOptions
     /// <summary>Days an uitstel-mededeling adds to the term (in practice three more weeks).</summary>
     public int PostponementDays { get; set; } = 21;
 
-    public string ResolvedData => Cli.DataDirectory.Resolve(DataDirectory);
+    public string ResolvedData => Services.DataDirectory.Resolve(DataDirectory);
 
     public string ResolvedCorpus => CorpusDirectory is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(ResolvedData, "corpus");
 
     public string Inbox => Path.Combine(ResolvedData, "inbox");
 
-    public string IndexPath => Cli.DataDirectory.IndexPath(ResolvedData);
+    public string IndexPath => Services.DataDirectory.IndexPath(ResolvedData);
 }

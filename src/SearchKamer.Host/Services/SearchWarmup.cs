@@ -82,8 +82,7 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
     /// <summary>Words that many questions hold (the index's own terms, so any index warms with its language).</summary>
     private List<string> FrequentWords(int count)
     {
-        var searcher = index.Searchers.Acquire();
-        try
+        return index.Read<List<string>>(searcher =>
         {
             var terms = MultiFields.GetTerms(searcher.IndexReader, Fields.Question)?.GetEnumerator();
             var frequent = new PriorityQueue<string, int>();
@@ -102,10 +101,6 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
             }
 
             return [.. frequent.UnorderedItems.OrderByDescending(x => x.Priority).ThenBy(x => x.Element, StringComparer.Ordinal).Select(x => x.Element)];
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        });
     }
 }

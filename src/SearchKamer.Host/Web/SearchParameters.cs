@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using SearchKamer.Indexing;
 using SearchKamer.Search;
 
 namespace SearchKamer.Host.Web;
 
 /// <summary>
 /// The URL form of a search, shared by the page and the API so every state is a shareable link:
-/// q, alle, woordgroep, een, zonder, in, minister, ministerie, partij, indiener, jaar, soort,
-/// vergaderjaar, van, tot, sort, page, size.
+/// q, alle, woordgroep, een, zonder, in, the schema's filters (<see cref="IndexSchema.Filters"/>: minister,
+/// partij, soort, …), van, tot, sort, page, size.
 /// </summary>
 public static class SearchParameters
 {
@@ -16,13 +17,7 @@ public static class SearchParameters
         return new SearchRequest
         {
             Query = AdvancedQuery.Compose(One(q, "q"), One(q, "alle"), One(q, "woordgroep"), One(q, "een"), One(q, "zonder")),
-            Ministers = Many(q, "minister"),
-            Ministries = Many(q, "ministerie"),
-            Parties = Many(q, "partij"),
-            Askers = Many(q, "indiener"),
-            Years = Many(q, "jaar"),
-            Kinds = Many(q, "soort"),
-            Vergaderjaren = Many(q, "vergaderjaar"),
+            Selections = IndexSchema.Filters.ToDictionary(f => f.Name, f => Many(q, f.Filter!.Param)),
             From = Date(q, "van"),
             To = Date(q, "tot"),
             In = One(q, "in") switch

@@ -35,6 +35,8 @@ public static class WebApp
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
         builder.Services.Configure<SearchKamerOptions>(builder.Configuration.GetSection(SearchKamerOptions.Section));
+        // One SQLite store for the process, with every module's migrations; saved searches and sync get this one.
+        builder.Services.AddSingleton(sp => Store.Open(sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value.ResolvedData));
         builder.Services.AddSingleton(sp => SearchIndex.OpenForWriting(sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value.IndexPath));
         builder.Services.AddSingleton(sp => new SearchEngine(sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddSingleton<SearchGate>();
@@ -50,7 +52,7 @@ public static class WebApp
         builder.Services.AddHostedService<InboxWatcher>();
         builder.AddSavedSearches();
         var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
-        var data = builder.Configuration.GetSection(SearchKamerOptions.Section).Get<SearchKamerOptions>()?.ResolvedData ?? Cli.DataDirectory.Resolve(null);
+        var data = builder.Configuration.GetSection(SearchKamerOptions.Section).Get<SearchKamerOptions>()?.ResolvedData ?? DataDirectory.Resolve(null);
         builder.Services.AddTkSync(sync, data);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<SyncService>();

@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Tests.Analysis;
 
@@ -29,7 +30,7 @@ public static class AnalyzerProbe
         [.. Analyze(analyzer, field, text).Select(t => t.Term)];
 
     /// <summary>The single term a query word becomes in the stemmed field.</summary>
-    public static string QueryStem(string word) => Assert.Single(Terms(SearchKamer.Analysis.DutchAnalysis.Query, "all", word));
+    public static string QueryStem(string word) => Assert.Single(Terms(FieldAnalyzers.Query, "all", word));
 
     /// <summary>The tokens whose offsets cover <paramref name="word"/> in <paramref name="text"/>.</summary>
     public static List<Tok> At(List<Tok> tokens, string text, string word)

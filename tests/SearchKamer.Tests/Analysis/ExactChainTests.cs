@@ -1,4 +1,3 @@
-using SearchKamer.Analysis;
 using SearchKamer.Indexing;
 using static SearchKamer.Tests.Analysis.AnalyzerProbe;
 
@@ -12,7 +11,7 @@ public class ExactChainTests
     {
         const string sentence = "Vragen van de leden Kröger en Gabriëls (beiden GroenLinks-PvdA) aan de";
 
-        var terms = Terms(DutchAnalysis.Index, Fields.AnswerExact, sentence);
+        var terms = Terms(FieldAnalyzers.Index, Fields.AnswerExact, sentence);
 
         Assert.Equal(
             ["vragen", "van", "de", "leden", "kroger", "en", "gabriels", "beiden", "groenlinks", "pvda", "aan", "de"],
@@ -24,7 +23,7 @@ public class ExactChainTests
     {
         const string sentence = "deze lacunes met name zichtbaar zijn bij kleinere gemeenten?";
 
-        var terms = Terms(DutchAnalysis.Index, Fields.AnswerExact, sentence);
+        var terms = Terms(FieldAnalyzers.Index, Fields.AnswerExact, sentence);
 
         Assert.Contains("gemeenten", terms);
         Assert.StartsWith("gemeente", terms.Single(t => t.StartsWith("gemeent", StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -35,7 +34,7 @@ public class ExactChainTests
     {
         const string sentence = "Eerder is wel gebleken dat één ICT-systeem niet in alle gevallen aangaf";
 
-        var tokens = Analyze(DutchAnalysis.Index, Fields.QuestionExact, sentence);
+        var tokens = Analyze(FieldAnalyzers.Index, Fields.QuestionExact, sentence);
 
         Assert.All(tokens, t => Assert.Equal(1, t.PositionIncrement));
         Assert.Contains("een", tokens.Select(t => t.Term));
@@ -49,13 +48,13 @@ public class ExactChainTests
     [InlineData(Fields.MinistryText)]
     public void Name_fields_use_the_exact_chain(string field)
     {
-        Assert.Equal(["yesilgoz", "zegerius"], Terms(DutchAnalysis.Index, field, "Yeşilgöz-Zegerius"));
-        Assert.True(DutchAnalysis.IsExactField(field));
+        Assert.Equal(["yesilgoz", "zegerius"], Terms(FieldAnalyzers.Index, field, "Yeşilgöz-Zegerius"));
+        Assert.True(FieldAnalyzers.IsExactField(field));
     }
 
     [Fact]
     public void Keyword_fields_stay_one_term_at_query_time()
     {
-        Assert.Equal(["Binnenlandse Zaken en Koninkrijksrelaties"], Terms(DutchAnalysis.Query, Fields.Ministry, "Binnenlandse Zaken en Koninkrijksrelaties"));
+        Assert.Equal(["Binnenlandse Zaken en Koninkrijksrelaties"], Terms(FieldAnalyzers.Query, Fields.Ministry, "Binnenlandse Zaken en Koninkrijksrelaties"));
     }
 }

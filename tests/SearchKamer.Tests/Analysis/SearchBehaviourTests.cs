@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using SearchKamer.Analysis;
+using SearchKamer.Indexing;
 using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Tests.Analysis;
@@ -25,11 +26,11 @@ public sealed class SearchBehaviourTests : IDisposable
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly QueryBuilder _stemmed = new(DutchAnalysis.Query);
+    private readonly QueryBuilder _stemmed = new(FieldAnalyzers.Query);
 
     public SearchBehaviourTests()
     {
-        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, DutchAnalysis.Index)))
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, FieldAnalyzers.Index)))
         {
             for (var i = 0; i < Texts.Length; i++)
             {

@@ -1,4 +1,5 @@
 using SearchKamer.Analysis;
+using SearchKamer.Indexing;
 using static SearchKamer.Tests.Analysis.AnalyzerProbe;
 
 namespace SearchKamer.Tests.Analysis;
@@ -17,8 +18,8 @@ public class StemmedChainTests
     [Fact]
     public void Gemeente_gemeenten_and_gemeentelijke_share_one_stem()
     {
-        var gemeentelijke = Assert.Single(At(Analyze(DutchAnalysis.Index, "all", Gemeentelijke), Gemeentelijke, "gemeentelijke"));
-        var gemeenten = Assert.Single(At(Analyze(DutchAnalysis.Index, "all", Gemeenten), Gemeenten, "gemeenten"));
+        var gemeentelijke = Assert.Single(At(Analyze(FieldAnalyzers.Index, "all", Gemeentelijke), Gemeentelijke, "gemeentelijke"));
+        var gemeenten = Assert.Single(At(Analyze(FieldAnalyzers.Index, "all", Gemeenten), Gemeenten, "gemeenten"));
 
         Assert.Equal("gemeent", gemeentelijke.Term);
         Assert.Equal("gemeent", gemeenten.Term);
@@ -28,7 +29,7 @@ public class StemmedChainTests
     [Fact]
     public void Minister_and_ministers_share_one_stem_and_minister_is_not_split()
     {
-        var ministers = At(Analyze(DutchAnalysis.Index, "all", Ministers), Ministers, "ministers");
+        var ministers = At(Analyze(FieldAnalyzers.Index, "all", Ministers), Ministers, "ministers");
 
         // One token: "mini" + "sters" would be a false split.
         Assert.Equal("minister", Assert.Single(ministers).Term);
@@ -38,7 +39,7 @@ public class StemmedChainTests
     [Fact]
     public void Stop_words_are_dropped_and_leave_a_position_gap()
     {
-        var tokens = Analyze(DutchAnalysis.Index, "all", Gemeentelijke);
+        var tokens = Analyze(FieldAnalyzers.Index, "all", Gemeentelijke);
         var terms = tokens.Select(t => t.Term).ToList();
 
         foreach (var stop in new[] { "in", "is", "op", "door", "de", "een", "om", "te" })
@@ -55,13 +56,13 @@ public class StemmedChainTests
     {
         const string sentence = "Kunt u bovenstaande vragen één voor één beantwoorden?";
 
-        var terms = Terms(DutchAnalysis.Index, "all", sentence);
+        var terms = Terms(FieldAnalyzers.Index, "all", sentence);
 
         // Folding runs after the stop filter: "één" (one) is kept, "u" and "voor" are dropped.
         Assert.Equal(2, terms.Count(t => t == "een"));
         Assert.DoesNotContain("u", terms);
         Assert.DoesNotContain("voor", terms);
-        Assert.Empty(Terms(DutchAnalysis.Query, "all", "een"));
+        Assert.Empty(Terms(FieldAnalyzers.Query, "all", "een"));
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public class StemmedChainTests
     {
         const string sentence = "Vragen van het leden Yeşilgöz-Zegerius en Aartsen (beiden VVD) aan de minister";
 
-        var terms = Terms(DutchAnalysis.Index, "all", sentence);
+        var terms = Terms(FieldAnalyzers.Index, "all", sentence);
 
         Assert.Contains(QueryStem("yesilgoz"), terms);
         Assert.Equal(QueryStem("Yeşilgöz"), QueryStem("yesilgoz"));
@@ -81,7 +82,7 @@ public class StemmedChainTests
     {
         const string sentence = "Daarnaast onderzoek ik maatregelen zoals expertisepools, een integrale personeelsstrategie";
 
-        var tokens = At(Analyze(DutchAnalysis.Index, "all", sentence), sentence, "personeelsstrategie");
+        var tokens = At(Analyze(FieldAnalyzers.Index, "all", sentence), sentence, "personeelsstrategie");
 
         Assert.Equal(3, tokens.Count);
         Assert.NotEqual(0, tokens[0].PositionIncrement);
@@ -95,8 +96,8 @@ public class StemmedChainTests
     {
         const string sentence = "aan de ministers van Volksgezondheid, Welzijn en Sport";
 
-        var index = At(Analyze(DutchAnalysis.Index, "all", sentence), sentence, "Volksgezondheid");
-        var query = At(Analyze(DutchAnalysis.Query, "all", sentence), sentence, "Volksgezondheid");
+        var index = At(Analyze(FieldAnalyzers.Index, "all", sentence), sentence, "Volksgezondheid");
+        var query = At(Analyze(FieldAnalyzers.Query, "all", sentence), sentence, "Volksgezondheid");
 
         Assert.Equal([QueryStem("volksgezondheid"), CompoundParts.Mark(QueryStem("volk")), CompoundParts.Mark(QueryStem("gezondheid"))], index.Select(t => t.Term));
         Assert.Single(query);
@@ -107,10 +108,10 @@ public class StemmedChainTests
     {
         const string sentence = "een moderne digitale werkomgeving met de juiste middelen voor ambtenaren";
 
-        var tokens = Analyze(DutchAnalysis.Index, "all", sentence);
+        var tokens = Analyze(FieldAnalyzers.Index, "all", sentence);
 
         Assert.Single(At(tokens, sentence, "ambtenaren"));
-        Assert.Single(Analyze(DutchAnalysis.Index, "all", "ondernemers"));
+        Assert.Single(Analyze(FieldAnalyzers.Index, "all", "ondernemers"));
         Assert.Equal(3, At(tokens, sentence, "werkomgeving").Count);
     }
 
@@ -119,7 +120,7 @@ public class StemmedChainTests
     {
         const string sentence = "Het Rijk monitort de inhuur door decentrale overheden niet";
 
-        var overheden = Assert.Single(At(Analyze(DutchAnalysis.Index, "all", sentence), sentence, "overheden"));
+        var overheden = Assert.Single(At(Analyze(FieldAnalyzers.Index, "all", sentence), sentence, "overheden"));
 
         Assert.Equal("overheid", overheden.Term);
         Assert.Equal("overheid", QueryStem("overheid"));

@@ -21,7 +21,7 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
 
     private static readonly string[] SearchFields = ["total", "totalDocuments", "tookMs", "syntaxRelaxed", "notice", "shortcut", "documents", "facets", "filterNotes", "suggestion"];
     private static readonly string[] HitFields = ["id", "kind", "officialId", "documentNumber", "subject", "title", "dateSubmitted", "dateReceived", "askers", "answerers", "score", "questions"];
-    private static readonly string[] FacetNames = ["minister", "ministry", "party", "asker", "year"];
+    private static readonly string[] FacetNames = ["minister", "ministry", "party", "asker", "year", "kind", "vergaderjaar"];
 
     private static readonly string[] CsvColumns =
     [
@@ -103,6 +103,22 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
         Assert.Subset(found, exact); // every pair with the word is found
         Assert.Superset(found, stems); // and nothing without it
         Assert.Equal(found.Count, json.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("kind", "--soort")]
+    [InlineData("vergaderjaar", "--vergaderjaar")]
+    public async Task Search_counts_and_selects_soort_and_vergaderjaar_as_the_gold_file_has_them(string facet, string option)
+    {
+        var gold = GoldValues(facet);
+        var rare = gold.GroupBy(g => g.Value).OrderBy(g => g.Count()).First();
+
+        var all = CliCorpus.Json(await corpus.Run(0, "search", "*", "--json")).GetProperty("facets").GetProperty(facet);
+        var selected = CliCorpus.Json(await corpus.Run(0, "search", "*", option, rare.Key, "--json", "--size", "100"));
+
+        Assert.Equal(gold.GroupBy(g => g.Value).ToDictionary(g => g.Key, g => g.Count()).OrderBy(kv => kv.Key),
+            all.EnumerateArray().ToDictionary(v => v.GetProperty("value").GetString()!, v => v.GetProperty("count").GetInt32()).OrderBy(kv => kv.Key));
+        Assert.Equal(rare.Select(g => g.Id).Order(), selected.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("officialId").GetString()!).Order());
     }
 
     [Fact]
@@ -206,4 +222,14 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
 
     [GeneratedRegex(Word, RegexOptions.IgnoreCase)]
     private static partial Regex WordStart();
+
+    /// <summary>(official id, value) of one field of every PDF in the hand-checked gold file.</summary>
+    private static List<(string Id, string Value)> GoldValues(string field)
+    {
+        using var stream = File.OpenRead(Path.Combine(RepoPaths.Fixtures, "gold", "answers-gold.json"));
+        using var gold = JsonDocument.Parse(stream);
+        return [.. gold.RootElement.GetProperty("documents").EnumerateArray()
+            .Where(d => d.GetProperty("file").GetString()!.EndsWith(".pdf", StringComparison.Ordinal))
+            .Select(d => (d.GetProperty("official_id").GetString()!, d.GetProperty(field).GetString()!))];
+    }
 }

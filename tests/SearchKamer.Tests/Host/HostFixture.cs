@@ -52,6 +52,7 @@ public sealed class HostFixture : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The host's own services, to check how it is wired.</summary>
     public IServiceProvider Services => _factory.Services;
 
     public async Task<string> Html(string url, HttpStatusCode expected = HttpStatusCode.OK)

@@ -35,7 +35,7 @@ public sealed class SchemaRebuildTests : IDisposable
         using var index = SearchIndex.OpenForWriting(indexPath);
         Assert.Equal("2", index.CommittedSchema());
         var options = Options.Create(new SearchKamerOptions { DataDirectory = _root, CorpusDirectory = corpus });
-        await new IndexBootstrap(index, new IngestNotifier(), options, NullLogger<IndexBootstrap>.Instance).StartAsync(CancellationToken.None);
+        await new IndexBootstrap(index, new SearchKamer.Sync.SyncState(Store.Open(_root)), new IngestNotifier(), options, NullLogger<IndexBootstrap>.Instance).StartAsync(CancellationToken.None);
 
         Assert.Equal(SearchIndex.SchemaVersion, index.CommittedSchema());
         Assert.Equal(keys, new SearchEngine(index).All().Select(DocumentMapper.KeyOf).Order(StringComparer.Ordinal));

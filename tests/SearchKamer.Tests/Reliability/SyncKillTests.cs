@@ -72,7 +72,7 @@ public sealed class SyncKillTests(ITestOutputHelper output)
             var (code, final) = await SearchkamerProcess.RunAsync(args, TimeSpan.FromMinutes(2), Tuning);
             Assert.True(code == 0, $"seed {schedule.Seed}: final sync exited {code}\n{string.Join('\n', final.Output)}\n{final.Errors}");
             IndexSnapshot.Read(Path.Combine(data, "index")).AssertSameDocumentsAs(clean, $"seed {schedule.Seed}, after {kills} kills");
-            var state = new SyncState(data);
+            var state = new SyncState(SearchKamer.Host.Services.Store.Open(data));
             Assert.Equal(cleanWatermarks, TkApiNames.Categories.InOrder.Select(state.Watermark).ToList());
 
             var downloads = server.Requests.Count(r => r.StartsWith("/SyncFeed/2.0/Resources/", StringComparison.Ordinal));

@@ -49,7 +49,7 @@ public sealed class StoredRecordTests
     private static StoredRecord.Read ReadBack(List<Document> block, bool renditions)
     {
         using var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, SearchKamer.Analysis.DutchAnalysis.Index)))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, FieldAnalyzers.Index)))
         {
             writer.AddDocuments(block);
         }

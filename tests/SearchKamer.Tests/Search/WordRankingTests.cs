@@ -3,7 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using SearchKamer.Analysis;
+using SearchKamer.Indexing;
 using SearchKamer.Search;
 using Fields = SearchKamer.Indexing.Fields;
 
@@ -36,7 +36,7 @@ public sealed class WordRankingTests : IDisposable
 
     public WordRankingTests()
     {
-        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, DutchAnalysis.Index)))
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, FieldAnalyzers.Index)))
         {
             foreach (var text in Texts)
             {

@@ -22,7 +22,7 @@ public sealed class ODataFormTests : IDisposable
         Assert.Equal((22319L, "application/pdf", "2024D90001"), (document.ContentLength!.Value, document.ContentType, document.Field("documentNummer")));
         Assert.Null(document.Field("citeertitel"));
 
-        var state = new SyncState(_data);
+        var state = new SyncState(SearchKamer.Host.Services.Store.Open(_data));
         state.Stage(page.Entries, null);
 
         var queued = Assert.Single(state.Pending());
@@ -39,7 +39,7 @@ public sealed class ODataFormTests : IDisposable
         var page = Parse("documents-not-kamervragen.json");
         Assert.Null(page.NextLink);
 
-        var state = new SyncState(_data);
+        var state = new SyncState(SearchKamer.Host.Services.Store.Open(_data));
         var taken = state.Stage(page.Entries, null);
 
         Assert.Equal(0, taken);

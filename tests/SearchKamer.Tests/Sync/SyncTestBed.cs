@@ -15,7 +15,7 @@ public sealed class SyncTestBed : IAsyncDisposable
         Server = server;
         Data = data;
         Options = options;
-        _services = new ServiceCollection().AddTkSync(options, data).BuildServiceProvider();
+        _services = new ServiceCollection().AddSingleton(SearchKamer.Host.Services.Store.Open(data)).AddTkSync(options, data).BuildServiceProvider();
         Index = SearchIndex.OpenForWriting(Path.Combine(data, "index"));
     }
 

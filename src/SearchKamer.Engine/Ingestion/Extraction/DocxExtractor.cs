@@ -13,7 +13,7 @@ namespace SearchKamer.Ingestion.Extraction;
 /// </summary>
 public static class DocxExtractor
 {
-    public const string Format = "docx";
+    public static readonly string Format = DocumentFormats.Docx.Name;
 
     public const string DocumentPart = "word/document.xml";
     public const string FootnotesPart = "word/footnotes.xml";

@@ -6,7 +6,7 @@ namespace SearchKamer.Ingestion.Extraction;
 /// What every extractor hands to the parser: the reading-order body text of one file with page
 /// furniture removed, the footnotes taken out of it, and any structured metadata the format carried.
 /// </summary>
-/// <param name="Format">"pdf", "html", "xml", "docx" or "text".</param>
+/// <param name="Format">The name of its <see cref="Domain.DocumentFormat"/>.</param>
 /// <param name="Lines">
 /// Body lines in reading order. An empty string marks a paragraph break where the format tells one.
 /// Footnote reference numerals are already removed where the format marks them (PDF superscripts,

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using SearchKamer.Domain;
 
 namespace SearchKamer.Ingestion.Extraction;
 
@@ -11,7 +12,7 @@ namespace SearchKamer.Ingestion.Extraction;
 /// </summary>
 public static partial class HtmlExtractor
 {
-    private const string Format = "html";
+    private static readonly string Format = DocumentFormats.Html.Name;
 
     private static readonly HashSet<string> InlineElements = new(StringComparer.Ordinal)
     {

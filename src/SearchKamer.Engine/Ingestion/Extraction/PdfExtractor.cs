@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SearchKamer.Domain;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -172,7 +173,7 @@ public static class PdfExtractor
             warnings.Add("geen KOOP-id in de voettekst gevonden");
         }
 
-        return new ExtractedText("pdf", lines, footnotes, metadata, warnings);
+        return new ExtractedText(DocumentFormats.Pdf.Name, lines, footnotes, metadata, warnings);
     }
 
     private static void CheckReferences(List<string> lines, List<Domain.Footnote> footnotes, List<string> warnings)

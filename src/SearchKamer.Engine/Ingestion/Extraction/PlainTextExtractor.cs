@@ -8,7 +8,7 @@ namespace SearchKamer.Ingestion.Extraction;
 /// </summary>
 public static class PlainTextExtractor
 {
-    public const string Format = "text";
+    public static readonly string Format = DocumentFormats.Text.Name;
 
     public static ExtractedText Extract(string path)
     {
@@ -70,8 +70,9 @@ public static class PlainTextExtractor
         return FromDecoded(text, warnings, format, footnotes);
     }
 
-    private static ExtractedText FromDecoded(string text, List<string> warnings, string format = Format, IReadOnlyList<Footnote>? footnotesGiven = null)
+    private static ExtractedText FromDecoded(string text, List<string> warnings, string? format = null, IReadOnlyList<Footnote>? footnotesGiven = null)
     {
+        format ??= Format;
         var metadata = new MetadataBuilder();
         var lines = TextRepair.Lines(text);
         // Text made by other tools, often from a PDF whose line joins lost their spaces or kept its hyphenation. A

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using SearchKamer.Domain;
 
 namespace SearchKamer.Ingestion.Extraction;
 
@@ -10,7 +11,7 @@ namespace SearchKamer.Ingestion.Extraction;
 /// </summary>
 public static class XmlExtractor
 {
-    private const string Format = "xml";
+    private static readonly string Format = DocumentFormats.Xml.Name;
 
     /// <summary>Metadata name for the ISO date of the question header's "(ingezonden …)".</summary>
     public const string DateSubmittedKey = "xml.datumIngezonden";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SearchKamer.Domain;
 using SearchKamer.Ingestion.Extraction;
 
 namespace SearchKamer.Ingestion.Parsing;
@@ -17,44 +18,32 @@ internal sealed record DocumentIds(
 /// </summary>
 internal static partial class Identifiers
 {
-    [GeneratedRegex(@"\bah-tk-(?<y1>\d{4})(?<y2>\d{4})-(?<nr>\d+)(?:-[a-z]\d+)?\b", RegexOptions.IgnoreCase)]
-    public static partial Regex AhTk();
-
     [GeneratedRegex(@"\bkv-tk-(?<zaak>\d{4}Z\d{5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex KvTk();
-
-    [GeneratedRegex(@"\b(?:19|20)\d{2}D\d{5}\b")]
-    public static partial Regex DocumentNumberPattern();
-
-    [GeneratedRegex(@"\b(?<y>(?:19|20)\d{2})Z\s?(?<n>\d{5})\b")]
-    public static partial Regex ZaakPattern();
-
-    [GeneratedRegex(@"^(?<y1>\d{4})\s*[-–/]\s*(?<y2>\d{2,4})$")]
-    private static partial Regex VergaderjaarPattern();
 
     public static DocumentIds Resolve(ExtractedText text, string path, IEnumerable<string> textsWithZaak, ICollection<string> warnings)
     {
         var md = text.Metadata;
         var api = ApiAanhangsel(First(md, ApiMetadata.Aanhangselnummer));
         var officialId = Agree("officiële id", warnings, api?.OfficialId, First(md, "DC.identifier"), First(md, "dcterms.identifier"), First(md, "DCTERMS.identifier"), First(md, FurnitureKeys.FooterId));
-        if (officialId is not null && !AhTk().IsMatch(officialId) && !KvTk().IsMatch(officialId) && !officialId.StartsWith("ah-", StringComparison.OrdinalIgnoreCase) && !officialId.StartsWith("kv-", StringComparison.OrdinalIgnoreCase))
+        if (officialId is not null && !IdentifierRules.AhTk().IsMatch(officialId) && !KvTk().IsMatch(officialId) && !officialId.StartsWith("ah-", StringComparison.OrdinalIgnoreCase) && !officialId.StartsWith("kv-", StringComparison.OrdinalIgnoreCase))
         {
             warnings.Add($"officiële id \"{officialId}\" heeft geen bekende vorm");
         }
 
         // Ids are lower case except the zaak number inside kv-tk ids ("kv-tk-2024Z18561").
         officialId = officialId is null ? null : Regex.Replace(officialId.ToLowerInvariant(), @"\d{4}z\d{5}", m => m.Value.ToUpperInvariant());
-        var ah = officialId is null ? null : AhTk().Match(officialId);
+        var ah = officialId is null ? null : IdentifierRules.AhTk().Match(officialId);
 
         var documentNumber = Agree("documentnummer", warnings,
             First(md, ApiMetadata.DocumentNumber),
-            First(md, "opentk.documentNumber") ?? (DocumentNumberPattern().Match(Path.GetFileName(path)) is { Success: true } dn ? dn.Value : null));
+            First(md, "opentk.documentNumber") ?? (IdentifierRules.DocumentNumber().Match(Path.GetFileName(path)) is { Success: true } dn ? dn.Value : null));
 
         var vjFromId = ah is { Success: true } ? $"{ah.Groups["y1"].Value}-{ah.Groups["y2"].Value}" : null;
         var vergaderjaar = Agree("vergaderjaar", warnings,
-            NormaliseVergaderjaar(First(md, ApiMetadata.Vergaderjaar)),
-            NormaliseVergaderjaar(First(md, "OVERHEIDop.vergaderjaar")),
-            NormaliseVergaderjaar(First(md, FurnitureKeys.HeaderVergaderjaar)),
+            IdentifierRules.NormaliseVergaderjaar(First(md, ApiMetadata.Vergaderjaar)),
+            IdentifierRules.NormaliseVergaderjaar(First(md, "OVERHEIDop.vergaderjaar")),
+            IdentifierRules.NormaliseVergaderjaar(First(md, FurnitureKeys.HeaderVergaderjaar)),
             vjFromId);
 
         var headerNumber = First(md, FurnitureKeys.HeaderNumber);
@@ -70,7 +59,7 @@ internal static partial class Identifiers
             .Concat(All(md, "letter.zaak")).Concat(textsWithZaak));
         foreach (var source in zaakSources.OfType<string>())
         {
-            foreach (Match z in ZaakPattern().Matches(source))
+            foreach (Match z in IdentifierRules.Zaak().Matches(source))
             {
                 var zaak = $"{z.Groups["y"].Value}Z{z.Groups["n"].Value}";
                 if (!zaken.Contains(zaak))
@@ -100,23 +89,6 @@ internal static partial class Identifiers
 
         var number = int.Parse(encoded[4..], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         return ($"ah-tk-20{encoded[..2]}20{encoded[2..4]}-{number}", number);
-    }
-
-    public static string? NormaliseVergaderjaar(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var m = VergaderjaarPattern().Match(text.Trim());
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        var y2 = m.Groups["y2"].Value;
-        return $"{m.Groups["y1"].Value}-{(y2.Length == 4 ? y2 : m.Groups["y1"].Value[..2] + y2)}";
     }
 
     public static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> md, string key) =>

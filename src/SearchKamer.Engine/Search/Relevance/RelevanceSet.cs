@@ -1,3 +1,5 @@
+using SearchKamer.Indexing;
+
 namespace SearchKamer.Search.Relevance;
 
 /// <summary>A document judged relevant to a query: grade 2 on the subject, 1 partly; the pairs that answer it.</summary>
@@ -6,28 +8,18 @@ public sealed record Judgement(string DocumentId, int Grade, string Pairs);
 /// <summary>One judged query: its text, its filters as a user types them, and what a reader found relevant.</summary>
 public sealed record JudgedQuery(string Query, IReadOnlyDictionary<string, string> Filters, string Class, IReadOnlyList<Judgement> Relevant)
 {
-    /// <summary>The query as a request; filter names are those of the form and the CLI.</summary>
-    public SearchRequest ToRequest()
+    /// <summary>The query as a request; filter names are those of the form and the CLI (the schema's filters).</summary>
+    public SearchRequest ToRequest() => new()
     {
-        IReadOnlyList<string> F(string name) => Filters.TryGetValue(name, out var v) ? [v] : [];
-        return new SearchRequest
-        {
-            Query = Query,
-            Ministers = F("minister"),
-            Ministries = F("ministerie"),
-            Parties = F("partij"),
-            Askers = F("indiener"),
-            Years = F("jaar"),
-            Vergaderjaren = F("vergaderjaar"),
-        };
-    }
+        Query = Query,
+        Selections = IndexSchema.Filters.Where(f => Filters.ContainsKey(f.Filter!.Param))
+            .ToDictionary(f => f.Name, f => (IReadOnlyList<string>)[Filters[f.Filter!.Param]]),
+    };
 }
 
 /// <summary>Reads the judgement file (see tests/SearchKamer.Tests/Fixtures/relevance/judgements.tsv for the format).</summary>
 public static class RelevanceSet
 {
-    private static readonly HashSet<string> FilterNames = ["minister", "ministerie", "partij", "indiener", "jaar", "vergaderjaar"];
-
     public static IReadOnlyList<JudgedQuery> Read(string path)
     {
         var queries = new List<JudgedQuery>();
@@ -65,7 +57,7 @@ public static class RelevanceSet
         {
             var eq = part.IndexOf('=', StringComparison.Ordinal);
             var name = eq > 0 ? part[..eq] : "";
-            if (!FilterNames.Contains(name))
+            if (IndexSchema.ByParam(name) is null)
             {
                 throw new FormatException($"{path}:{line}: onbekend filter \"{part}\"");
             }

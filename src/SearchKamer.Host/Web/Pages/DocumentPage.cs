@@ -94,7 +94,7 @@ internal static class DocumentPage
             links.Add($"<a href=\"{Html.E(tk)}\" rel=\"noopener noreferrer\">Tweede Kamer ({Html.E(doc.DocumentNumber)})</a>");
         }
 
-        links.Add($"<a href=\"{Html.E("/bestand/" + Uri.EscapeDataString(id))}\">Origineel bestand ({Html.E(doc.Source.Format == "text" ? "tekst" : doc.Source.Format.ToUpperInvariant())})</a>");
+        links.Add($"<a href=\"{Html.E("/bestand/" + Uri.EscapeDataString(id))}\">Origineel bestand ({Html.E(DocumentFormats.Named(doc.Source.Format)?.Label ?? doc.Source.Format.ToUpperInvariant())})</a>");
         links.Add($"<a href=\"{Html.E("/api/documents/" + Uri.EscapeDataString(id))}\">Gegevens downloaden (JSON)</a>");
         return "<p class=\"sources\">" + string.Join(" · ", links) + "</p>\n";
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using SearchKamer.Indexing;
 using SearchKamer.Search;
 
 namespace SearchKamer.Host.Web.Pages;
@@ -8,15 +9,6 @@ internal static class FacetSidebar
 {
     private const int Visible = 8;
 
-    /// <summary>Response facet name, URL parameter, heading.</summary>
-    public static readonly (string Facet, string Param, string Title)[] Facets =
-    [
-        ("minister", "minister", "Minister/staatssecretaris"),
-        ("ministry", "ministerie", "Ministerie"),
-        ("party", "partij", "Partij"),
-        ("asker", "indiener", "Indiener"),
-        ("year", "jaar", "Jaar"),
-    ];
 
     public static string Render(SearchUrl url, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets)
     {
@@ -26,19 +18,20 @@ internal static class FacetSidebar
             html.Append("<section class=\"facet chart\"><h3>Documenten per jaar</h3>").Append(YearChart.Render(url, years)).Append("</section>\n");
         }
 
-        foreach (var (facet, param, title) in Facets)
+        foreach (var field in IndexSchema.Facets)
         {
-            if (!facets.TryGetValue(facet, out var values) || values.Count == 0)
+            if (!facets.TryGetValue(field.Name, out var values) || values.Count == 0)
             {
                 continue;
             }
 
-            html.Append("<section class=\"facet\" data-facet=\"").Append(param).Append("\"><h3>").Append(Html.E(title)).Append("</h3>\n<ul>");
+            var filter = field.Filter!;
+            html.Append("<section class=\"facet\" data-facet=\"").Append(filter.Param).Append("\"><h3>").Append(Html.E(filter.Label)).Append("</h3>\n<ul>");
             // Selected values first, so a ticked value never hides under "meer".
             var ordered = values.Where(v => v.Selected).Concat(values.Where(v => !v.Selected)).ToList();
             foreach (var value in ordered.Take(Visible))
             {
-                html.Append(Item(url, param, value));
+                html.Append(Item(url, filter, value));
             }
 
             html.Append("</ul>");
@@ -47,7 +40,7 @@ internal static class FacetSidebar
                 html.Append("<details><summary>Meer (").Append(ordered.Count - Visible).Append(")</summary><ul>");
                 foreach (var value in ordered.Skip(Visible))
                 {
-                    html.Append(Item(url, param, value));
+                    html.Append(Item(url, filter, value));
                 }
 
                 html.Append("</ul></details>");
@@ -64,13 +57,14 @@ internal static class FacetSidebar
     /// and is the fragment of its own link, so the page it leads to brings focus back to it (site.js; without
     /// script the browser still scrolls there and the next Tab continues from it).
     /// </summary>
-    private static string Item(SearchUrl url, string param, FacetValue value)
+    private static string Item(SearchUrl url, SchemaFilter filter, FacetValue value)
     {
         var action = value.Selected ? "verwijderen" : "toevoegen";
+        var (param, text) = (filter.Param, filter.Text(value.Value));
         var id = ItemId(param, value.Value);
         return $"<li><a id=\"{id}\" class=\"check{(value.Selected ? " on" : "")}\" href=\"{url.Toggle(param, value.Value).Href}#{id}\" " +
-            $"role=\"checkbox\" aria-checked=\"{(value.Selected ? "true" : "false")}\" title=\"Filter {Html.E(value.Value)} {action}\">" +
-            $"<span class=\"box\" aria-hidden=\"true\"></span><span class=\"label\">{Html.E(value.Value)}</span>" +
+            $"role=\"checkbox\" aria-checked=\"{(value.Selected ? "true" : "false")}\" title=\"Filter {Html.E(text)} {action}\">" +
+            $"<span class=\"box\" aria-hidden=\"true\"></span><span class=\"label\">{Html.E(text)}</span>" +
             $"<span class=\"count\">{Html.Number(value.Count)}</span></a></li>";
     }
 

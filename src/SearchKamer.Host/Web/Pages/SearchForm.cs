@@ -1,5 +1,5 @@
 using System.Text;
-using SearchKamer.Reference;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Host.Web.Pages;
 
@@ -7,7 +7,10 @@ namespace SearchKamer.Host.Web.Pages;
 internal static class SearchForm
 {
     // Selected facet values that have no field of their own travel along as hidden inputs.
-    private static readonly string[] Hidden = ["jaar", "sort", "size"];
+    private static readonly string[] Hidden = [.. IndexSchema.Filters.Where(f => !f.Filter!.InForm).Select(f => f.Filter!.Param), "sort", "size"];
+
+    // Facet clicks fill the schema's facet fields too; those alone show as chips and keep the form folded.
+    private static readonly string[] Typed = ["alle", "woordgroep", "een", "zonder", "van", "tot", .. IndexSchema.Filters.Where(f => !f.Filter!.Facet).Select(f => f.Filter!.Param)];
 
     /// <param name="invalid">The parameter an error message is about, so its field can be marked.</param>
     /// <param name="known">The index's own filter values per field, offered as the user types (a datalist, no script needed).</param>
@@ -44,30 +47,34 @@ internal static class SearchForm
 
     private static string Advanced(SearchUrl url, string? invalid, IReadOnlyDictionary<string, IReadOnlyList<string>>? known)
     {
-        // Facet clicks fill indiener/partij/minister/ministerie too; those alone show as chips and keep the form folded.
-        string[] typed = ["alle", "woordgroep", "een", "zonder", "soort", "van", "tot", "vergaderjaar"];
-        var open = typed.Any(n => url.All(n).Count > 0) || url.One("in") is "vraag" or "antwoord" || invalid is "in" || invalid is not null && typed.Contains(invalid);
+        var open = Typed.Any(n => url.All(n).Count > 0) || url.One("in") is "vraag" or "antwoord" || invalid is "in" || invalid is not null && Typed.Contains(invalid);
         var html = new StringBuilder();
         html.Append("<details class=\"advanced\"").Append(open ? " open" : "").Append("><summary>Uitgebreid zoeken</summary>\n<div class=\"grid\">\n")
             .Append(Text(url, invalid, "alle", "Alle woorden"))
             .Append(Text(url, invalid, "woordgroep", "Exacte woordgroep"))
             .Append(Text(url, invalid, "een", "Eén van de woorden"))
             .Append(Text(url, invalid, "zonder", "Zonder de woorden"))
-            .Append(Select(url, invalid, "in", "Zoeken in", [("beide", "Vraag en antwoord"), ("vraag", "Alleen de vraag"), ("antwoord", "Alleen het antwoord")]))
-            .Append(Text(url, invalid, "indiener", "Indiener", "achternaam, bijv. Omtzigt", list: "indieners"))
-            .Append(Text(url, invalid, "partij", "Partij", list: "partijen"))
-            .Append(Text(url, invalid, "minister", "Minister/staatssecretaris", "achternaam, bijv. Van Weel", list: "bewindspersonen"))
-            .Append(Text(url, invalid, "ministerie", "Ministerie", list: "ministeries"))
-            .Append(Select(url, invalid, "soort", "Soort", [("", "Alle soorten"), ("vragen", "Schriftelijke vragen"), ("antwoord", "Antwoord"), ("nader-antwoord", "Nader antwoord"), ("mededeling", "Mededeling")]))
-            .Append(Text(url, invalid, "van", "Periode van", "JJJJ-MM-DD", type: "date"))
+            .Append(Select(url, invalid, "in", "Zoeken in", [("beide", "Vraag en antwoord"), ("vraag", "Alleen de vraag"), ("antwoord", "Alleen het antwoord")]));
+        foreach (var filter in IndexSchema.Filters.Select(f => f.Filter!).Where(f => f.InForm))
+        {
+            html.Append(Field(url, invalid, filter));
+        }
+
+        html.Append(Text(url, invalid, "van", "Periode van", "JJJJ-MM-DD", type: "date"))
             .Append(Text(url, invalid, "tot", "Periode tot en met", "JJJJ-MM-DD", type: "date"))
-            .Append(Text(url, invalid, "vergaderjaar", "Vergaderjaar", "bijv. 2024-2025 of 2024"))
-            .Append("</div>\n")
-            .Append(DataList("partijen", Values(known, "partij", Parties.All))).Append(DataList("ministeries", Values(known, "ministerie", Ministries.All)))
-            .Append(DataList("indieners", Values(known, "indiener", []))).Append(DataList("bewindspersonen", Values(known, "minister", [])))
-            .Append("<p><button type=\"submit\">Zoeken</button> <a href=\"/\">Alles wissen</a></p></details>\n");
-        return html.ToString();
+            .Append("</div>\n");
+        foreach (var filter in IndexSchema.Filters.Select(f => f.Filter!).Where(f => f.InForm && f.Choices.Count == 0))
+        {
+            html.Append(DataList(filter.Plural, Values(known, filter.Param, filter.Known?.Invoke() ?? [])));
+        }
+
+        return html.Append("<p><button type=\"submit\">Zoeken</button> <a href=\"/\">Alles wissen</a></p></details>\n").ToString();
     }
+
+    /// <summary>A schema filter's field: a select for a closed list, else a text box that suggests the known values.</summary>
+    private static string Field(SearchUrl url, string? invalid, SchemaFilter filter) => filter.Choices.Count > 0
+        ? Select(url, invalid, filter.Param, filter.Label, [("", $"Alle {filter.Plural}"), .. filter.Choices.Select(c => (c.Value, c.Text))])
+        : Text(url, invalid, filter.Param, filter.Label, filter.Placeholder, list: filter.Plural);
 
     /// <summary>
     /// A field for a parameter that may hold several values (from facets): the last one is editable,
@@ -95,8 +102,15 @@ internal static class SearchForm
 
     private static string Select(SearchUrl url, string? invalid, string name, string label, (string Value, string Text)[] options)
     {
-        var current = url.One(name) ?? options[0].Value;
+        // As a text field: values picked in the facet beyond the shown one ride along hidden.
+        var values = url.All(name);
+        var current = values.Count > 0 ? values[^1] : options[0].Value;
         var html = new StringBuilder();
+        foreach (var other in values.Take(Math.Max(0, values.Count - 1)))
+        {
+            html.Append(HiddenInput(name, other));
+        }
+
         html.Append("<p class=\"field\"><label for=\"f-").Append(name).Append("\">").Append(Html.E(label)).Append("</label>")
             .Append("<select id=\"f-").Append(name).Append("\" name=\"").Append(name).Append('"').Append(Invalid(invalid, name)).Append('>');
         foreach (var (value, text) in options)

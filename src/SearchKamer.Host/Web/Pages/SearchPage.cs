@@ -1,6 +1,7 @@
 using System.Text;
 using SearchKamer.Domain;
 using SearchKamer.Dossiers;
+using SearchKamer.Indexing;
 using SearchKamer.Search;
 
 namespace SearchKamer.Host.Web.Pages;
@@ -21,8 +22,6 @@ internal static class SearchPage
         ["sort"] = "sorteren",
         ["page"] = "pagina",
         ["size"] = "aantal per pagina",
-        ["vergaderjaar"] = "vergaderjaar",
-        ["soort"] = "soort",
     };
 
     public static IResult Handle(HttpRequest request, SearchEngine engine, DossierReader dossiers, TimeProvider clock)
@@ -143,7 +142,7 @@ internal static class SearchPage
 
     private static string Error(SearchUrl url, SearchRequestException e)
     {
-        var label = ParameterLabels.GetValueOrDefault(e.Parameter, e.Parameter);
+        var label = ParameterLabels.GetValueOrDefault(e.Parameter) ?? IndexSchema.ByParam(e.Parameter)?.Filter!.Label.ToLowerInvariant() ?? e.Parameter;
         var fixedUrl = url.Set(e.Parameter, null);
         return "<h1>Zoekopdracht niet uitgevoerd</h1>\n" +
             $"<div class=\"error\" id=\"fout\" role=\"alert\"><p>Ongeldige waarde voor <strong>{Html.E(label)}</strong> (parameter <code>{Html.E(e.Parameter)}</code>): {Html.E(e.Message)}.</p>" +

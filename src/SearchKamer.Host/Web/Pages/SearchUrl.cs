@@ -1,3 +1,5 @@
+using SearchKamer.Indexing;
+
 namespace SearchKamer.Host.Web.Pages;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SearchKamer.Host.Web.Pages;
 internal sealed class SearchUrl
 {
     public static readonly string[] Names =
-        ["q", "alle", "woordgroep", "een", "zonder", "in", "minister", "ministerie", "partij", "indiener", "jaar", "soort", "vergaderjaar", "van", "tot", "sort", "page", "size"];
+        ["q", "alle", "woordgroep", "een", "zonder", "in", .. IndexSchema.Filters.Select(f => f.Filter!.Param), "van", "tot", "sort", "page", "size"];
 
     private readonly List<KeyValuePair<string, string>> _pairs;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SearchKamer.Domain;
 using SearchKamer.Host.Services;
 using SearchKamer.Search;
 
@@ -27,15 +28,9 @@ internal static class SourceFile
         var name = Path.GetFileName(path);
         // A stored HTML file must not run as a page of this site.
         context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return doc.Source.Format switch
-        {
-            "pdf" => Results.File(path, "application/pdf", name, enableRangeProcessing: true),
-            "text" => Results.File(path, "text/plain; charset=utf-8"),
-            "html" => Results.File(path, "text/html; charset=utf-8", name),
-            "xml" => Results.File(path, "application/xml; charset=utf-8", name),
-            "docx" => Results.File(path, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name),
-            _ => Results.File(path, "application/octet-stream", name),
-        };
+        return DocumentFormats.Named(doc.Source.Format) is not { } format ? Results.File(path, "application/octet-stream", name)
+            : format.Inline ? Results.File(path, format.ContentType)
+            : Results.File(path, format.ContentType, name, enableRangeProcessing: format.Ranges);
     }
 
     /// <summary>The full path when it exists and lies under one of the roots (links resolved), else null.</summary>

@@ -22,7 +22,6 @@ public static class SavedSearchSetup
         services.AddSingleton(section.GetSection("Alerts").Get<AlertsOptions>() ?? new AlertsOptions());
         services.AddSingleton(section.GetSection("Smtp").Get<SmtpSettings>() ?? new SmtpSettings());
         services.AddSingleton(PublicLinks(section["PublicUrl"]));
-        services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<SearchKamerOptions>>().Value.ResolvedData, Store.Migrations));
         services.AddSingleton(section.GetSection("Limits").Get<SavedSearchLimits>() ?? new SavedSearchLimits());
         services.AddSingleton(new WebhookTargets(section.GetSection("Webhooks:Allow").Get<string[]>() ?? []));
         services.AddSingleton<ISearchSlots>(sp => sp.GetRequiredService<SearchGate>());

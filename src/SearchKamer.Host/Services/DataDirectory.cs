@@ -1,6 +1,4 @@
-using System.CommandLine;
-
-namespace SearchKamer.Host.Cli;
+namespace SearchKamer.Host.Services;
 
 /// <summary>
 /// Where the index and store live: --data DIR, else $SEARCHKAMER_DATA, else the repository's
@@ -8,9 +6,6 @@ namespace SearchKamer.Host.Cli;
 /// </summary>
 public static class DataDirectory
 {
-    public static Option<string?> Option() =>
-        CliOptions.Text("--data", "MAP", "map met de index en de database (standaard $SEARCHKAMER_DATA, anders index-data van de repository)");
-
     public static string Resolve(string? option)
     {
         if (!string.IsNullOrWhiteSpace(option))

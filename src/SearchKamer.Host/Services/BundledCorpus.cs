@@ -1,4 +1,4 @@
-namespace SearchKamer.Host.Cli;
+namespace SearchKamer.Host.Services;
 
 /// <summary>Finds index-data/corpus from the working directory or the executable's folder upwards.</summary>
 public static class BundledCorpus
