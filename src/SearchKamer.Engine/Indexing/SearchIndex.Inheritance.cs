@@ -1,7 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchKamer.Domain;
-using SearchKamer.Dossiers;
 
 namespace SearchKamer.Indexing;
 

@@ -143,7 +143,7 @@ public sealed partial class SearchIndex : IDisposable
         lock (_pending)
         {
             var (stored, renditions, previousAt, _) = Latest(key);
-            var previous = stored is null ? null : Dossiers.Inheritance.Strip(stored);
+            var previous = stored is null ? null : Inheritance.Strip(stored);
             var merged = renditions.Where(r => r.Path != doc.Source.Path).Append(new Rendition(doc.Source.Path, doc.Source.Sha256)).ToList();
             var content = previous is not null && previous.Source.Path != doc.Source.Path && Rank(previous.Source.Format) > Rank(doc.Source.Format)
                 ? previous

@@ -38,12 +38,12 @@ internal static class DocumentMeta
 
         if (doc.Askers.Count > 0)
         {
-            rows.Add(("Vragen van", People.Askers(doc.Askers) + Inherited(doc, Dossiers.Inheritance.Askers)));
+            rows.Add(("Vragen van", People.Askers(doc.Askers) + Inherited(doc, Inheritance.Askers)));
         }
 
         if (doc.Addressees.Count > 0)
         {
-            rows.Add(("Gericht aan", string.Join("<br>", doc.Addressees.Select(Html.E)) + Inherited(doc, Dossiers.Inheritance.Addressees)));
+            rows.Add(("Gericht aan", string.Join("<br>", doc.Addressees.Select(Html.E)) + Inherited(doc, Inheritance.Addressees)));
         }
 
         if (doc.Answerers.Count > 0)

@@ -1,6 +1,6 @@
 using SearchKamer.Domain;
 
-namespace SearchKamer.Dossiers;
+namespace SearchKamer.Domain;
 
 /// <summary>
 /// An answer letter ("AH 616 / 2024Z15900 / Antwoord van …") prints neither subject nor askers: they are
