@@ -21,6 +21,12 @@ function Invoke-Tests {
     # Stale trx files from an earlier run would be counted again.
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
 
+    # The accessibility test injects the axe-core that tests/a11y/package-lock.json pins; a fresh clone lacks it.
+    $axe = Join-Path $PSScriptRoot 'tests/a11y/node_modules/axe-core/axe.min.js'
+    if (-not (Test-Path $axe) -and (Get-Command npm -ErrorAction SilentlyContinue)) {
+        npm ci --prefix (Join-Path $PSScriptRoot 'tests/a11y') --no-audit --no-fund
+    }
+
     dotnet test $sln -c Release --logger 'trx;LogFileName=results.trx' --results-directory $results
     $code = $LASTEXITCODE
 

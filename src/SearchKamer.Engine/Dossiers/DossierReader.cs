@@ -33,26 +33,12 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
         });
     }
 
+    /// <summary>The dossier of a search hit, by the zaak its document was read with; null for a document without zaak.</summary>
+    public Dossier? ForZaak(string? zaak, DateOnly today) => zaak is null ? null : Get(zaak, today);
+
     /// <summary>The dossier of a document's (first) zaak; null for a document without zaak.</summary>
     public Dossier? For(KamervraagDocument doc, DateOnly today) =>
         doc.ZaakNumbers.Count > 0 ? Get(doc.ZaakNumbers[0], today) : null;
-
-    /// <summary>The dossier of the document with this index key or id, or null.</summary>
-    public Dossier? ForKey(string key, DateOnly today)
-    {
-        var zaak = index.Read(searcher =>
-        {
-            var query = new BooleanQuery
-            {
-                { new TermQuery(new Term(Fields.DocId, key.ToLowerInvariant())), Occur.MUST },
-                { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
-            };
-            var hit = searcher.Search(query, 1).ScoreDocs.FirstOrDefault();
-            return hit is null ? null : StoredRecord.Load(searcher, hit.Doc).Document.ZaakNumbers.FirstOrDefault();
-        });
-
-        return zaak is null ? null : Get(zaak, today);
-    }
 
     /// <summary>Every dossier the index holds, one per zaak.</summary>
     public IReadOnlyList<Dossier> All(DateOnly today)
@@ -81,8 +67,9 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
             { new TermQuery(new Term(Fields.Zaak, zaak.ToLowerInvariant())), Occur.MUST },
             { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
         };
-        var top = searcher.Search(query, 1000);
-        return top.ScoreDocs.Select(h => StoredRecord.Load(searcher, h.Doc)).Select(r => (r.Key, r.Document)).ToList();
+        var members = new MatchingDocs();
+        searcher.Search(query, members);
+        return members.Docs.Select(d => StoredRecord.Load(searcher, d)).Select(r => (r.Key, r.Document)).ToList();
     }
 
     private static List<(string Key, KamervraagDocument Doc)> Load(IndexSearcher searcher)

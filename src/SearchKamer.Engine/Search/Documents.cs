@@ -44,6 +44,7 @@ internal static class Documents
             d.Askers, d.Answerers, pairs.Count > 0 ? pairs[0].Score : 0f, questions)
         {
             Title = DocumentTitle.Of(d),
+            Zaak = d.ZaakNumbers.FirstOrDefault(),
         };
     }
 }

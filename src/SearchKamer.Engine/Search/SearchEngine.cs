@@ -98,7 +98,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         return index.Read(searcher =>
         {
             var docs = new List<KamervraagDocument>();
-            var collector = new AllDocs();
+            var collector = new MatchingDocs();
             searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), collector);
             foreach (var doc in collector.Docs)
             {
@@ -250,21 +250,4 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
 
     private static Dictionary<string, IReadOnlyList<FacetValue>> EmptyFacets(List<FacetSelection> facets) =>
         FacetCounts(facets, facets.Select(_ => new Dictionary<string, int>()).ToArray());
-
-    private sealed class AllDocs : ICollector
-    {
-        private int _base;
-
-        public List<int> Docs { get; } = [];
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void Collect(int doc) => Docs.Add(_base + doc);
-
-        public void SetNextReader(AtomicReaderContext context) => _base = context.DocBase;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-    }
 }

@@ -39,6 +39,13 @@ public sealed record DocumentHit(
 {
     /// <summary>What to call the hit: its subject, else a sentence from its metadata (<see cref="Domain.DocumentTitle"/>); never a file name.</summary>
     public string Title { get; init; } = Subject ?? "";
+
+    /// <summary>
+    /// The document's (first) zaak, for the host to find the hit's dossier without reading the document again;
+    /// not part of the response (the API gives it inside "dossier").
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Zaak { get; init; }
 }
 
 /// <param name="Question">HTML: the document text encoded, matches wrapped in &lt;mark&gt;.</param>

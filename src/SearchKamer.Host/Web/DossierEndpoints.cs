@@ -66,7 +66,7 @@ public static class DossierEndpoints
         var hits = json["documents"]!.AsArray();
         for (var i = 0; i < response.Documents.Count; i++)
         {
-            hits[i]!["dossier"] = dossiers.ForKey(response.Documents[i].Id, today) is { } d
+            hits[i]!["dossier"] = dossiers.ForZaak(response.Documents[i].Zaak, today) is { } d
                 ? System.Text.Json.JsonSerializer.SerializeToNode(new DossierState(d.Zaak, d.Status, DossierView.State(d), d.Days, d.Late, d.Postponed, d.Deadline), StoredJson.Options)
                 : null;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Host.Web;
 
@@ -95,13 +96,13 @@ internal static class OpenApiDescription
         parameters.Add(Query("een", "Eén van de woorden.", Text()));
         parameters.Add(Query("zonder", "Zonder de woorden.", Text()));
         parameters.Add(Query("in", "Zoeken in de vraag, het antwoord of beide (standaard).", Enum("vraag", "antwoord", "beide")));
-        foreach (var (facet, what) in new[] { ("minister", "Minister of staatssecretaris (achternaam volstaat)"), ("ministerie", "Ministerie (ook afkortingen als BZK)"),
-                     ("partij", "Partij van de vragensteller"), ("indiener", "Vragensteller"), ("jaar", "Jaar (JJJJ)"), ("vergaderjaar", "Vergaderjaar, bijv. 2024-2025") })
+        // Every filter of the index schema, so a new facet row is documented here without another edit.
+        foreach (var filter in IndexSchema.Filters.Select(f => f.Filter!))
         {
-            parameters.Add(Query(facet, what + "; herhaal de parameter voor meer waarden (of).", Many(Text())));
+            var value = filter.Choices.Count > 0 ? Enum([.. filter.Choices.Select(c => c.Value)]) : Text();
+            parameters.Add(Query(filter.Param, $"{filter.Label}: {filter.Help}.", Many(value)));
         }
 
-        parameters.Add(Query("soort", "Soort document; herhaal de parameter voor meer waarden.", Many(Enum("vragen", "antwoord", "nader-antwoord", "mededeling"))));
         parameters.Add(Query("van", "Vanaf datum (JJJJ-MM-DD).", Date()));
         parameters.Add(Query("tot", "Tot en met datum (JJJJ-MM-DD).", Date()));
         parameters.Add(Query("sort", "Volgorde.", Enum("relevantie", "nieuwste", "oudste")));

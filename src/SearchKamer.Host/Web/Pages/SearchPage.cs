@@ -49,7 +49,7 @@ internal static class SearchPage
                 return Results.Redirect(Html.DocumentHref(id));
             }
 
-            return Layout.Page(Title(url), RenderResults(url, search, response, engine, hit => dossiers.ForKey(hit.Id, DossierEndpoints.Today(clock)), request.HttpContext),
+            return Layout.Page(Title(url), RenderResults(url, search, response, engine, hit => dossiers.ForZaak(hit.Zaak, DossierEndpoints.Today(clock)), request.HttpContext),
                 feed: PersonalTools.FeedHref(url));
         }
         catch (SearchRequestException e)
