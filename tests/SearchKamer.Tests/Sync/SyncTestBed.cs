@@ -41,7 +41,10 @@ public sealed class SyncTestBed : IAsyncDisposable
         {
             BaseUrl = server.BaseUrl,
             PageDelay = TimeSpan.FromMilliseconds(2),
-            AttemptTimeout = TimeSpan.FromSeconds(1),
+            // Below the fake server's 5 s "slow" fault, so that fault still times out; well above a stall of the
+            // loaded 2-core CI machine, where a 1 s bound once cut a healthy download and the exact download
+            // counts the tests assert came out 2 higher.
+            AttemptTimeout = TimeSpan.FromSeconds(4),
             TotalTimeout = TimeSpan.FromSeconds(20),
             BodyTimeout = TimeSpan.FromSeconds(5),
             RetryDelay = TimeSpan.FromMilliseconds(20),
