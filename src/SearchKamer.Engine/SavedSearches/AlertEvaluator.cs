@@ -68,7 +68,7 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
                 var hits = slots.Run(() => runner.AllNew(search, Max(pass.After, search.CreatedAt)).Where(h => pass.Fresh.ContainsKey(h.Id)).ToList());
                 foreach (var hit in hits)
                 {
-                    Add(pass.Found, new Candidate(search.UserId, pass.Fresh[hit.Id], hit, $"zoekopdracht “{search.Name}”{Updated(pass.Fresh[hit.Id])}", search.Interval));
+                    Add(pass.Found, new Candidate(search.UserId, pass.Fresh[hit.Id], hit, $"zoekopdracht “{search.Name}”{Updated(pass.Fresh[hit.Id])}", search.Interval, [search.Id]));
                 }
             }
             catch (SearchRequestException e)
@@ -93,7 +93,7 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
         var documents = NewDocuments.Load(index, found.Values.Select(c => c.Doc.Key).Concat(followed.Select(x => x.Doc.Key)));
         foreach (var (doc, follow) in followed.Where(x => documents.ContainsKey(x.Doc.Key)))
         {
-            Add(found, new Candidate(follow.UserId, doc, null, $"u volgt {follow.Label}: {doc.Change ?? WhatHappened(documents[doc.Key])}", AlertInterval.Live));
+            Add(found, new Candidate(follow.UserId, doc, null, $"u volgt {follow.Label}: {doc.Change ?? WhatHappened(documents[doc.Key])}", AlertInterval.Live, []));
         }
 
         var owners = users.All().ToDictionary(u => u.Id);
@@ -102,7 +102,7 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
         {
             var d = documents[c.Doc.Key];
             return new NewAlert(c.UserId, c.Doc.Key, Kinds.Name(d.Kind), DocumentTitle.Of(d), d.DateReceived ?? d.DateSubmitted,
-                c.Hit is null ? Excerpt(d) : Snippet(c.Hit, d), c.Reason, channels.For(owners[c.UserId]), Intervals.NextSlot(c.Interval, now));
+                c.Hit is null ? Excerpt(d) : Snippet(c.Hit, d), c.Reason, channels.For(owners[c.UserId]), Intervals.NextSlot(c.Interval, now), c.Searches);
         });
         var inserted = alerts.Record(rows.ToList(), fresh.Max(d => d.IngestedAt));
         return new EvaluationResult(pass.Fresh.Count, inserted, pass.Problems);
@@ -113,7 +113,7 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
     {
         var key = (c.UserId, c.Doc.Key);
         found[key] = found.TryGetValue(key, out var seen)
-            ? seen with { Reason = seen.Reason + "; " + c.Reason, Interval = (AlertInterval)Math.Min((int)seen.Interval, (int)c.Interval) }
+            ? seen with { Reason = seen.Reason + "; " + c.Reason, Interval = (AlertInterval)Math.Min((int)seen.Interval, (int)c.Interval), Searches = [.. seen.Searches, .. c.Searches] }
             : c;
     }
 
@@ -163,7 +163,8 @@ public sealed class AlertEvaluator(SearchIndex index, SavedSearchRunner runner, 
     }
 
     /// <param name="Hit">The saved search's hit; null for a follow.</param>
-    private sealed record Candidate(long UserId, IngestedDocument Doc, DocumentHit? Hit, string Reason, AlertInterval Interval);
+    /// <param name="Searches">The saved searches that matched; empty for a follow.</param>
+    private sealed record Candidate(long UserId, IngestedDocument Doc, DocumentHit? Hit, string Reason, AlertInterval Interval, IReadOnlyList<long> Searches);
 }
 
 /// <summary>Which channels a user's alerts go out on: e-mail when SMTP is configured, wanted and the address confirmed; webhook when set.</summary>

@@ -18,8 +18,9 @@ public enum DeliveryStatus
 public sealed record Delivery(long Id, long AlertId, string Channel, DeliveryStatus Status, int Attempts, DateTimeOffset NextAttemptAt, string? LastError);
 
 /// <summary>A document to alert one user about, with the channels it must go out on and when.</summary>
+/// <param name="Searches">The saved searches that matched it (none for a follow), stamped with the alert's time.</param>
 public sealed record NewAlert(long UserId, string DocumentKey, string Kind, string? Subject, DateOnly? DocumentDate, string SnippetHtml,
-    string Reason, IReadOnlyList<string> Channels, DateTimeOffset DueAt);
+    string Reason, IReadOnlyList<string> Channels, DateTimeOffset DueAt, IReadOnlyList<long>? Searches = null);
 
 /// <summary>
 /// The outbox. UNIQUE(user, document) makes "once per user" a database fact: evaluating the same
@@ -53,6 +54,12 @@ public sealed class AlertStore(SqliteStore store, TimeProvider clock)
                 Sql.Exec(c, "INSERT INTO deliveries (alert_id, channel, next_attempt_at) VALUES ($a, $c, $n)",
                     ("$a", alertId), ("$c", channel), ("$n", a.DueAt.UtcTicks));
             }
+
+            foreach (var search in a.Searches ?? [])
+            {
+                Sql.Exec(c, "UPDATE saved_searches SET last_alert_at = $t WHERE id = $s AND user_id = $u",
+                    ("$t", clock.GetUtcNow().UtcTicks), ("$s", search), ("$u", a.UserId));
+            }
         }
 
         if (watermark is { } w)
@@ -75,6 +82,14 @@ public sealed class AlertStore(SqliteStore store, TimeProvider clock)
     {
         using var c = store.Open();
         return Sql.Query(c, $"SELECT {AlertColumns} FROM alerts WHERE user_id = $u ORDER BY created_at DESC, id DESC LIMIT $l", ReadAlert, ("$u", userId), ("$l", limit));
+    }
+
+    /// <summary>When each of the user's saved searches last caused an alert; searches that never did are absent.</summary>
+    public IReadOnlyDictionary<long, DateTimeOffset> LastAlertPerSearch(long userId)
+    {
+        using var c = store.Open();
+        return Sql.Query(c, "SELECT id, last_alert_at FROM saved_searches WHERE user_id = $u AND last_alert_at IS NOT NULL",
+            r => (Id: r.GetInt64(0), At: r.Moment(1)), ("$u", userId)).ToDictionary(x => x.Id, x => x.At);
     }
 
     public IReadOnlyList<Delivery> DeliveriesOf(long userId, long alertId)

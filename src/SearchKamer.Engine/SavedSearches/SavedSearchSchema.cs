@@ -88,5 +88,10 @@ public static class SavedSearchSchema
                 expires_at INTEGER NOT NULL);
             CREATE INDEX confirmations_user ON confirmations(user_id)
             """),
+        // Alerts are one per user and document, so which searches caused one is kept on the search itself,
+        // for "laatste melding" on /mijn; existing searches start without one.
+        new(205, "saved: last alert per saved search", """
+            ALTER TABLE saved_searches ADD COLUMN last_alert_at INTEGER
+            """),
     ];
 }

@@ -37,6 +37,23 @@ public sealed class OverviewPageTests
     }
 
     [Fact]
+    public async Task The_overview_shows_per_saved_search_when_it_last_caused_an_alert()
+    {
+        using var host = new SavedSearchHost();
+        var (api, token, user) = host.NewUser("laatste@example.nl");
+        await SavedSearchHost.SaveSearch(api, "Hulp", "q=ontwikkelingshulp");
+        await SavedSearchHost.SaveSearch(api, "Niets", "q=xyzzyquux");
+        await host.IngestViaInbox(SavedSearchHost.AnswerFile);
+        var alert = Assert.Single(host.Get<SearchKamer.SavedSearches.AlertStore>().ForUser(user.Id));
+
+        var page = PageForms.Parse(await (await host.Browser(token)).GetStringAsync("/mijn"));
+        var cards = page.QuerySelectorAll("#zoekopdrachten + ul.cards li.card").ToDictionary(c => c.QuerySelector("h3")!.TextContent);
+        var expected = alert.CreatedAt.ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) + " UTC";
+        Assert.Equal("Laatste melding: " + expected, cards["Hulp"].QuerySelector(".last-alert")!.TextContent);
+        Assert.Equal("Laatste melding: nog geen melding", cards["Niets"].QuerySelector(".last-alert")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_overview_asks_a_visitor_to_sign_in_and_comes_back()
     {
         using var host = new SavedSearchHost();

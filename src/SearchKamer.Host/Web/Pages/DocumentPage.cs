@@ -34,7 +34,9 @@ internal static class DocumentPage
         var answer = doc.Kind == DocumentKind.Vragen && dossier?.AnswerKey is { } key ? engine.Get(key) : null;
         var view = new View(id, doc, dossier, answer, similarFor, similar);
         var follow = request.HttpContext.RequestServices.GetService<DocumentFollow>()?.Render(request.HttpContext, id, doc, answer is not null) ?? "";
-        return Layout.Page(DocumentTitle.Of(doc), Render(view, follow), headerQuery: "");
+        var feed = dossier is null ? null : SavedSearches.Feeds.DossierHref(dossier.Zaak);
+        var feedLink = feed is null ? "" : $"<p class=\"feed\"><a href=\"{Html.E(feed)}\" type=\"application/atom+xml\">Feed van dit dossier</a> (Atom)</p>\n";
+        return Layout.Page(DocumentTitle.Of(doc), Render(view, follow + feedLink), headerQuery: "", feed: feed, feedTitle: "Atom-feed van dit dossier");
     }
 
     /// <param name="Answer">For a question set: the answer its dossier holds, shown per question.</param>

@@ -27,15 +27,17 @@ internal static class Layout
     /// <param name="headerQuery">The query for the small search box in the header; null hides the box (the search page has its own).</param>
     /// <param name="feed">The Atom feed of what the page shows, announced in the head for feed readers.</param>
     /// <returns>A result that renders when it runs, so the header can say who is signed in.</returns>
-    public static IResult Page(string title, string main, int status = StatusCodes.Status200OK, string? headerQuery = null, string? feed = null) =>
-        new PageResult(title, main, status, headerQuery, feed);
+    /// <param name="feedTitle">What the head's feed link is called, for feed readers; a search's feed unless told.</param>
+    public static IResult Page(string title, string main, int status = StatusCodes.Status200OK, string? headerQuery = null, string? feed = null,
+        string feedTitle = "Atom-feed van deze zoekopdracht") =>
+        new PageResult(title, main, status, headerQuery, feed, feedTitle);
 
     /// <summary>A short page for 404 and 500: what happened and where to go, never technical detail.</summary>
     public static IResult Message(string title, string message, int status) =>
         Page(title, $"<h1>{Html.E(title)}</h1>\n<p class=\"error\" role=\"alert\">{Html.E(message)}</p>\n<p><a href=\"/\">Naar de zoekpagina</a></p>",
             status, headerQuery: "");
 
-    private sealed class PageResult(string title, string main, int status, string? headerQuery, string? feed) : IResult
+    private sealed class PageResult(string title, string main, int status, string? headerQuery, string? feed, string feedTitle) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext) =>
             Results.Content(Render(httpContext), "text/html; charset=utf-8", Encoding.UTF8, status).ExecuteAsync(httpContext);
@@ -47,7 +49,7 @@ internal static class Layout
                 .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .Append("<title>").Append(Html.E(title)).Append(" – SearchKamer</title>\n")
                 .Append("<link rel=\"stylesheet\" href=\"").Append(StylesheetPath).Append("\">\n")
-                .Append(feed is null ? "" : $"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Atom-feed van deze zoekopdracht\" href=\"{Html.E(feed)}\">\n")
+                .Append(feed is null ? "" : $"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{Html.E(feedTitle)}\" href=\"{Html.E(feed)}\">\n")
                 .Append("<script src=\"").Append(ScriptPath).Append("\" defer></script>\n</head>\n<body>\n")
                 .Append("<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n");
             // The filters follow every result in reading order; a keyboard user should not need 80 Tabs to reach them.

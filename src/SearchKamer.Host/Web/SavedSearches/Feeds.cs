@@ -8,7 +8,7 @@ namespace SearchKamer.Host.Web.SavedSearches;
 /// <summary>
 /// Atom feeds: /feed?&lt;search parameters&gt; for anyone, /feed/zoekopdracht/{id}?sleutel=… and
 /// /feed/mijn?sleutel=… (everything the user was alerted about) with that feed's own read-only key, never
-/// the personal token. Newest first; each entry has the snippet, the document link and the date.
+/// the personal token; /feed/dossier/{zaak} for anyone. Newest first; each entry has the snippet, the document link and the date.
 /// </summary>
 public static class Feeds
 {
@@ -40,6 +40,10 @@ public static class Feeds
                 FromHits(runner.Run(search, size: Size, sort: SortOrder.Newest), links))));
         }).Gated().WithName("SavedSearchFeed").WithSummary("Atom-feed van een bewaarde zoekopdracht (met de eigen sleutel van die feed)").WithTags("Feeds");
 
+        app.MapGet("/feed/dossier/{**zaak}", (string zaak, SearchKamer.Dossiers.DossierReader dossiers, TimeProvider clock, Links links) =>
+            ApiEndpoints.Guard(() => Dossier(zaak, dossiers, clock, links)))
+            .Gated().WithName("DossierFeed").WithSummary("Atom-feed van alle documenten van één zaak (openbaar), nieuwste eerst").WithTags("Feeds");
+
         app.MapGet("/feed/mijn", (HttpContext ctx, FeedKeys keys, FailedTokenChecks checks, AlertStore alerts, Links links) =>
         {
             var (user, refusal) = Owner(ctx, checks, keys.UserOf);
@@ -51,6 +55,29 @@ public static class Feeds
             var items = alerts.ForUser(user.Value, 50).Select(a => Item(a.DocumentKey, a.Subject, a.SnippetHtml, a.DocumentDate, a.CreatedAt, links));
             return Atom(Feed("SearchKamer: mijn meldingen", SelfWithKey(ctx, links), links.Path("/mijn/meldingen"), items));
         }).WithName("MyFeed").WithSummary("Atom-feed van alles waarover ik een melding kreeg (met de eigen sleutel van die feed)").WithTags("Feeds");
+    }
+
+    /// <summary>Where a document page's dossier feed lives; null for a dossier under a document id (no zaak to name).</summary>
+    public static string? DossierHref(string zaak) =>
+        SearchKamer.Dossiers.DossierReader.Normalise(zaak) is { } z ? "/feed/dossier/" + Uri.EscapeDataString(z) : null;
+
+    /// <summary>Every indexed document of one zaak (all public), newest first; the entry says what kind of document it is.</summary>
+    private static IResult Dossier(string zaak, SearchKamer.Dossiers.DossierReader dossiers, TimeProvider clock, Links links)
+    {
+        var shown = zaak.Length <= 60 ? zaak : zaak[..60] + "…";
+        if (DossierHref(zaak) is not { } self)
+        {
+            return Results.Json(new ProblemDetailsBody("Ongeldige parameter", 400, $"'zaak' moet een zaaknummer zijn zoals 2024Z18792, niet \"{shown}\"", "zaak"), statusCode: 400);
+        }
+
+        if (dossiers.Get(zaak, DossierEndpoints.Today(clock)) is not { } dossier)
+        {
+            return Results.Json(new ProblemDetailsBody("Niet gevonden", 404, $"geen documenten met zaak \"{shown}\" in de index", "zaak"), statusCode: 404);
+        }
+
+        var items = dossier.Members.Reverse().Select(m => Item(m.Key, m.Title, Html.E(Pages.Html.KindLabel(m.Kind)), m.Date, null, links));
+        var page = links.Document(dossier.QuestionSetKey ?? dossier.AnswerKey ?? dossier.Members[0].Key);
+        return Atom(Feed($"SearchKamer: dossier {dossier.Zaak}", links.Path(self), page, items));
     }
 
     /// <summary>The user a feed key opens; a wrong key counts as a failed token check, and too many refuse checking at all.</summary>

@@ -18,7 +18,7 @@ public static class OverviewPage
                 ? $"<p class=\"done\" role=\"status\">Zoekopdracht “{Html.E(s.Name)}” is bewaard; u krijgt {Html.E(Intervals.Dutch(s.Interval))} een melding van nieuwe documenten.</p>"
                 : "";
             var body = saved
-                + "<h2 id=\"zoekopdrachten\">Bewaarde zoekopdrachten</h2>" + SearchList(ctx, searches, runner, limits, gate, keys, links)
+                + "<h2 id=\"zoekopdrachten\">Bewaarde zoekopdrachten</h2>" + SearchList(ctx, searches, runner, limits, gate, keys, links, alerts.LastAlertPerSearch(user.Id))
                 + "<h2 id=\"volgen\">Gevolgde vragen</h2>" + FollowList(ctx, follows.List(user.Id))
                 + "<h2 id=\"meldingen\">Recente meldingen</h2>" + Recent(alerts, user.Id)
                 + "<h2 id=\"kanalen\">Hoe u meldingen krijgt</h2>" + Channels(user, smtp)
@@ -35,7 +35,7 @@ public static class OverviewPage
 
     /// <summary>Name, the query as chips, interval and "nieuw sinds uw laatste bezoek" (counted for the first few only, through the search gate), and its actions.</summary>
     public static string SearchList(HttpContext ctx, IReadOnlyList<SavedSearch> searches, SavedSearchRunner runner, SavedSearchLimits limits, SearchGate gate,
-        FeedKeys keys, Links links)
+        FeedKeys keys, Links links, IReadOnlyDictionary<long, DateTimeOffset>? lastAlerts = null)
     {
         if (searches.Count == 0)
         {
@@ -53,12 +53,19 @@ public static class OverviewPage
             };
             return $"""<li class="card"><h3><a href="/mijn/zoekopdrachten/{s.Id}/uitvoeren">{Html.E(s.Name)}</a></h3>{StateChips.Render(s.State)}"""
                 + $"""<p class="meta">Melden: {Html.E(Intervals.Dutch(s.Interval))}{fresh}</p>"""
+                + LastAlert(lastAlerts, s.Id)
                 + $"""<p class="actions"><a href="/?{Html.E(s.State.TrimStart('?'))}">openen in zoeken</a> · <a href="/mijn/zoekopdrachten/{s.Id}">bewerken</a> · """
                 + $"""<a href="{Html.E(FeedUrls.Search(keys, links, user.Id, s.Id))}" type="application/atom+xml">feed</a></p>"""
                 + Html.Form(ctx, $"/mijn/zoekopdrachten/{s.Id}/verwijderen", "", "Verwijderen") + "</li>";
         });
         return $"<ul class=\"cards\">{string.Concat(rows)}</ul>";
     }
+
+    /// <summary>"Laatste melding" on /mijn only; lists without the alert times show nothing rather than a wrong "nog geen".</summary>
+    private static string LastAlert(IReadOnlyDictionary<long, DateTimeOffset>? lastAlerts, long searchId) => lastAlerts is null ? ""
+        : "<p class=\"meta last-alert\">Laatste melding: " + (lastAlerts.TryGetValue(searchId, out var at)
+            ? Html.E(at.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"))) + " UTC"
+            : "nog geen melding") + "</p>";
 
     private static string FollowList(HttpContext ctx, IReadOnlyList<Follow> follows) => follows.Count == 0
         ? "<p>U volgt nog geen vragen. Kies op de pagina van schriftelijke vragen “Volg deze vragen”: u krijgt dan een melding zodra het antwoord er is.</p>"
