@@ -5,6 +5,30 @@ namespace SearchKamer.Host.Web.SavedSearches;
 /// <summary>/mijn/instellingen: alert channels (e-mail, one webhook), the private feed's address and its renewal.</summary>
 public static class AccountSettingsPages
 {
+    /// <summary>One signed test alert through the same sender (and its address checks) as real alerts; nothing is stored.</summary>
+    private static async Task<(string Title, string Text, int Status)> TestDelivery(WebhookSender sender, User user, DateTimeOffset now, CancellationToken cancel)
+    {
+        if (user.WebhookUrl is not { Length: > 0 })
+        {
+            return ("mislukt", "u heeft geen webhook ingesteld", 400);
+        }
+
+        var test = new Alert(0, user.Id, "test", "test", "Testmelding van SearchKamer", null, "Dit is een test van uw webhook.", "test", now);
+        try
+        {
+            await sender.SendAsync(user, [test], cancel);
+            return ("verzonden", "de webhook antwoordde met 2xx", 200);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebhookRefusedException)
+        {
+            return Refused(e) ? ("afgewezen", WebhookRefusedException.UserMessage, 200)
+                : ("mislukt", e is WebhookStatusException w ? $"de webhook antwoordde {w.Recorded}" : "de webhook was niet bereikbaar", 200);
+        }
+    }
+
+    // The address guard may refuse at connect time, inside the HTTP client's exception.
+    private static bool Refused(Exception? e) => e is not null && (e is WebhookRefusedException || Refused(e.InnerException));
+
     public static void Map(WebApplication app)
     {
         var mine = app.MapGroup("/mijn").RequireSession();
@@ -25,6 +49,12 @@ public static class AccountSettingsPages
                 return Html.Page("Instellingen", Settings(ctx, user, feed, WebhookRefusedException.UserMessage, null), user, 400);
             }
         });
+        mine.MapPost("/webhook/test", async (HttpContext ctx, IFormCollection _, WebhookSender sender, TimeProvider clock) =>
+        {
+            var user = Auth.Current(ctx);
+            var (title, text, status) = await TestDelivery(sender, user, clock.GetUtcNow(), ctx.RequestAborted);
+            return Html.Page("Webhook testen", $"<h1>Webhook testen</h1><p role=\"status\" class=\"test-result\"><strong>{Html.E(title)}</strong>: {Html.E(text)}</p><p><a href=\"/mijn#kanalen\">Terug naar Mijn SearchKamer</a></p>", user, status);
+        }).RequireRateLimiting(RateLimits.SignIn); // each press makes the server call out: capped per client like sign-ins
         mine.MapPost("/feedsleutel", (HttpContext ctx, IFormCollection _, FeedKeys keys, Links links) =>
         {
             var user = Auth.Current(ctx);

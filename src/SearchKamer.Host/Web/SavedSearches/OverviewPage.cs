@@ -21,7 +21,7 @@ public static class OverviewPage
                 + "<h2 id=\"zoekopdrachten\">Bewaarde zoekopdrachten</h2>" + SearchList(ctx, searches, runner, limits, gate, keys, links, alerts.LastAlertPerSearch(user.Id))
                 + "<h2 id=\"volgen\">Gevolgde vragen</h2>" + FollowList(ctx, follows.List(user.Id))
                 + "<h2 id=\"meldingen\">Recente meldingen</h2>" + Recent(alerts, user.Id)
-                + "<h2 id=\"kanalen\">Hoe u meldingen krijgt</h2>" + Channels(user, smtp)
+                + "<h2 id=\"kanalen\">Hoe u meldingen krijgt</h2>" + Channels(ctx, user, smtp)
                 + "<h2 id=\"feeds\">Feeds</h2>"
                 + $"<p>Feed van al uw meldingen (alleen te lezen, deel het adres niet): <a class=\"url\" href=\"{Html.E(FeedUrls.Mine(keys, links, user.Id))}\">{Html.E(FeedUrls.Mine(keys, links, user.Id))}</a></p>"
                 + "<p>Elke bewaarde zoekopdracht heeft hierboven ook een eigen feed. Een nieuw feedadres maakt u onder <a href=\"/mijn/instellingen\">instellingen</a>.</p>"
@@ -94,10 +94,11 @@ public static class OverviewPage
         _ => channel,
     };
 
-    private static string Channels(User user, SmtpSettings smtp) =>
+    private static string Channels(HttpContext ctx, User user, SmtpSettings smtp) =>
         "<ul>"
         + $"<li>E-mail: {(!smtp.Configured ? "niet beschikbaar op deze site" : user.EmailAlerts ? (user.Confirmed ? "aan, naar " + Html.E(user.Email) : "aan, maar het adres is nog niet bevestigd") : "uit")}</li>"
         + $"<li>Webhook: {(user.WebhookUrl is { Length: > 0 } url ? "naar " + Html.E(url) : "geen")}</li>"
         + "<li>Feed: altijd (hieronder)</li></ul>"
+        + (user.WebhookUrl is { Length: > 0 } ? Html.Form(ctx, "/mijn/webhook/test", "", "Test de webhook") : "")
         + "<p><a href=\"/mijn/instellingen\">Kanalen instellen</a></p>";
 }

@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using SearchKamer.SavedSearches;
+
+namespace SearchKamer.Tests.SavedSearches;
+
+/// <summary>"Test de webhook" on /mijn: one signed test delivery through the same sender, its outcome in Dutch.</summary>
+[Collection(SavedSearchHost.Collection)]
+public sealed class WebhookTestButtonTests
+{
+    [Fact]
+    public async Task The_test_button_sends_one_signed_delivery_and_says_verzonden()
+    {
+        await using var receiver = new WebhookReceiver();
+        await receiver.Up();
+        using var host = new SavedSearchHost();
+        var (api, token, user) = host.NewUser("test-hook@example.nl");
+        await api.PutAsJsonAsync("/api/account/kanalen", new { webhookUrl = receiver.Url, emailAlerts = false });
+        var browser = await host.Browser(token);
+
+        var response = await PageForms.Submit(browser, "/mijn", "form[action='/mijn/webhook/test']");
+        var page = PageForms.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("verzonden", page.QuerySelector("main .test-result")!.TextContent, StringComparison.Ordinal);
+        var (body, signature) = Assert.Single(receiver.Accepted);
+        // Without the form's antiforgery token nothing goes out.
+        var forged = await browser.PostAsync("/mijn/webhook/test", new FormUrlEncodedContent([]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Single(receiver.Accepted);
+        var secret = host.Get<Users>().All().Single(u => u.Id == user.Id).WebhookSecret!;
+        Assert.True(WebhookSignature.Verify(signature, secret, System.Text.Encoding.UTF8.GetBytes(body), DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task A_webhook_answering_with_a_redirect_is_shown_as_mislukt_with_the_status()
+    {
+        await using var receiver = new WebhookReceiver { RedirectTo = "https://example.org/" };
+        await receiver.Up();
+        using var host = new SavedSearchHost();
+        var (api, token, _) = host.NewUser("omleiding@example.nl");
+        await api.PutAsJsonAsync("/api/account/kanalen", new { webhookUrl = receiver.Url, emailAlerts = false });
+        var browser = await host.Browser(token);
+
+        var response = await PageForms.Submit(browser, "/mijn", "form[action='/mijn/webhook/test']");
+        var text = PageForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("main .test-result")!.TextContent;
+        Assert.StartsWith("mislukt", text, StringComparison.Ordinal);
+        Assert.Contains("HTTP 3", text, StringComparison.Ordinal);
+        Assert.Empty(receiver.Accepted);
+    }
+}
