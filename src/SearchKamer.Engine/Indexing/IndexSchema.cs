@@ -120,18 +120,43 @@ public sealed record SchemaField(string Name, FieldKind Kind, FieldAnalysis Anal
     public Func<KamervraagDocument, IEnumerable<string?>>? Values { get; init; }
 
     public SchemaFilter? Filter { get; init; }
+
+    /// <summary>The row's column in the export (CSV and JSON Lines); null: not exported.</summary>
+    public SchemaExport? Export { get; init; }
+}
+
+/// <summary>
+/// A schema row as a column of the export, one row per question-answer pair: the row's <see cref="SchemaField.Values"/>
+/// of the pair's document, joined with "; " in a CSV cell (a missing value an empty place, so parties line up
+/// with askers). The columns that are no row's values are listed in Search/ExportColumns.
+/// </summary>
+/// <param name="Column">The name in the CSV header and the JSON object.</param>
+public sealed record SchemaExport(string Column)
+{
+    /// <summary>The column this one follows; null: after the last.</summary>
+    public string? After { get; init; }
+
+    /// <summary>One value per document: JSON holds it (or null) rather than a list of the values.</summary>
+    public bool Single { get; init; }
+
+    /// <summary>What JSON holds in place of the values (people as objects); null: the values.</summary>
+    public Func<KamervraagDocument, object?>? Json { get; init; }
+
+    /// <summary>Only in the CSV: JSON carries these values inside another column's objects.</summary>
+    public bool CsvOnly { get; init; }
 }
 
 /// <summary>
 /// The index schema as one table (after tantivy's Schema): the document mapper, the analyzers per field, the
 /// query reader's field names, filter resolution, facet counting, URL parameters, the search form, chips,
-/// sidebar, CLI options and the judged-query reader all read it. A new facet is one row here.
+/// sidebar, CLI options, the export's columns and the judged-query reader all read it. A new facet is one row here.
 /// </summary>
 public static class IndexSchema
 {
     public static IReadOnlyList<SchemaField> All { get; } =
     [
         Keyword(Fields.Level), Keyword(Fields.DocId), Keyword(Fields.OfficialId), Keyword(Fields.DocumentNumber), Keyword(Fields.Zaak),
+        // Not exported as bare names: the export's "answerers" give each with their role (ExportColumns.NotFromSchema).
         Keyword(Fields.Minister, d => d.Answerers.Select(a => a.Name)) with
         {
             Filter = new("minister", "Minister/staatssecretaris", "bewindspersonen")
@@ -145,14 +170,17 @@ public static class IndexSchema
             {
                 Match = ValueMatch.Ministry, Known = () => Ministries.All, Help = "alleen antwoorden van dit ministerie (herhaalbaar)",
             },
+            Export = new("ministries") { After = "answerers", CsvOnly = true },
         },
         Keyword(Fields.Party, d => d.Askers.Select(a => a.Party)) with
         {
             Filter = new("partij", "Partij", "partijen") { Match = ValueMatch.Party, Known = () => Parties.All, Help = "alleen vragen van deze partij (herhaalbaar)" },
+            Export = new("parties") { After = "askers", CsvOnly = true },
         },
         Keyword(Fields.Asker, d => d.Askers.Select(a => a.Name)) with
         {
             Filter = new("indiener", "Indiener", "indieners") { Placeholder = "achternaam, bijv. Omtzigt", Help = "alleen vragen van dit Kamerlid (herhaalbaar)" },
+            Export = new("askers") { After = "subject", Json = d => d.Askers },
         },
         Keyword(Fields.Year, d => [DocumentMapper.DateOf(d) is { } date ? (date / 10000).ToString(CultureInfo.InvariantCulture) : null]) with
         {
@@ -168,6 +196,7 @@ public static class IndexSchema
                 ValueName = "SOORT", Help = "alleen deze soort document: vragen, antwoord, nader-antwoord of mededeling (herhaalbaar)",
                 Choices = [new("vragen", "Schriftelijke vragen"), new("antwoord", "Antwoord"), new("nader-antwoord", "Nader antwoord"), new("mededeling", "Mededeling")],
             },
+            Export = new("kind") { After = "documentNumber", Single = true },
         },
         Keyword(Fields.Vergaderjaar, d => [d.Vergaderjaar]) with
         {
@@ -176,6 +205,7 @@ public static class IndexSchema
                 Match = ValueMatch.Vergaderjaar, Order = FacetOrder.ByValueDescending, ValueName = "2023-2024",
                 Placeholder = "bijv. 2024-2025 of 2024", Help = "alleen dit vergaderjaar (herhaalbaar; een jaartal kiest beide vergaderjaren waarin het valt)",
             },
+            Export = new("vergaderjaar") { After = "kind", Single = true },
         },
         Keyword(Fields.Addressee, d => d.Addressees),
         new(Fields.Date, FieldKind.Date, FieldAnalysis.None),
@@ -203,6 +233,9 @@ public static class IndexSchema
 
     /// <summary>The filters that are counted as facets.</summary>
     public static IReadOnlyList<SchemaField> Facets { get; } = [.. Filters.Where(f => f.Filter!.Facet)];
+
+    /// <summary>The rows that are columns of the export, in schema order.</summary>
+    public static IReadOnlyList<SchemaField> Exported { get; } = [.. All.Where(f => f.Export is not null)];
 
     /// <summary>The keyword fields the document mapper fills from <see cref="SchemaField.Values"/>.</summary>
     public static IReadOnlyList<SchemaField> MappedKeywords { get; } = [.. All.Where(f => f.Values is not null)];

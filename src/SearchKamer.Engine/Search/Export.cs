@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using SearchKamer.Domain;
@@ -5,42 +6,43 @@ using SearchKamer.Indexing;
 
 namespace SearchKamer.Search;
 
-/// <summary>One row per question-answer pair with its document's metadata: bulk data for users and engine comparisons.</summary>
-public sealed record ExportRow(
-    string DocId,
-    string? OfficialId,
-    string? DocumentNumber,
-    string Kind,
-    string? Vergaderjaar,
-    DateOnly? DateSubmitted,
-    DateOnly? DateReceived,
-    string? Subject,
-    IReadOnlyList<Asker> Askers,
-    IReadOnlyList<Answerer> Answerers,
-    int Number,
-    IReadOnlyList<int> AnsweredWith,
-    string Question,
-    string? Answer);
+/// <summary>One row of the export: a question-answer pair with its document, whose columns <see cref="ExportColumns"/> reads.</summary>
+public sealed record ExportRow(KamervraagDocument Document, QuestionAnswer Pair)
+{
+    /// <summary>The document's key in the index (<see cref="DocumentMapper.KeyOf"/>).</summary>
+    public string DocId => DocumentMapper.KeyOf(Document);
 
+    public int Number => Pair.Number;
+}
+
+/// <summary>Bulk data for users and engine comparisons: one row per question-answer pair, the columns of <see cref="ExportColumns.All"/>.</summary>
 public static class Export
 {
-    private static readonly string[] CsvHeader =
-    [
-        "docId", "officialId", "documentNumber", "kind", "vergaderjaar", "dateSubmitted", "dateReceived", "subject",
-        "askers", "parties", "answerers", "ministries", "number", "answeredWith", "question", "answer",
-    ];
-
     public static IEnumerable<ExportRow> Rows(IEnumerable<KamervraagDocument> documents) =>
-        documents.SelectMany(d => d.Questions.Select(q => new ExportRow(
-            DocumentMapper.KeyOf(d), d.OfficialId, d.DocumentNumber, Kinds.Name(d.Kind), d.Vergaderjaar, d.DateSubmitted, d.DateReceived,
-            d.Subject, d.Askers, d.Answerers, q.Number, q.AnsweredWith, q.Question, q.Answer ?? d.Notice)));
+        documents.SelectMany(d => d.Questions.Select(q => new ExportRow(d, q)));
 
-    public static int WriteJsonl(IEnumerable<ExportRow> rows, TextWriter output)
+    /// <summary>One JSON object per line, the columns that have a JSON value in order.</summary>
+    /// <param name="columns">The columns; <see cref="ExportColumns.All"/> when not given.</param>
+    public static int WriteJsonl(IEnumerable<ExportRow> rows, TextWriter output, IReadOnlyList<ExportColumn>? columns = null)
     {
+        var json = (columns ?? ExportColumns.All).Where(c => c.Json is not null).ToList();
+        var buffer = new ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StoredJson.Options.Encoder });
         var count = 0;
         foreach (var row in rows)
         {
-            output.WriteLine(JsonSerializer.Serialize(row, StoredJson.Options));
+            writer.WriteStartObject();
+            foreach (var column in json)
+            {
+                writer.WritePropertyName(column.Name);
+                JsonSerializer.Serialize(writer, column.Json!(row), StoredJson.Options);
+            }
+
+            writer.WriteEndObject();
+            writer.Flush();
+            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+            writer.Reset();
             count++;
         }
 
@@ -52,21 +54,15 @@ public static class Export
     /// read as a formula (starting with = + - @, tab or carriage return; OWASP CSV injection) gets a leading
     /// apostrophe, which spreadsheets show as text; the JSONL export keeps the text as it is.
     /// </summary>
-    public static int WriteCsv(IEnumerable<ExportRow> rows, TextWriter output)
+    /// <param name="columns">The columns; <see cref="ExportColumns.All"/> when not given.</param>
+    public static int WriteCsv(IEnumerable<ExportRow> rows, TextWriter output, IReadOnlyList<ExportColumn>? columns = null)
     {
-        output.Write(string.Join(",", CsvHeader) + "\r\n");
+        var csv = columns ?? ExportColumns.All;
+        output.Write(string.Join(",", csv.Select(c => c.Name)) + "\r\n");
         var count = 0;
-        foreach (var r in rows)
+        foreach (var row in rows)
         {
-            string[] fields =
-            [
-                r.DocId, r.OfficialId ?? "", r.DocumentNumber ?? "", r.Kind, r.Vergaderjaar ?? "",
-                r.DateSubmitted?.ToString("yyyy-MM-dd") ?? "", r.DateReceived?.ToString("yyyy-MM-dd") ?? "", r.Subject ?? "",
-                string.Join("; ", r.Askers.Select(a => a.Name)), string.Join("; ", r.Askers.Select(a => a.Party ?? "")),
-                string.Join("; ", r.Answerers.Select(a => $"{a.Role} {a.Name}")), string.Join("; ", r.Answerers.Select(a => a.Ministry ?? "")),
-                r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(" ", r.AnsweredWith), r.Question, r.Answer ?? "",
-            ];
-            output.Write(string.Join(",", fields.Select(Quote)) + "\r\n");
+            output.Write(string.Join(",", csv.Select(c => Quote(c.Csv(row)))) + "\r\n");
             count++;
         }
 
