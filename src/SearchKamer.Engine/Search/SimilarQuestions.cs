@@ -1,48 +1,59 @@
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using SearchKamer.Indexing;
 using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
 
-/// <summary>"Vergelijkbare vragen": pairs of other documents whose question reads like this one (more-like-this).</summary>
+/// <summary>
+/// "Vergelijkbare vragen": pairs of other documents that share the specific words of this pair's question, its
+/// answer and its document's subject. Each source picks its own words: Lucene's MoreLikeThis ranked the words of
+/// question and answer together, so a long answer filled every place and a question set (no answer) matched its
+/// own answer letter by one word or none, depending on how many deleted records the index still counted (issue 20).
+/// </summary>
 internal static class SimilarQuestions
 {
-    // Only the key: the record's other stored fields hold the whole document.
-    private static readonly HashSet<string> KeyField = [Fields.DocId];
-
+    // Words in more than a twentieth of the pairs ("bericht", "bekend", "kunt", "aangeven") are the boilerplate
+    // of every question set: they are left out, so the specific content words decide.
     private const int BoilerplatePercent = 5;
+
+    private const int TermsPerSource = 12;
+
+    private const int MinWordLength = 3;
+
+    // A subject names what the whole set is about in a few words, so each of its words weighs more than one of the question's.
+    private const float SubjectBoost = 2f;
 
     public static List<DocumentHit> Find(IndexSearcher searcher, int parentDoc, int number, int count)
     {
-        var key = searcher.Doc(parentDoc, KeyField).Get(Fields.DocId);
-        var pairQuery = new BooleanQuery
-        {
-            { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST },
-            { new TermQuery(new Term(Fields.Level, Fields.LevelPair)), Occur.MUST },
-            { new TermQuery(new Term(Fields.Number, number.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.MUST },
-        };
-        var pair = searcher.Search(pairQuery, 1);
-        if (pair.TotalHits == 0)
+        var self = Documents.Load(searcher, parentDoc);
+        var pairs = DocumentMapper.Pairs(self.Document);
+        var index = pairs.Select(p => p.Number).ToList().IndexOf(number);
+        if (index < 0)
         {
             return [];
         }
 
-        // Question and answer both: the answer names the subject in its own words. Words in more than a
-        // twentieth of the pairs ("bericht", "bekend", "kunt", "aangeven") are the boilerplate of every
-        // question set and are left out, so the specific content words decide (issue 20).
-        var mlt = new MoreLikeThis(searcher.IndexReader)
+        var pair = pairs[index];
+        var words = new Words(searcher, self.Key);
+        var like = new BooleanQuery();
+        foreach (var term in words.Specific(Fields.Question, pair.Question).Concat(words.Specific(Fields.Answer, DocumentMapper.AnswerOf(self.Document, pair))).Distinct())
         {
-            Analyzer = FieldAnalyzers.Query,
-            FieldNames = [Fields.Question, Fields.Answer],
-            MinTermFreq = 1,
-            MinDocFreq = 2,
-            MaxQueryTerms = 25,
-            MinWordLen = 3,
-        };
-        mlt.SetMaxDocFreqPct(BoilerplatePercent);
-        var like = mlt.Like(pair.ScoreDocs[0].Doc);
+            // A word of the question may stand in another pair's answer, and the other way round.
+            like.Add(new DisjunctionMaxQuery(0.1f) { new TermQuery(new Term(Fields.Question, term)), new TermQuery(new Term(Fields.Answer, term)) }, Occur.SHOULD);
+        }
+
+        foreach (var term in words.Specific(Fields.Subject, self.Document.Subject ?? ""))
+        {
+            like.Add(new TermQuery(new Term(Fields.Subject, term)) { Boost = SubjectBoost }, Occur.SHOULD);
+        }
+
+        return like.Clauses.Count == 0 ? [] : Collect(searcher, like, self.Key, count);
+    }
+
+    private static List<DocumentHit> Collect(IndexSearcher searcher, BooleanQuery like, string key, int count)
+    {
         var query = new BooleanQuery
         {
             { like, Occur.MUST },
@@ -64,5 +75,62 @@ internal static class SimilarQuestions
         }
 
         return parents.Values.Select(p => Documents.ToHit(Documents.Load(searcher, p.Parent), [p], null)).ToList();
+    }
+
+    /// <summary>Picks the words of a text that say most about it in the index, leaving out the current document.</summary>
+    private sealed class Words(IndexSearcher searcher, string key)
+    {
+        private readonly int _pairs = Math.Max(1, searcher.IndexReader.DocFreq(new Term(Fields.Level, Fields.LevelPair)));
+
+        /// <summary>
+        /// The rarest words of the text by tf·idf, each found in at least one live pair of another document:
+        /// a word only this document uses (its own pairs repeat a combined answer) cannot find anything.
+        /// Numbers are left out: years and amounts are shared by accident.
+        /// </summary>
+        public IEnumerable<string> Specific(string field, string text)
+        {
+            var maxDocFreq = Math.Max(2, _pairs * BoilerplatePercent / 100);
+            var candidates = new List<(string Term, double Score)>();
+            foreach (var (term, tf) in Frequencies(field, text))
+            {
+                var df = searcher.IndexReader.DocFreq(new Term(field, term));
+                if (df > 0 && df <= maxDocFreq)
+                {
+                    candidates.Add((term, tf * (Math.Log((double)_pairs / (df + 1)) + 1)));
+                }
+            }
+
+            return candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Term, StringComparer.Ordinal)
+                .Select(c => c.Term).Where(t => ElsewhereToo(field, t)).Take(TermsPerSource).ToList();
+        }
+
+        private bool ElsewhereToo(string field, string term)
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(new Term(field, term)), Occur.MUST },
+                { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST_NOT },
+            };
+            return searcher.Search(query, 1).TotalHits > 0;
+        }
+
+        private static Dictionary<string, int> Frequencies(string field, string text)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            using var stream = FieldAnalyzers.Query.GetTokenStream(field, text);
+            var chars = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var term = chars.ToString();
+                if (term.Length >= MinWordLength && !term.All(char.IsDigit))
+                {
+                    counts[term] = counts.GetValueOrDefault(term) + 1;
+                }
+            }
+
+            stream.End();
+            return counts;
+        }
     }
 }

@@ -25,7 +25,8 @@ public sealed partial class SimilarDatesTests(HostFixture host)
     [GeneratedRegex(@"<li><a href=""/document/(?<id>[^""#]+)[^""]*"">.*?</a> <span class=""meta"">(?<date>[^<]*)</span>(?<earlier> <span class=""earlier"">eerder gevraagd</span>)?")]
     private static partial Regex SimilarItem();
 
-    [GeneratedRegex(@"(?<what>ingezonden|ontvangen)\s+(?<date>\d{1,2}\s+[a-z]+\s+\d{4})")]
+    // In brackets, as the header prints it: a letter may name earlier questions "ingezonden 25 september 2024 (vraagnummer …)" in its text.
+    [GeneratedRegex(@"\((?<what>ingezonden|ontvangen)\s+(?<date>\d{1,2}\s+[a-z]+\s+\d{4})")]
     private static partial Regex PrintedDate();
 
     /// <param name="askedIn">The bundled file that prints when this page's questions were submitted (for the letter: its question set).</param>

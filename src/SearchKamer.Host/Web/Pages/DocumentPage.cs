@@ -124,10 +124,9 @@ internal static class DocumentPage
 
         html.Append(AnswerFromDossier(q, v));
 
-        if (q.Number != similarFor)
-        {
-            html.Append("<p class=\"more\"><a href=\"?vraag=").Append(q.Number).Append("#vergelijkbaar\">Vergelijkbare vragen</a></p>");
-        }
+        // The question the section below is about links down to it; the others load the page for themselves.
+        var target = q.Number == similarFor ? "#vergelijkbaar" : $"?vraag={q.Number}#vergelijkbaar";
+        html.Append("<p class=\"more\"><a href=\"").Append(target).Append("\">Vergelijkbare vragen</a></p>");
 
         return html.Append("</section>\n").ToString();
     }
