@@ -67,19 +67,10 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
             { new TermQuery(new Term(Fields.Zaak, zaak.ToLowerInvariant())), Occur.MUST },
             { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
         };
-        var members = new MatchingDocs();
-        searcher.Search(query, members);
-        return members.Docs.Select(d => StoredRecord.Load(searcher, d)).Select(r => (r.Key, r.Document)).ToList();
+        return DossierFacts.Read(searcher, query);
     }
 
-    private static List<(string Key, KamervraagDocument Doc)> Load(IndexSearcher searcher)
-    {
-        var collector = new TotalHitCountCollector();
-        var query = new TermQuery(new Term(Fields.Level, Fields.LevelDoc));
-        searcher.Search(query, collector);
-        var top = searcher.Search(query, Math.Max(1, collector.TotalHits));
-        // Kept for the life of the reader: without the texts, which no dossier needs, a large index stays small here.
-        return top.ScoreDocs.Select(h => StoredRecord.Load(searcher, h.Doc))
-            .Select(r => (r.Key, r.Document with { Questions = [], Footnotes = [], Notice = null, Warnings = [] })).ToList();
-    }
+    // Kept for the life of the reader: without the texts, which no dossier needs, a large index stays small here.
+    private static List<(string Key, KamervraagDocument Doc)> Load(IndexSearcher searcher) =>
+        DossierFacts.Read(searcher, new TermQuery(new Term(Fields.Level, Fields.LevelDoc)));
 }

@@ -58,6 +58,11 @@ public static class DocumentMapper
             new Field(Fields.Level, Fields.LevelDoc, Keyword),
             StoredRecord.JsonField(doc),
         };
+        if (DossierFacts.Field(doc) is { } facts)
+        {
+            record.Add(facts);
+        }
+
         if (DateOf(doc) is { } date)
         {
             // Only results (documents) are sorted by date; Lucene.Net's numeric doc values writer measures

@@ -61,6 +61,9 @@ public static class Fields
     /// <summary>The whole <see cref="Domain.KamervraagDocument"/> as JSON, on the doc record.</summary>
     public const string DocumentJson = "document_json";
 
+    /// <summary>The record without its texts, as binary doc values on the doc record: what a dossier is built from.</summary>
+    public const string DossierFacts = "dossier_facts";
+
     public static string ExactOf(string field) => field switch
     {
         Question => QuestionExact,

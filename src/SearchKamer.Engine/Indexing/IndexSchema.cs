@@ -226,6 +226,7 @@ public static class IndexSchema
         new(Fields.MinisterText, FieldKind.Text, FieldAnalysis.Exact) { Aliases = ["minister", "staatssecretaris"] },
         new(Fields.MinistryText, FieldKind.Text, FieldAnalysis.Exact) { Aliases = ["ministerie"] },
         new(Fields.DocumentJson, FieldKind.Text, FieldAnalysis.None) { Stored = true },
+        new(Fields.DossierFacts, FieldKind.Text, FieldAnalysis.None),
     ];
 
     /// <summary>The fields people filter on, in the order of the form, the sidebar and the response's facets.</summary>

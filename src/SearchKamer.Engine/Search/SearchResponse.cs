@@ -46,6 +46,9 @@ public sealed record DocumentHit(
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Zaak { get; init; }
+
+    /// <summary>The state of the hit's dossier ("beantwoord na 1 dag"), filled in by the host; null without zaak.</summary>
+    public DossierState? Dossier { get; init; }
 }
 
 /// <param name="Question">HTML: the document text encoded, matches wrapped in &lt;mark&gt;.</param>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SearchKamer.Dossiers;
 using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
@@ -37,7 +38,8 @@ public static partial class SearchCommand
         var response = new SearchEngine(index).Search(request);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(response, StoredJson.Indented));
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            output.WriteLine(JsonSerializer.Serialize(DossierStates.Fill(response, new DossierReader(index), today), StoredJson.Indented));
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchKamer.Domain;
+using SearchKamer.Dossiers;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 
@@ -14,7 +15,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
 
         api.MapGet("/search", (HttpRequest request, SearchEngine engine, Dossiers.DossierReader dossiers, TimeProvider clock) =>
-            Guard(() => Results.Json(DossierEndpoints.WithDossierStates(engine.Search(SearchParameters.Parse(request.Query)), dossiers, DossierEndpoints.Today(clock)), StoredJson.Options)))
+            Guard(() => Results.Json(DossierStates.Fill(engine.Search(SearchParameters.Parse(request.Query)), dossiers, DossierEndpoints.Today(clock)), StoredJson.Options)))
             .Gated().WithName("Search").WithSummary("Zoeken met filters, facetten en paginering").Produces<SearchResponse>();
 
         api.MapGet("/documents/{id}", DossierEndpoints.DocumentWithDossier)

@@ -56,24 +56,6 @@ public static class DossierEndpoints
         return Results.Json(json, StoredJson.Options);
     }
 
-    /// <summary>
-    /// The search response as before, each hit with its dossier's state under "dossier" (null without zaak): what
-    /// the results page shows beside a hit ("beantwoord na 1 dag", "open sinds 40 dagen, te laat").
-    /// </summary>
-    public static JsonObject WithDossierStates(SearchResponse response, DossierReader dossiers, DateOnly today)
-    {
-        var json = System.Text.Json.JsonSerializer.SerializeToNode(response, StoredJson.Options)!.AsObject();
-        var hits = json["documents"]!.AsArray();
-        for (var i = 0; i < response.Documents.Count; i++)
-        {
-            hits[i]!["dossier"] = dossiers.ForZaak(response.Documents[i].Zaak, today) is { } d
-                ? System.Text.Json.JsonSerializer.SerializeToNode(new DossierState(d.Zaak, d.Status, DossierView.State(d), d.Days, d.Late, d.Postponed, d.Deadline), StoredJson.Options)
-                : null;
-        }
-
-        return json;
-    }
-
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
     internal static (DateOnly? From, DateOnly? To)? Period(HttpRequest request)
@@ -98,7 +80,3 @@ public static class DossierEndpoints
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
-
-/// <summary>A search hit's dossier in short: status "open", "beantwoord" or "ingetrokken", and the state in words.</summary>
-/// <param name="Days">Days from submission to the first answer, or, while open, to today.</param>
-public sealed record DossierState(string Zaak, string Status, string State, int? Days, bool Late, bool Postponed, DateOnly? Deadline);

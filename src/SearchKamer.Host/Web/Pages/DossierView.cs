@@ -7,18 +7,7 @@ namespace SearchKamer.Host.Web.Pages;
 internal static class DossierView
 {
     /// <summary>"beantwoord na 26 dagen", "open sinds 40 dagen, te laat", "ingetrokken".</summary>
-    public static string State(Dossier d)
-    {
-        var late = d.Late ? ", te laat" : "";
-        return d.Status switch
-        {
-            DossierStatuses.Answered when d.Days is { } n => $"beantwoord na {Html.Plural(n, "dag", "dagen")}{late}",
-            DossierStatuses.Answered => "beantwoord",
-            DossierStatuses.Open when d.Days is { } n => $"open sinds {Html.Plural(n, "dag", "dagen")}{late}",
-            DossierStatuses.Open => "open",
-            _ => "ingetrokken",
-        };
-    }
+    public static string State(Dossier d) => DossierStates.Words(d);
 
     public static string Badge(Dossier d)
     {

@@ -1,3 +1,4 @@
+using SearchKamer.Dossiers;
 using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.SavedSearches;
@@ -52,8 +53,8 @@ public static class SavedSearchApi
         api.MapPost("/zoekopdrachten/{id:long}/feedsleutel", (long id, HttpContext ctx, FeedKeys keys, Links links) =>
             keys.RenewSearch(Auth.Current(ctx).Id, id) is { } key ? Results.Ok(new FeedView(FeedUrls.SearchUrl(links, id, key))) : NotFound())
             .WithName("RenewSavedSearchFeedKey").WithSummary("Nieuw feedadres voor deze zoekopdracht; het oude werkt niet meer").Produces<FeedView>();
-        api.MapGet("/zoekopdrachten/{id:long}/resultaten", (long id, int? page, HttpContext ctx, SavedSearchStore store, SavedSearchRunner runner) => Guard(ctx, () =>
-            store.Visit(Auth.Current(ctx).Id, id) is { } s ? Results.Json(runner.Run(s, page ?? 1), StoredJson.Options) : NotFound()))
+        api.MapGet("/zoekopdrachten/{id:long}/resultaten", (long id, int? page, HttpContext ctx, SavedSearchStore store, SavedSearchRunner runner, DossierReader dossiers, TimeProvider clock) => Guard(ctx, () =>
+            store.Visit(Auth.Current(ctx).Id, id) is { } s ? Results.Json(DossierStates.Fill(runner.Run(s, page ?? 1), dossiers, DateOnly.FromDateTime(clock.GetLocalNow().Date)), StoredJson.Options) : NotFound()))
             .Gated().WithName("RunSavedSearch").WithSummary("De zoekopdracht uitvoeren (telt als bezoek)").Produces<SearchResponse>();
 
         api.MapGet("/volgen", (HttpContext ctx, Follows follows) => follows.List(Auth.Current(ctx).Id))

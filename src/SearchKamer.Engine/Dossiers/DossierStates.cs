@@ -1,0 +1,39 @@
+using System.Globalization;
+using SearchKamer.Domain;
+using SearchKamer.Search;
+
+namespace SearchKamer.Dossiers;
+
+/// <summary>The state of a dossier in short, and search responses with that state beside each hit.</summary>
+public static class DossierStates
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static DossierState Of(Dossier d) => new(d.Zaak, d.Status, Words(d), d.Days, d.Late, d.Postponed, d.Deadline);
+
+    /// <summary>"beantwoord na 26 dagen", "open sinds 40 dagen, te laat", "ingetrokken".</summary>
+    public static string Words(Dossier d)
+    {
+        var late = d.Late ? ", te laat" : "";
+        return d.Status switch
+        {
+            DossierStatuses.Answered when d.Days is { } n => $"beantwoord na {Days(n)}{late}",
+            DossierStatuses.Answered => "beantwoord",
+            DossierStatuses.Open when d.Days is { } n => $"open sinds {Days(n)}{late}",
+            DossierStatuses.Open => "open",
+            _ => "ingetrokken",
+        };
+    }
+
+    /// <summary>
+    /// The response with each hit's dossier state (null without zaak): what the results page shows beside a hit.
+    /// Set on the hits and written once, where a JSON tree built to add it cost more than the states themselves.
+    /// </summary>
+    public static SearchResponse Fill(SearchResponse response, DossierReader dossiers, DateOnly today) =>
+        response with
+        {
+            Documents = [.. response.Documents.Select(d => d with { Dossier = dossiers.ForZaak(d.Zaak, today) is { } s ? Of(s) : null })],
+        };
+
+    private static string Days(int n) => n.ToString("N0", Dutch) + (n == 1 ? " dag" : " dagen");
+}

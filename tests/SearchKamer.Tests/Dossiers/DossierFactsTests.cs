@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchKamer.Dossiers;
+using SearchKamer.Indexing;
+using SearchKamer.Ingestion;
+using SearchKamer.Tests.Search;
+using Fields = SearchKamer.Indexing.Fields;
+
+namespace SearchKamer.Tests.Dossiers;
+
+/// <summary>
+/// Issue 21: dossiers are read from the small facts kept beside each record, not from the stored records. The
+/// oracle is the dossier built the old way, from every member's whole stored record.
+/// </summary>
+[Collection(CorpusIndexCollection.Name)]
+public sealed class DossierFactsTests(CorpusIndexFixture corpus)
+{
+    private static readonly DateOnly Today = new(2026, 12, 6);
+
+    [Fact]
+    public void Every_dossier_of_the_corpus_reads_the_same_from_facts_as_from_the_stored_records()
+    {
+        var zaken = corpus.Documents.SelectMany(d => d.ZaakNumbers).Select(z => DossierReader.Normalise(z)!).Distinct().ToList();
+        var reader = new DossierReader(corpus.Index);
+
+        Assert.True(zaken.Count > 50, $"only {zaken.Count} zaken in the corpus");
+        foreach (var zaak in zaken)
+        {
+            Assert.Equal(Json(FromStoredRecords(corpus.Index, zaak)), Json(reader.Get(zaak, Today)));
+        }
+    }
+
+    [Fact]
+    public void A_record_whose_facts_are_too_long_for_doc_values_is_read_from_its_stored_record()
+    {
+        var data = Directory.CreateTempSubdirectory("searchkamer-facts-").FullName;
+        using var index = SearchIndex.OpenForWriting(Path.Combine(data, "index"));
+        var letter = DocumentReader.Read(RepoPaths.CorpusFile("limburg", "De_ontkoppeling_van_ontwikkelingshulp.pdf.txt")).Document!;
+        // Lucene 4.8 keeps at most 32,766 bytes of binary doc values per record; this subject alone is longer.
+        var subject = string.Concat(Enumerable.Repeat("de ontkoppeling van ontwikkelingshulp ", 1000));
+        var zaak = DossierReader.Normalise(letter.ZaakNumbers[0])!;
+        index.Upsert(letter with { Subject = subject }, DateTimeOffset.UnixEpoch);
+        index.Commit();
+
+        var dossier = new DossierReader(index).Get(zaak, Today);
+
+        Assert.NotNull(dossier);
+        Assert.Equal(subject, dossier.Subject);
+        Assert.Equal(Json(FromStoredRecords(index, zaak)), Json(dossier));
+    }
+
+    private static Dossier? FromStoredRecords(SearchIndex index, string zaak) => index.Read(searcher =>
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.Zaak, zaak.ToLowerInvariant())), Occur.MUST },
+            { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
+        };
+        var members = searcher.Search(query, 100).ScoreDocs.Select(h => StoredRecord.Load(searcher, h.Doc)).Select(r => (r.Key, r.Document)).ToList();
+        return members.Count == 0 ? null : DossierBuilder.Build(zaak, members, LatenessTerms.Default, Today);
+    });
+
+    private static string Json(Dossier? dossier) => JsonSerializer.Serialize(dossier, StoredJson.Options);
+}
