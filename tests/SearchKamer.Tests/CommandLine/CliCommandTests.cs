@@ -20,7 +20,7 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
     ];
 
     private static readonly string[] SearchFields = ["total", "totalDocuments", "tookMs", "syntaxRelaxed", "notice", "shortcut", "documents", "facets", "filterNotes", "suggestion"];
-    private static readonly string[] HitFields = ["id", "kind", "officialId", "documentNumber", "subject", "title", "dateSubmitted", "dateReceived", "askers", "answerers", "score", "questions"];
+    private static readonly string[] HitFields = ["id", "kind", "officialId", "documentNumber", "subject", "title", "dateSubmitted", "dateReceived", "askers", "answerers", "score", "questions", "dossier"];
     private static readonly string[] FacetNames = ["minister", "ministry", "party", "asker", "year", "kind", "vergaderjaar"];
 
     private static readonly string[] CsvColumns =
