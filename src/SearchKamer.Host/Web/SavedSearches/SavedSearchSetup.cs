@@ -103,6 +103,7 @@ public static class SavedSearchSetup
         AccountPages.Map(app);
         SavedSearchPages.Map(app);
         OverviewPage.Map(app);
+        TokenRenewal.Map(app);
         FollowPages.Map(app);
         Feeds.Map(app);
     }
