@@ -45,4 +45,23 @@ public sealed class WebhookTestButtonTests
         Assert.Contains("HTTP 3", text, StringComparison.Ordinal);
         Assert.Empty(receiver.Accepted);
     }
+
+    [Fact]
+    public async Task A_webhook_whose_address_is_no_longer_allowed_is_refused_at_connect_and_shown_as_afgewezen()
+    {
+        await using var receiver = new WebhookReceiver();
+        await receiver.Up();
+        // The operator once allowed the loopback listener and has since taken that allowance away.
+        using var host = new SavedSearchHost(new Dictionary<string, string> { ["SearchKamer:Webhooks:Allow:0"] = "webhooks.example.nl" });
+        var (_, token, user) = host.NewUser("ingetrokken@example.nl");
+        await host.Get<Users>().UpdateChannelsAsync(user.Id, receiver.Url, emailAlerts: false, new WebhookTargets(["127.0.0.1"]), CancellationToken.None);
+        var browser = await host.Browser(token);
+
+        var response = await PageForms.Submit(browser, "/mijn", "form[action='/mijn/webhook/test']");
+        var text = PageForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("main .test-result")!.TextContent;
+        Assert.StartsWith("afgewezen", text, StringComparison.Ordinal);
+        Assert.Contains(WebhookRefusedException.UserMessage, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
+        Assert.Equal(0, receiver.Arrived);
+    }
 }
