@@ -20,8 +20,11 @@ public sealed class TokenRenewalTests
 
         var response = await PageForms.Submit(browser, "/mijn", Form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var newToken = ShownToken(await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        var newToken = ShownToken(html);
         Assert.NotEqual(oldToken, newToken);
+        // The answer itself already comes with the new session: its header shows the visitor signed in.
+        Assert.Contains("Uitloggen", PageForms.Parse(html).QuerySelector("header")!.TextContent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await oldApi.GetAsync("/api/account")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync("/inloggen?token=" + Uri.EscapeDataString(oldToken))).StatusCode);

@@ -33,7 +33,7 @@ public static class TokenRenewal
 
     /// <summary>The button for the account section of /mijn.</summary>
     public static string Form(HttpContext ctx) => Html.Form(ctx, Action,
-        """<label><input type="checkbox" name="feeds"> Ook mijn feedadressen vervangen (verstandig als iemand anders uw link kan hebben gehad; feedlezers hebben daarna het nieuwe adres nodig)</label>""",
+        """<label><input type="checkbox" name="feeds"> Ook mijn feedadressen vervangen</label>""",
         "Nieuwe persoonlijke link maken");
 
     private static string Shown(Links links, IssuedToken issued, bool feeds)
