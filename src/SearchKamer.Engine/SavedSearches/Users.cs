@@ -55,6 +55,22 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
         return new IssuedToken(Get(c, userId)!, token);
     }
 
+    /// <summary>
+    /// The signed-in user's own renewal (from /mijn): a new token, every session ended (other browsers, and whoever
+    /// signed in with the old token), and a new session for the browser that asked, so it stays signed in.
+    /// Only a confirmed account has a token anyone knows, so the confirming in <see cref="Renew"/> changes nothing here.
+    /// </summary>
+    public (IssuedToken Issued, string Session) RenewToken(long userId)
+    {
+        IssuedToken issued;
+        using (var c = store.Open())
+        {
+            issued = Renew(c, userId, Secrets.NewToken());
+        }
+
+        return (issued, StartSession(issued.Token) ?? throw new UserException("onbekende gebruiker"));
+    }
+
     public User? Get(long id)
     {
         using var c = store.Open();

@@ -54,7 +54,7 @@ public static class AccountSettingsPages
             var user = Auth.Current(ctx);
             var (title, text, status) = await TestDelivery(sender, user, clock.GetUtcNow(), ctx.RequestAborted);
             return Html.Page("Webhook testen", $"<h1>Webhook testen</h1><p role=\"status\" class=\"test-result\"><strong>{Html.E(title)}</strong>: {Html.E(text)}</p><p><a href=\"/mijn#kanalen\">Terug naar Mijn SearchKamer</a></p>", user, status);
-        }).RequireRateLimiting(RateLimits.SignIn); // each press makes the server call out: capped per client like sign-ins
+        }).RequireRateLimiting(RateLimits.WebhookTest);
         mine.MapPost("/feedsleutel", (HttpContext ctx, IFormCollection _, FeedKeys keys, Links links) =>
         {
             var user = Auth.Current(ctx);

@@ -23,6 +23,13 @@ public static class Auth
     public static User? FromCookie(HttpContext context, Users users) =>
         users.BySession(context.Request.Cookies[SessionCookie]);
 
+    /// <summary>
+    /// For the page header: the user the session filter found, else the cookie. A token renewal ends the session the
+    /// request came with and sets a new cookie; its own answer must still show the visitor as signed in.
+    /// </summary>
+    public static User? Visitor(HttpContext context, Users users) =>
+        context.Items[UserKey] as User ?? (context.Request.Cookies.ContainsKey(SessionCookie) ? FromCookie(context, users) : null);
+
     /// <summary>The user an endpoint filter put on the request.</summary>
     public static User Current(HttpContext context) =>
         context.Items[UserKey] as User ?? throw new InvalidOperationException("endpoint without a user filter");

@@ -27,8 +27,11 @@ public static class OverviewPage
                 + "<p>Elke bewaarde zoekopdracht heeft hierboven ook een eigen feed. Een nieuw feedadres maakt u onder <a href=\"/mijn/instellingen\">instellingen</a>.</p>"
                 + "<h2 id=\"account\">Account</h2>"
                 + $"<p>Aangemeld als <strong>{Html.E(user.Email)}</strong>{(user.Confirmed ? "" : " (adres nog niet bevestigd)")}.</p>"
-                + "<p>Uw persoonlijke link is uw wachtwoord. Kwijt, of wilt u een nieuwe (de oude werkt dan niet meer)? "
-                + "Vraag op <a href=\"/aanmelden\">aanmelden</a> opnieuw een account aan met hetzelfde adres: u krijgt een e-mail met een link naar een nieuwe persoonlijke link.</p>"
+                + "<p>Uw persoonlijke link is uw wachtwoord, en het token erin geeft toegang tot de API. Maak een nieuwe als iemand anders hem kan hebben gezien: "
+                + "de oude link en het oude token werken daarna niet meer en andere browsers worden uitgelogd; hier blijft u ingelogd. "
+                + "Wie uw link had, kon via de API ook uw feedadressen zien: vink dan ook het vakje aan (uw feedlezer heeft daarna de nieuwe adressen nodig).</p>"
+                + TokenRenewal.Form(ctx)
+                + "<p>Link kwijt en niet ingelogd? Vraag op <a href=\"/aanmelden\">aanmelden</a> opnieuw een account aan met hetzelfde adres: u krijgt een e-mail met een link naar een nieuwe persoonlijke link.</p>"
                 + Html.Form(ctx, "/uitloggen", "", "Uitloggen");
             return Html.Page("Mijn SearchKamer", body, user);
         });

@@ -10,12 +10,15 @@ public sealed record RateLimitOptions
     public int SignUpsPerHour { get; init; } = 10;
     public int SignInsPerMinute { get; init; } = 10;
 
+    /// <summary>Presses of "Test de webhook" per signed-in user: each one makes the server call out.</summary>
+    public int WebhookTestsPerMinute { get; init; } = 3;
+
     /// <summary>Wrong tokens, feed keys, sign-in links or confirmation codes from one address before it must wait.</summary>
     public int FailedTokenChecksPer10Minutes { get; init; } = 20;
 }
 
 /// <summary>
-/// ASP.NET Core's rate limiter on sign-up and sign-in, and a limiter of the same kind on failed token
+/// ASP.NET Core's rate limiter on sign-up and sign-in (per client), on the webhook test button (per user), and a limiter of the same kind on failed token
 /// checks: guessing tokens, feed keys or codes, or using the sign-up form to mail strangers, stops at a 429
 /// with Retry-After.
 /// </summary>
@@ -23,6 +26,7 @@ public static class RateLimits
 {
     public const string SignUp = "aanmelden";
     public const string SignIn = "inloggen";
+    public const string WebhookTest = "webhook-test";
 
     public static void AddRateLimits(this IServiceCollection services, RateLimitOptions options)
     {
@@ -32,10 +36,13 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignUp, ctx => PerClient(ctx, options.SignUpsPerHour, TimeSpan.FromHours(1)));
             o.AddPolicy(SignIn, ctx => PerClient(ctx, options.SignInsPerMinute, TimeSpan.FromMinutes(1)));
+            o.AddPolicy(WebhookTest, ctx => PerUser(ctx, options.WebhookTestsPerMinute, TimeSpan.FromMinutes(1)));
             o.OnRejected = (context, _) =>
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-                return new ValueTask(TooMany(context.HttpContext, retry, "te veel pogingen vanaf dit adres").ExecuteAsync(context.HttpContext));
+                var webhook = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == WebhookTest;
+                return new ValueTask((webhook ? TooMany(context.HttpContext, retry, "u heeft de webhook te vaak getest", ("/mijn#kanalen", "Terug naar Mijn SearchKamer"))
+                    : TooMany(context.HttpContext, retry, "te veel pogingen vanaf dit adres")).ExecuteAsync(context.HttpContext));
             };
         });
     }
@@ -43,18 +50,30 @@ public static class RateLimits
     public static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "-";
 
     /// <summary>A 429 with Retry-After; JSON under /api and /feed, a page elsewhere.</summary>
-    public static IResult TooMany(HttpContext context, TimeSpan retryAfter, string what)
+    public static IResult TooMany(HttpContext context, TimeSpan retryAfter, string what, (string Href, string Text)? back = null)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var detail = $"{what}; probeer het over {seconds} seconden opnieuw";
         return context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/feed")
             ? Results.Json(new ProblemDetailsBody("Te veel verzoeken", 429, detail, null), statusCode: 429)
-            : Html.Page("Te veel verzoeken", $"<p>{Html.E(detail)}.</p>", null, 429);
+            : Html.Page("Te veel verzoeken", $"<p role=\"alert\">{Html.E(detail)}.</p>" + (back is { } b ? $"<p><a href=\"{Html.E(b.Href)}\">{Html.E(b.Text)}</a></p>" : ""), null, 429);
     }
 
-    private static RateLimitPartition<string> PerClient(HttpContext context, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(Client(context), _ => new FixedWindowRateLimiterOptions
+    /// <summary>
+    /// Per account, read from the session cookie (the limiter runs before the endpoint's session filter): one user cannot
+    /// spend another's presses from the same address, nor escape the cap by switching address. Without a session the
+    /// endpoint only redirects, counted per client.
+    /// </summary>
+    private static RateLimitPartition<string> PerUser(HttpContext context, int permits, TimeSpan window) =>
+        Auth.FromCookie(context, context.RequestServices.GetRequiredService<SearchKamer.SavedSearches.Users>()) is { } user
+            ? Window("user:" + user.Id.ToString(CultureInfo.InvariantCulture), permits, window)
+            : Window(Client(context), permits, window);
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, int permits, TimeSpan window) => Window(Client(context), permits, window);
+
+    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),
             Window = window,

@@ -15,8 +15,7 @@ public static class SavedSearchSetup
         var section = builder.Configuration.GetSection(SearchKamerOptions.Section);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new Pages.SignedInVisitor(ctx =>
-            ctx.Request.Cookies.ContainsKey(Auth.SessionCookie) ? Auth.FromCookie(ctx, sp.GetRequiredService<Users>())?.Email : null));
+        services.AddSingleton(sp => new Pages.SignedInVisitor(ctx => Auth.Visitor(ctx, sp.GetRequiredService<Users>())?.Email));
         services.AddSingleton(new Pages.DocumentFollow(FollowButton.Render));
         services.AddSingleton<IngestNotifier>();
         services.AddSingleton(section.GetSection("Alerts").Get<AlertsOptions>() ?? new AlertsOptions());
@@ -103,6 +102,7 @@ public static class SavedSearchSetup
         AccountPages.Map(app);
         SavedSearchPages.Map(app);
         OverviewPage.Map(app);
+        TokenRenewal.Map(app);
         FollowPages.Map(app);
         Feeds.Map(app);
     }

@@ -1,0 +1,60 @@
+using SearchKamer.SavedSearches;
+
+namespace SearchKamer.Host.Web.SavedSearches;
+
+/// <summary>
+/// "Nieuwe persoonlijke link" on /mijn: a new token (the sign-in link and the API's Bearer token are the same
+/// secret), shown once. Sessions end everywhere but here. Feed keys are separate capabilities, so they change
+/// only when asked: feed readers would break, but whoever had the old token could have read the feed addresses
+/// through the API.
+/// </summary>
+public static class TokenRenewal
+{
+    public const string Action = "/mijn/token";
+
+    public static void Map(WebApplication app) =>
+        app.MapGroup("/mijn").RequireSession().MapPost("/token", (HttpContext ctx, IFormCollection form, Users users, FeedKeys keys, SavedSearchStore store, Links links) =>
+        {
+            var user = Auth.Current(ctx);
+            var (issued, session) = users.RenewToken(user.Id);
+            Auth.SetSession(ctx, session);
+            var feeds = form["feeds"] == "on";
+            if (feeds)
+            {
+                keys.RenewUser(user.Id);
+                foreach (var search in store.List(user.Id))
+                {
+                    keys.RenewSearch(user.Id, search.Id);
+                }
+            }
+
+            return Html.Page("Nieuwe persoonlijke link", Shown(links, issued, feeds), issued.User);
+        });
+
+    /// <summary>The button for the account section of /mijn.</summary>
+    public static string Form(HttpContext ctx) => Html.Form(ctx, Action,
+        """<label><input type="checkbox" name="feeds"> Ook mijn feedadressen vervangen</label>""",
+        "Nieuwe persoonlijke link maken");
+
+    private static string Shown(Links links, IssuedToken issued, bool feeds)
+    {
+        var link = AccountPages.SignInLink(links, issued.Token);
+        return $"""
+            <p class="done" role="status">Uw nieuwe persoonlijke link is gemaakt. Hij wordt maar één keer getoond: bewaar hem nu, bijvoorbeeld in een wachtwoordbeheerder.</p>
+            <h2>Persoonlijke link</h2>
+            <p><a class="token" href="{Html.E(link)}">{Html.E(link)}</a></p>
+            <h2>Voor de API</h2>
+            <p><code class="token">Authorization: Bearer {Html.E(issued.Token)}</code></p>
+            <h2>Wat er is veranderd</h2>
+            <ul>
+            <li>Uw oude link en uw oude token werken niet meer, ook niet in de API.</li>
+            <li>In deze browser blijft u ingelogd. Andere browsers en apparaten zijn uitgelogd; daar logt u in met de nieuwe link.</li>
+            <li>{(feeds
+                ? "Uw feedadressen zijn ook vervangen: de oude werken niet meer. Geef uw feedlezer de nieuwe adressen van <a href=\"/mijn#feeds\">Mijn SearchKamer</a>."
+                : "Uw feedadressen zijn niet veranderd: ze hebben een eigen sleutel. Wie uw oude link had, kon ze ook zien; vervang ze dan alsnog met een nieuwe link en het vinkje aan.")}</li>
+            <li>Uw webhook en het geheim ervan blijven zoals ze waren.</li>
+            </ul>
+            <p><a href="/mijn">Terug naar Mijn SearchKamer</a></p>
+            """;
+    }
+}
