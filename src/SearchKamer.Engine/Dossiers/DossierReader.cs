@@ -62,12 +62,7 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
 
     private static List<(string Key, KamervraagDocument Doc)> Members(IndexSearcher searcher, string zaak)
     {
-        var query = new BooleanQuery
-        {
-            { new TermQuery(new Term(Fields.Zaak, zaak.ToLowerInvariant())), Occur.MUST },
-            { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
-        };
-        return DossierFacts.Read(searcher, query);
+        return DossierFacts.RecordsWith(searcher, new Term(Fields.Zaak, zaak.ToLowerInvariant()));
     }
 
     // Kept for the life of the reader: without the texts, which no dossier needs, a large index stays small here.
