@@ -29,11 +29,13 @@ public static class DossierStates
     /// The response with each hit's dossier state (null without zaak): what the results page shows beside a hit.
     /// Set on the hits and written once, where a JSON tree built to add it cost more than the states themselves.
     /// </summary>
-    public static SearchResponse Fill(SearchResponse response, DossierReader dossiers, DateOnly today) =>
-        response with
-        {
-            Documents = [.. response.Documents.Select(d => d with { Dossier = dossiers.ForZaak(d.Zaak, today) is { } s ? Of(s) : null })],
-        };
+    public static SearchResponse Fill(SearchResponse response, DossierReader dossiers, DateOnly today)
+    {
+        // A question set and its answer often both stand among the hits: one dossier, read once.
+        var states = response.Documents.Select(d => d.Zaak).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(z => z, z => dossiers.ForZaak(z, today) is { } s ? Of(s) : null, StringComparer.OrdinalIgnoreCase);
+        return response with { Documents = [.. response.Documents.Select(d => d with { Dossier = d.Zaak is { } z ? states[z] : null })] };
+    }
 
     private static string Days(int n) => n.ToString("N0", Dutch) + (n == 1 ? " dag" : " dagen");
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using SearchKamer.Domain;
 using SearchKamer.Dossiers;
 
 namespace SearchKamer.Host.Web.Pages;
@@ -6,20 +7,18 @@ namespace SearchKamer.Host.Web.Pages;
 /// <summary>A dossier as HTML: its state in a few words and its timeline, each member linked.</summary>
 internal static class DossierView
 {
-    /// <summary>"beantwoord na 26 dagen", "open sinds 40 dagen, te laat", "ingetrokken".</summary>
-    public static string State(Dossier d) => DossierStates.Words(d);
-
-    public static string Badge(Dossier d)
+    /// <summary>The state in a few words, marked open and late for the eye ("open sinds 40 dagen, te laat").</summary>
+    public static string Badge(DossierState s)
     {
-        var css = "state" + (d.IsOpen ? " open" : "") + (d.Late ? " late" : "");
-        return $"<span class=\"{css}\">{Html.E(State(d))}</span>";
+        var css = "state" + (s.Status == DossierStatuses.Open ? " open" : "") + (s.Late ? " late" : "");
+        return $"<span class=\"{css}\">{Html.E(s.State)}</span>";
     }
 
     public static string Timeline(Dossier d, string currentKey)
     {
         var html = new StringBuilder("<section class=\"dossier\" aria-label=\"Dossier\">");
-        html.Append("<h2>Dossier <a href=\"").Append(Html.E("/api/dossiers/" + Uri.EscapeDataString(d.Zaak))).Append("\">")
-            .Append(Html.E(d.Zaak)).Append("</a> ").Append(Badge(d)).Append("</h2>\n<ol class=\"timeline\">");
+        // The zaak as text: its JSON (/api/dossiers/…) is for API users, not a link for readers of the page.
+        html.Append("<h2>Dossier ").Append(Html.E(d.Zaak)).Append(' ').Append(Badge(DossierStates.Of(d))).Append("</h2>\n<ol class=\"timeline\">");
         foreach (var m in d.Members)
         {
             var current = m.Key.Equals(currentKey, StringComparison.OrdinalIgnoreCase);

@@ -22,19 +22,19 @@ internal static class ResultList
         return html.Append("</nav>\n").ToString();
     }
 
-    /// <param name="dossierOf">The dossier of a hit, for its state ("beantwoord na 26 dagen"); null when it has none.</param>
-    public static string Render(IReadOnlyList<DocumentHit> documents, Func<DocumentHit, Dossiers.Dossier?>? dossierOf = null)
+    /// <summary>The hits, each with its dossier state where the response carries one (<see cref="Dossiers.DossierStates.Fill"/>).</summary>
+    public static string Render(IReadOnlyList<DocumentHit> documents)
     {
         var html = new StringBuilder("<ol class=\"results\">\n");
         foreach (var d in documents)
         {
-            html.Append(Document(d, dossierOf?.Invoke(d)));
+            html.Append(Document(d));
         }
 
         return html.Append("</ol>\n").ToString();
     }
 
-    private static string Document(DocumentHit d, Dossiers.Dossier? dossier)
+    private static string Document(DocumentHit d)
     {
         var html = new StringBuilder("<li class=\"hit\">");
         html.Append("<h3><a href=\"").Append(Html.E(Html.DocumentHref(d.Id))).Append("\">")
@@ -60,7 +60,7 @@ internal static class ResultList
             html.Append(" · <a href=\"").Append(Html.E(official)).Append("\" rel=\"noopener noreferrer\">officiële publicatie</a>");
         }
 
-        if (dossier is not null)
+        if (d.Dossier is { } dossier)
         {
             html.Append(" · ").Append(DossierView.Badge(dossier));
         }

@@ -49,7 +49,7 @@ internal static class SearchPage
                 return Results.Redirect(Html.DocumentHref(id));
             }
 
-            return Layout.Page(Title(url), RenderResults(url, search, response, engine, hit => dossiers.ForZaak(hit.Zaak, DossierEndpoints.Today(clock)), request.HttpContext),
+            return Layout.Page(Title(url), RenderResults(url, search, DossierStates.Fill(response, dossiers, DossierEndpoints.Today(clock)), engine, request.HttpContext),
                 feed: PersonalTools.FeedHref(url));
         }
         catch (SearchRequestException e)
@@ -68,8 +68,7 @@ internal static class SearchPage
             "<p><a href=\"/?sort=nieuwste\">Bekijk alle documenten, nieuwste eerst</a></p>\n";
     }
 
-    private static string RenderResults(SearchUrl url, SearchRequest search, SearchResponse response, SearchEngine engine, Func<DocumentHit, Dossier?> dossierOf,
-        HttpContext context)
+    private static string RenderResults(SearchUrl url, SearchRequest search, SearchResponse response, SearchEngine engine, HttpContext context)
     {
         var html = new StringBuilder();
         html.Append("<h1 class=\"visually-hidden\">Zoekresultaten</h1>\n").Append(SearchForm.Render(url, null, engine.KnownFilterValues())).Append(FilterChips.Render(url));
@@ -92,7 +91,7 @@ internal static class SearchPage
         html.Append(DidYouMean(search.Query, engine)).Append(Suggestion(url, response));
         if (response.Documents.Count > 0)
         {
-            html.Append(ResultList.SortLinks(url)).Append(ResultList.Render(response.Documents, dossierOf))
+            html.Append(ResultList.SortLinks(url)).Append(ResultList.Render(response.Documents))
                 .Append(Pager.Render(url, search.Page, Pager.PageCount(response.TotalDocuments, search.Size)));
         }
         else
