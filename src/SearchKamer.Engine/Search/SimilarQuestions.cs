@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using SearchKamer.Indexing;
 using Fields = SearchKamer.Indexing.Fields;
 
@@ -104,14 +105,32 @@ internal static class SimilarQuestions
                 .Select(c => c.Term).Where(t => ElsewhereToo(field, t)).Take(TermsPerSource).ToList();
         }
 
+        /// <summary>
+        /// Walks the term's postings and stops at the first pair of another document (a search counted and scored
+        /// every posting of the word, dozens of times per page view); the current document's own pairs are few.
+        /// </summary>
         private bool ElsewhereToo(string field, string term)
         {
-            var query = new BooleanQuery
+            var wanted = new Term(field, term);
+            var own = new BytesRef(key);
+            foreach (var leaf in searcher.IndexReader.Leaves)
             {
-                { new TermQuery(new Term(field, term)), Occur.MUST },
-                { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST_NOT },
-            };
-            return searcher.Search(query, 1).TotalHits > 0;
+                if (leaf.AtomicReader.GetTermDocsEnum(wanted) is not { } docs || leaf.AtomicReader.GetSortedDocValues(Fields.DocId) is not { } keys)
+                {
+                    continue;
+                }
+
+                var ownOrd = keys.LookupTerm(own);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    if (keys.GetOrd(doc) != ownOrd)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static Dictionary<string, int> Frequencies(string field, string text)

@@ -14,6 +14,7 @@ public static class OverviewPage
         {
             var user = Auth.Current(ctx);
             var searches = store.List(user.Id);
+            var feed = Html.E(FeedUrls.Mine(keys, links, user.Id));
             var saved = bewaard is { } id && searches.FirstOrDefault(s => s.Id == id) is { } s
                 ? $"<p class=\"done\" role=\"status\">Zoekopdracht “{Html.E(s.Name)}” is bewaard; u krijgt {Html.E(Intervals.Dutch(s.Interval))} een melding van nieuwe documenten.</p>"
                 : "";
@@ -23,7 +24,7 @@ public static class OverviewPage
                 + "<h2 id=\"meldingen\">Recente meldingen</h2>" + Recent(alerts, user.Id)
                 + "<h2 id=\"kanalen\">Hoe u meldingen krijgt</h2>" + Channels(ctx, user, smtp)
                 + "<h2 id=\"feeds\">Feeds</h2>"
-                + $"<p>Feed van al uw meldingen (alleen te lezen, deel het adres niet): <a class=\"url\" href=\"{Html.E(FeedUrls.Mine(keys, links, user.Id))}\">{Html.E(FeedUrls.Mine(keys, links, user.Id))}</a></p>"
+                + $"<p>Feed van al uw meldingen (alleen te lezen, deel het adres niet): <a class=\"url\" href=\"{feed}\">{feed}</a></p>"
                 + "<p>Elke bewaarde zoekopdracht heeft hierboven ook een eigen feed. Een nieuw feedadres maakt u onder <a href=\"/mijn/instellingen\">instellingen</a>.</p>"
                 + "<h2 id=\"account\">Account</h2>"
                 + $"<p>Aangemeld als <strong>{Html.E(user.Email)}</strong>{(user.Confirmed ? "" : " (adres nog niet bevestigd)")}.</p>"
