@@ -73,6 +73,11 @@ internal static partial class QueryReader
             return excluded ? word.MatchOnly() : word;
         }
 
+        if (query is WordAcrossQuery across)
+        {
+            return excluded ? across.MatchOnly() : across;
+        }
+
         if (query is not BooleanQuery b || !Excludes(b, excluded))
         {
             return query;

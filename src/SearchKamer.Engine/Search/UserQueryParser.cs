@@ -67,7 +67,7 @@ internal sealed class UserQueryParser : QueryParser
 
     protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
         !quoted && WordRanking.Targets(field, _textFields) is { } targets && WordRanking.Word(queryText) is { } word
-            ? Combine(targets.Select(word.Query).ToList())
+            ? (targets.Count == 1 ? word.Query(targets[0]) : new WordAcrossQuery(targets, word))
             : Across(field, quoted, f => WordRanking.WithParts(base.GetFieldQuery(f, queryText, quoted)));
 
     protected override Query GetFieldQuery(string field, string queryText, int slop) =>

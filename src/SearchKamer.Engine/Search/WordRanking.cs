@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using SearchKamer.Analysis;
 using Fields = SearchKamer.Indexing.Fields;
 
@@ -128,13 +129,18 @@ internal sealed record RankedWord(string Stem, string Exact)
 /// </summary>
 internal sealed class WordQuery : BooleanQuery
 {
-    public WordQuery(string field, RankedWord word)
+    /// <param name="matchOnly">Without the written form, which only adds to the score (for what a NOT excludes).</param>
+    public WordQuery(string field, RankedWord word, bool matchOnly = false)
         : base(disableCoord: true)
     {
         Field = field;
         Word = word;
         Add(new TermQuery(new Term(field, word.Stem)), Occur.SHOULD);
-        Add(new TermQuery(new Term(Fields.ExactOf(field), word.Exact)) { Boost = WordRanking.ExactBoost }, Occur.SHOULD);
+        if (!matchOnly)
+        {
+            Add(new TermQuery(new Term(Fields.ExactOf(field), word.Exact)) { Boost = WordRanking.ExactBoost }, Occur.SHOULD);
+        }
+
         Add(new TermQuery(new Term(field, CompoundParts.Mark(word.Stem))) { Boost = WordRanking.PartBoost }, Occur.SHOULD);
     }
 
@@ -142,10 +148,22 @@ internal sealed class WordQuery : BooleanQuery
 
     public RankedWord Word { get; }
 
+    public override Weight CreateWeight(IndexSearcher searcher) => new WordWeight(this, searcher);
+
     /// <summary>The same pairs without the score-only clause.</summary>
-    public Query MatchOnly() => new BooleanQuery(disableCoord: true)
+    public WordQuery MatchOnly() => new(Field, Word, matchOnly: true);
+
+    /// <summary>Its terms' weights are read by <see cref="WordAcrossQuery"/>, which walks every field's terms as one list.</summary>
+    internal sealed class WordWeight(BooleanQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
     {
-        { new TermQuery(new Term(Field, Word.Stem)), Occur.SHOULD },
-        { new TermQuery(new Term(Field, CompoundParts.Mark(Word.Stem))), Occur.SHOULD },
-    };
+        private static readonly float[] NoCoord = [1f, 1f, 1f, 1f];
+
+        public IList<Weight> Terms => m_weights;
+
+        /// <summary>Still its optional terms summed without coordination (a rewrite or a caller may have changed it).</summary>
+        public bool Flat => Query is BooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: 0 } q && q.Clauses.All(c => c.Occur == Occur.SHOULD);
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs) =>
+            Flat ? FlatWordScorer.Create(this, [m_weights], context, acceptDocs, NoCoord) : base.GetScorer(context, acceptDocs);
+    }
 }

@@ -6,36 +6,61 @@ using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Tests.Search;
 
-/// <summary>A word in question or answer is scored by a scorer made for two clauses; it must find and score as Lucene's own.</summary>
+/// <summary>
+/// Our scorers for the shapes every search has (a phrase or prefix in question or answer, a word in its fields)
+/// must find and score exactly as Lucene's general boolean scorers do.
+/// </summary>
 [Collection(CorpusIndexCollection.Name)]
-public class EitherQueryTests(CorpusIndexFixture corpus)
+public class FastScorerTests(CorpusIndexFixture corpus)
 {
     [Theory]
-    [InlineData("gemeente")]
-    [InlineData("externe inhuur")]
-    [InlineData("\"externe inhuur\"")]
-    [InlineData("\"de minister\"~3 gemeente")]
-    [InlineData("inhuur*")]
-    [InlineData("gemeente OR provincie")]
-    [InlineData("jeugdzorg -gemeente")]
-    [InlineData("ministr~")]
-    [InlineData("escortbureau")]
-    public void Either_query_finds_the_same_pairs_with_the_same_scores_as_a_boolean_query(string input)
+    [InlineData("gemeente", SearchIn.Both)]
+    [InlineData("externe inhuur", SearchIn.Both)]
+    [InlineData("gemeente OR provincie", SearchIn.Both)]
+    [InlineData("jeugdzorg -gemeente", SearchIn.Both)]
+    [InlineData("escortbureau", SearchIn.Both)]
+    [InlineData("minister", SearchIn.Question)]
+    [InlineData("ministerraad kabinet", SearchIn.Answer)]
+    public void A_word_walked_as_one_list_of_postings_finds_the_same_pairs_with_the_same_scores_as_nested_boolean_queries(string input, SearchIn searchIn)
     {
-        var parsed = new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse(input);
-        Assert.True(Contains<EitherQuery>(parsed), $"{input}: {parsed}");
+        var parsed = new UserQueryParser(FieldAliases.TextFields(searchIn)).Parse(input);
+        Assert.True(Contains<WordAcrossQuery>(parsed) || Contains<WordQuery>(parsed), $"{input}: {parsed}");
+        AssertSameHits(parsed, parsed);
+    }
 
+    [Theory]
+    [InlineData(SearchIn.Both)]
+    [InlineData(SearchIn.Question)]
+    public void A_plain_word_is_walked_by_one_flat_scorer_in_every_segment_that_holds_it(SearchIn searchIn)
+    {
+        var parsed = new UserQueryParser(FieldAliases.TextFields(searchIn)).Parse("minister");
         var searcher = corpus.Index.Searchers.Acquire();
         try
         {
-            var fast = Hits(searcher, parsed);
-            Assert.NotEmpty(fast);
-            Assert.Equal(Hits(searcher, Generalise(parsed)), fast);
+            var weight = searcher.CreateNormalizedWeight(parsed);
+            var scorers = searcher.IndexReader.Leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)).OfType<Scorer>().ToList();
+            Assert.NotEmpty(scorers);
+            Assert.All(scorers, s => Assert.IsType<FlatWordScorer>(s));
         }
         finally
         {
             corpus.Index.Searchers.Release(searcher);
         }
+    }
+
+    [Theory]
+    [InlineData("\"externe inhuur\"")]
+    [InlineData("\"de minister\"~3 gemeente")]
+    [InlineData("inhuur*")]
+    [InlineData("\"gemeente\" OR provincie")]
+    [InlineData("jeugd* -gemeente")]
+    [InlineData("ministr~")]
+    [InlineData("\"escortbureau\"")]
+    public void Either_query_finds_the_same_pairs_with_the_same_scores_as_a_boolean_query(string input)
+    {
+        var parsed = new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse(input);
+        Assert.True(Contains<EitherQuery>(parsed), $"{input}: {parsed}");
+        AssertSameHits(parsed, parsed);
     }
 
     [Fact]
@@ -60,13 +85,6 @@ public class EitherQueryTests(CorpusIndexFixture corpus)
         {
             corpus.Index.Searchers.Release(searcher);
         }
-    }
-
-    [Fact]
-    public void A_word_in_one_field_only_is_its_own_query()
-    {
-        var parsed = new UserQueryParser(FieldAliases.TextFields(SearchIn.Question)).Parse("gemeente");
-        Assert.False(Contains<EitherQuery>(parsed), parsed.ToString());
     }
 
     [Theory]
