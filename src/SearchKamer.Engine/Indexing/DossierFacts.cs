@@ -39,30 +39,25 @@ public static class DossierFacts
     /// <summary>
     /// The key and facts of every doc record that holds <paramref name="term"/>, in index order. Read from the
     /// term's postings directly: one search per hit through the query machinery (a weight, a scorer and a
-    /// conjunction with the records' long posting list) was most of a dossier state's cost.
+    /// conjunction with the records' long posting list) was most of a dossier state's cost, and so was advancing
+    /// through that posting list here (its skip data read anew per segment and zaak); the records' bits are cached.
     /// </summary>
     public static List<(string Key, KamervraagDocument Doc)> RecordsWith(IndexSearcher searcher, Term term)
     {
         var collector = new Collector(searcher);
-        var level = new Term(Fields.Level, Fields.LevelDoc);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            if (leaf.AtomicReader.GetTermDocsEnum(term) is not { } docs || leaf.AtomicReader.GetTermDocsEnum(level) is not { } records)
+            if (leaf.AtomicReader.GetTermDocsEnum(term) is not { } docs)
             {
                 continue;
             }
 
+            // The term sits on a document's pairs and on its record; only the record is a member.
+            var records = ParentBits.For(leaf.AtomicReader);
             collector.SetNextReader(leaf);
             for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
             {
-                // The term sits on a document's pairs and on its record; only the record is a member.
-                var record = records.DocID < doc ? records.Advance(doc) : records.DocID;
-                if (record == DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    break;
-                }
-
-                if (record == doc)
+                if (records.Get(doc))
                 {
                     collector.Collect(doc);
                 }

@@ -2,9 +2,8 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Fields = SearchKamer.Indexing.Fields;
 
-namespace SearchKamer.Search;
+namespace SearchKamer.Indexing;
 
 /// <summary>
 /// Which docs of a segment are document records. Pairs are written in a block ending with their

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Search;
 

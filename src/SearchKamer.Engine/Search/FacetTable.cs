@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Search;
 

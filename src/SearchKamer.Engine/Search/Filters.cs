@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Fields = SearchKamer.Indexing.Fields;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Search;
 

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Search;
 

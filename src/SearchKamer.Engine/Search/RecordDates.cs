@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Fields = SearchKamer.Indexing.Fields;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Search;
 

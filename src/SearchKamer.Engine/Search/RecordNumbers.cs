@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Search;
 

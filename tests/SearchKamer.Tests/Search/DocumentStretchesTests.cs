@@ -1,3 +1,4 @@
+using SearchKamer.Indexing;
 using SearchKamer.Search;
 
 namespace SearchKamer.Tests.Search;
