@@ -146,10 +146,13 @@ public static class DocumentMapper
         return d;
     }
 
-    /// <summary>Only the stemmed field stores the text: the highlighter reads it for both.</summary>
+    /// <summary>
+    /// Neither field stores the text: results and snippets read it from the document record. Stored here too,
+    /// it was half the stored data, and loading a record decompressed the pairs' copies stored before it.
+    /// </summary>
     private static void AddText(Document d, string field, string text)
     {
-        d.Add(new TextField(field, text, Field.Store.YES));
+        d.Add(new TextField(field, text, Field.Store.NO));
         d.Add(new TextField(Fields.ExactOf(field), text, Field.Store.NO));
     }
 
