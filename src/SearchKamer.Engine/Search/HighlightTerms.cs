@@ -1,5 +1,6 @@
 using Lucene.Net.Search;
 using Lucene.Net.Util.Automaton;
+using SearchKamer.Analysis;
 
 namespace SearchKamer.Search;
 
@@ -68,6 +69,14 @@ internal static class HighlightTerms
     {
         switch (query)
         {
+            // The written form marks no token its stem does not (the same word, lower-cased and folded, has that
+            // stem), and the nearness bonus only joins words already marked: both left out, a snippet's text is
+            // analysed once instead of a second time with the exact chain.
+            case WordQuery w:
+                For(fields, w.Field).Terms.UnionWith([w.Word.Stem, CompoundParts.Mark(w.Word.Stem)]);
+                break;
+            case NearbyWordsQuery:
+                break;
             case BooleanQuery b:
                 foreach (var clause in b.Clauses.Where(c => c.Occur != Occur.MUST_NOT))
                 {

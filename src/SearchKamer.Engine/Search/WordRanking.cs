@@ -65,7 +65,7 @@ internal static class WordRanking
 
         foreach (var field in fields)
         {
-            var phrase = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityBoost };
+            var phrase = new NearbyWordsQuery { Slop = ProximitySlop, Boost = ProximityBoost };
             foreach (var e in exact)
             {
                 phrase.Add(new Term(Fields.ExactOf(field), e));
@@ -114,6 +114,9 @@ internal static class WordRanking
         return count == 1 ? only : null;
     }
 }
+
+/// <summary>The plain words of a query standing close together: a score bonus (see <see cref="WordRanking.Proximity"/>).</summary>
+internal sealed class NearbyWordsQuery : PhraseQuery;
 
 /// <param name="Stem">The word through the stemmed query chain.</param>
 /// <param name="Exact">The word lower-cased and folded, as the exact fields hold it.</param>

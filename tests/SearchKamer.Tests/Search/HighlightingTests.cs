@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Lucene.Net.Search;
 using SearchKamer.Search;
+using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Tests.Search;
 
@@ -7,6 +9,34 @@ namespace SearchKamer.Tests.Search;
 [Collection(CorpusIndexCollection.Name)]
 public partial class HighlightingTests(CorpusIndexFixture corpus)
 {
+    /// <summary>
+    /// Oracle: the same query with its word and nearness clauses as plain Lucene queries, so every term (the
+    /// written form in the exact field included) is sought in its own field, over every text of the corpus.
+    /// </summary>
+    [Theory]
+    [InlineData("minister")]
+    [InlineData("externe inhuur")]
+    [InlineData("gemeente belasting")]
+    [InlineData("Kamervragen beantwoord")]
+    [InlineData("asiel")]
+    public void A_plain_word_marks_what_its_stem_written_form_and_nearness_would_each_mark(string input)
+    {
+        var query = QueryReader.Read(input, SearchIn.Both).Query!;
+        var (fast, full) = (new Highlighter(query), new Highlighter(Plain(query)));
+        var texts = corpus.Documents.SelectMany(d => d.Questions.SelectMany(q =>
+            new[] { (Field: Fields.Question, Text: q.Question), (Field: Fields.Answer, Text: Indexing.DocumentMapper.AnswerOf(d, q)) }));
+
+        var marked = 0;
+        foreach (var (field, text) in texts.Where(t => !string.IsNullOrEmpty(t.Text)))
+        {
+            var snippet = fast.Snippet(field, text);
+            Assert.Equal(full.Snippet(field, text), snippet);
+            marked += snippet.Contains("<mark>", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        Assert.True(marked > 0, $"{input} marks nothing in the corpus");
+    }
+
     [Fact]
     public void A_compound_is_marked_whole_when_its_part_is_searched()
     {
@@ -87,4 +117,29 @@ public partial class HighlightingTests(CorpusIndexFixture corpus)
 
     [GeneratedRegex("<mark>([^<]*)</mark>")]
     private static partial Regex Marked();
+
+    private static Query Plain(Query query)
+    {
+        switch (query)
+        {
+            case NearbyWordsQuery near:
+                var phrase = new PhraseQuery { Slop = near.Slop, Boost = near.Boost };
+                foreach (var (term, position) in near.GetTerms().Zip(near.GetPositions()))
+                {
+                    phrase.Add(term, position);
+                }
+
+                return phrase;
+            case BooleanQuery b:
+                var plain = new BooleanQuery(b.CoordDisabled) { Boost = b.Boost };
+                foreach (var c in b.Clauses)
+                {
+                    plain.Add(Plain(c.Query), c.Occur);
+                }
+
+                return plain;
+            default:
+                return query;
+        }
+    }
 }
