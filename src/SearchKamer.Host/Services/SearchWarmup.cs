@@ -1,5 +1,7 @@
 using Lucene.Net.Index;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SearchKamer.Dossiers;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 using Fields = SearchKamer.Indexing.Fields;
@@ -11,9 +13,12 @@ namespace SearchKamer.Host.Services;
 /// one at a time, in the background. .NET first compiles a method quickly and optimises it only after it
 /// has been called often enough; under full load that took some 40 seconds (README "Speed"), so the first
 /// visitors after a restart got answers a fifth slower. Every kind of search is asked: words, phrases,
-/// prefixes, fields, filters, facet selections, sort orders and a second page.
+/// prefixes, fields, filters, facet selections, sort orders and a second page; each answer also gets its
+/// dossier states and is written as the API writes it, so that code is optimised too.
 /// </summary>
-public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOptions<SearchKamerOptions> options, ILogger<SearchWarmup> log, TimeProvider clock)
+/// <param name="dossiers">Null in tests that only count searches.</param>
+public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOptions<SearchKamerOptions> options, ILogger<SearchWarmup> log, TimeProvider clock,
+    DossierReader? dossiers = null)
     : BackgroundService
 {
     /// <summary>The warm-up gives up after this long even if searches are left: the first visitors must not wait on it.</summary>
@@ -32,7 +37,11 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
         {
             try
             {
-                engine.Search(requests[done % requests.Count]);
+                var response = engine.Search(requests[done % requests.Count]);
+                if (dossiers is not null)
+                {
+                    JsonSerializer.Serialize(Stream.Null, DossierStates.Fill(response, dossiers, DateOnly.FromDateTime(clock.GetLocalNow().Date)), StoredJson.Options);
+                }
             }
             catch (SearchRequestException)
             {
@@ -49,7 +58,7 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
     /// <summary>The searches asked, in turn; none when the index is empty.</summary>
     public IReadOnlyList<SearchRequest> Requests()
     {
-        var words = FrequentWords(40);
+        var words = SpreadWords(40);
         if (words.Count < 2)
         {
             return [];
@@ -79,28 +88,31 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
         return requests;
     }
 
-    /// <summary>Words that many questions hold (the index's own terms, so any index warms with its language).</summary>
-    private List<string> FrequentWords(int count)
+    /// <summary>
+    /// Words of the index's own questions (so any index warms with its language), from the most frequent to the
+    /// rare, evenly spread: the forty most frequent took some 400 ms apiece on a cold million-pair index, and the
+    /// warm-up ended after a few dozen searches, before most code was optimised.
+    /// </summary>
+    private List<string> SpreadWords(int count)
     {
         return index.Read<List<string>>(searcher =>
         {
             var terms = MultiFields.GetTerms(searcher.IndexReader, Fields.Question)?.GetEnumerator();
-            var frequent = new PriorityQueue<string, int>();
+            var candidates = new List<(string Word, int DocFreq)>();
             var scanned = 0;
             while (terms is not null && terms.MoveNext() && ++scanned < 500_000)
             {
                 var word = terms.Term.Utf8ToString();
-                if (word.Length >= 5 && word.All(char.IsLetter))
+                if (word.Length >= 5 && word.All(char.IsLetter) && terms.DocFreq >= 2)
                 {
-                    frequent.Enqueue(word, terms.DocFreq);
-                    if (frequent.Count > count)
-                    {
-                        frequent.Dequeue();
-                    }
+                    candidates.Add((word, terms.DocFreq));
                 }
             }
 
-            return [.. frequent.UnorderedItems.OrderByDescending(x => x.Priority).ThenBy(x => x.Element, StringComparer.Ordinal).Select(x => x.Element)];
+            candidates.Sort((a, b) => a.DocFreq != b.DocFreq ? b.DocFreq.CompareTo(a.DocFreq) : string.CompareOrdinal(a.Word, b.Word));
+            var step = Math.Max(1, candidates.Count / count);
+            // Rare first: cheap searches bring most methods to their optimised form within the first seconds.
+            return [.. Enumerable.Range(0, Math.Min(count, candidates.Count)).Select(i => candidates[i * step].Word).Reverse()];
         });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SearchKamer.Dossiers;
 using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
@@ -25,6 +26,34 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         // The words come from the corpus: the plain-word searches find questions.
         Assert.All(requests.Where(r => !r.Query.Contains(' ') && !r.Query.Contains(':') && !r.Query.EndsWith('*') && r.Parties.Count == 0 && r.From is null && r.Page == 1),
             r => Assert.True(corpus.Engine.Search(r).Total > 0, r.Query));
+    }
+
+    [Fact]
+    public void Warmup_words_run_from_the_rare_to_the_most_frequent()
+    {
+        var plain = Warmup(corpus.Index, corpus.Engine).Requests().Where(r => r.Query.All(char.IsLetter) && r.Page == 1 && r.Parties.Count == 0 && r.From is null)
+            .Select(r => r.Query).Distinct().ToList();
+        var (chosen, all) = corpus.Index.Read(searcher =>
+        {
+            var counts = new List<int>();
+            var terms = Lucene.Net.Index.MultiFields.GetTerms(searcher.IndexReader, Indexing.Fields.Question).GetEnumerator();
+            while (terms.MoveNext())
+            {
+                var word = terms.Term.Utf8ToString();
+                if (word.Length >= 5 && word.All(char.IsLetter) && terms.DocFreq >= 2)
+                {
+                    counts.Add(terms.DocFreq);
+                }
+            }
+
+            var chosen = plain.Select(w => searcher.IndexReader.DocFreq(new Lucene.Net.Index.Term(Indexing.Fields.Question, w))).ToList();
+            return (chosen, counts.Order().ToList());
+        });
+
+        Assert.True(plain.Count >= 20, $"{plain.Count} words");
+        // Among words of two questions or more: one of the most frequent (top 1 %) keeps the long-list path warm; most are cheap.
+        Assert.Contains(chosen, n => n >= all[(int)(all.Count * 0.99)]);
+        Assert.True(chosen.Count(n => n <= all[all.Count / 2]) * 2 >= chosen.Count, string.Join(",", chosen));
     }
 
     [Fact]
@@ -63,5 +92,5 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null) =>
-        new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, clock ?? TimeProvider.System);
+        new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, clock ?? TimeProvider.System, new DossierReader(index));
 }
