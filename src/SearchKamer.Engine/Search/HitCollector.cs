@@ -64,6 +64,12 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
 
     public void Collect(int doc)
     {
+        if (_parents.Get(doc))
+        {
+            // A document record: it shares some fields with its pairs (and matches *), but only pairs are hits.
+            return;
+        }
+
         // Docs arrive in order: one before the last record found belongs to that record's document.
         var parent = doc <= _lastParent ? _lastParent : _parents.NextSetBit(doc);
         if (parent < 0)
