@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using SearchKamer.SavedSearches;
 
 namespace SearchKamer.Tests.SavedSearches;
 
@@ -80,6 +81,97 @@ public sealed class TokenRenewalTests
         Assert.StartsWith("/aanmelden", signedOut.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_old_session_of_this_browser_replayed_after_renewal_is_signed_out_and_renews_nothing()
+    {
+        using var host = new SavedSearchHost();
+        var (_, token, _) = host.NewUser("naspelen@example.nl");
+        var jar = new CookieJar();
+        var browser = host.Bare(jar);
+        Assert.Equal(HttpStatusCode.Redirect, (await SavedSearchHost.SignIn(browser, token)).StatusCode);
+        var antiforgery = await SavedSearchHost.AntiforgeryToken(browser, "/mijn");
+        var before = jar.Header;
+
+        var renewed = await browser.PostAsync("/mijn/token", Fields(antiforgery));
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var newToken = ShownToken(await renewed.Content.ReadAsStringAsync());
+        Assert.NotEqual(before, jar.Header);
+
+        // The same browser again with its old cookie: a page, and the same form a second time (a double click).
+        var replay = host.Bare();
+        var page = await replay.SendAsync(WithCookie(HttpMethod.Get, "/mijn", before));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/aanmelden", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var again = await replay.SendAsync(WithCookie(HttpMethod.Post, "/mijn/token", before, Fields(antiforgery)));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("/aanmelden", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        Assert.Contains("naspelen@example.nl", await Api(host, newToken).GetStringAsync("/api/account"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/mijn")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Renewals_sent_at_once_with_one_session_renew_once_and_the_rest_get_a_dutch_refusal_not_a_500()
+    {
+        using var host = new SavedSearchHost();
+        var (_, token, _) = host.NewUser("dubbelklik@example.nl");
+        var jar = new CookieJar();
+        var browser = host.Bare(jar);
+        Assert.Equal(HttpStatusCode.Redirect, (await SavedSearchHost.SignIn(browser, token)).StatusCode);
+        var antiforgery = await SavedSearchHost.AntiforgeryToken(browser, "/mijn");
+        var cookie = jar.Header;
+
+        var client = host.Bare();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.SendAsync(WithCookie(HttpMethod.Post, "/mijn/token", cookie, Fields(antiforgery, ("feeds", "on"))))));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Redirect }));
+        var won = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.BadRequest))
+        {
+            var html = PageForms.Parse(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("Er is geen nieuwe link gemaakt", html.QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("Uitloggen", html.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // The one renewal that happened holds: its token signs in, its session is the one this browser keeps.
+        var newToken = ShownToken(await won.Content.ReadAsStringAsync());
+        Assert.Contains("dubbelklik@example.nl", await Api(host, newToken).GetStringAsync("/api/account"), StringComparison.Ordinal);
+        var session = won.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sk_sessie=", StringComparison.Ordinal)).Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(WithCookie(HttpMethod.Get, "/mijn", session))).StatusCode);
+    }
+
+    [Fact]
+    public void A_second_renewal_with_the_session_the_first_one_ended_is_refused_and_changes_nothing()
+    {
+        using var host = new SavedSearchHost();
+        var users = host.Get<Users>();
+        var keys = host.Get<FeedKeys>();
+        var (_, token, user) = host.NewUser("tweemaal@example.nl");
+        var feedKey = keys.ForUser(user.Id);
+        var session = users.StartSession(token);
+
+        var (first, firstSession) = users.RenewToken(user.Id, session, feeds: false);
+        var refused = Assert.Throws<UserException>(() => users.RenewToken(user.Id, session, feeds: true));
+        Assert.Contains("sessie", refused.Message, StringComparison.Ordinal);
+
+        // The refused one touched nothing: the first renewal's token and session work, the feed key is the old one.
+        Assert.Equal(user.Id, users.ByToken(first.Token)?.Id);
+        Assert.Equal(user.Id, users.BySession(firstSession)?.Id);
+        Assert.Null(users.BySession(session));
+        Assert.Equal(feedKey, keys.ForUser(user.Id));
+    }
+
+    private static FormUrlEncodedContent Fields(string antiforgery, params (string Name, string Value)[] more) =>
+        new([new("__RequestVerificationToken", antiforgery), .. more.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+
+    private static HttpRequestMessage WithCookie(HttpMethod method, string path, string cookie, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Add("Cookie", cookie);
+        return request;
     }
 
     /// <summary>The token as the page shows it for the API, the same one as in the shown sign-in link.</summary>

@@ -30,6 +30,13 @@ public static class Auth
     public static User? Visitor(HttpContext context, Users users) =>
         context.Items[UserKey] as User ?? (context.Request.Cookies.ContainsKey(SessionCookie) ? FromCookie(context, users) : null);
 
+    /// <summary>The request's session turned out to be over (a renewal lost to another): its answer shows the visitor signed out.</summary>
+    public static void SignOut(HttpContext context)
+    {
+        context.Items.Remove(UserKey);
+        context.Response.Cookies.Delete(SessionCookie);
+    }
+
     /// <summary>The user an endpoint filter put on the request.</summary>
     public static User Current(HttpContext context) =>
         context.Items[UserKey] as User ?? throw new InvalidOperationException("endpoint without a user filter");

@@ -13,23 +13,27 @@ public static class TokenRenewal
     public const string Action = "/mijn/token";
 
     public static void Map(WebApplication app) =>
-        app.MapGroup("/mijn").RequireSession().MapPost("/token", (HttpContext ctx, IFormCollection form, Users users, FeedKeys keys, SavedSearchStore store, Links links) =>
+        app.MapGroup("/mijn").RequireSession().MapPost("/token", (HttpContext ctx, IFormCollection form, Users users, Links links) =>
         {
             var user = Auth.Current(ctx);
-            var (issued, session) = users.RenewToken(user.Id);
-            Auth.SetSession(ctx, session);
             var feeds = form["feeds"] == "on";
-            if (feeds)
+            try
             {
-                keys.RenewUser(user.Id);
-                foreach (var search in store.List(user.Id))
-                {
-                    keys.RenewSearch(user.Id, search.Id);
-                }
+                var (issued, session) = users.RenewToken(user.Id, ctx.Request.Cookies[Auth.SessionCookie], feeds);
+                Auth.SetSession(ctx, session);
+                return Html.Page("Nieuwe persoonlijke link", Shown(links, issued, feeds), issued.User);
             }
-
-            return Html.Page("Nieuwe persoonlijke link", Shown(links, issued, feeds), issued.User);
+            catch (UserException e)
+            {
+                // The session is gone (another renewal won), so this browser is signed out: say so, and how to get a link again.
+                Auth.SignOut(ctx);
+                return Html.Page("Nieuwe persoonlijke link", Html.Error("Er is geen nieuwe link gemaakt: " + e.Message + ".") + AlreadyRenewed, null, 400);
+            }
         });
+
+    private const string AlreadyRenewed =
+        "<p>Is er net een nieuwe link getoond, gebruik die dan om in te loggen. Heeft u hem niet gezien, dan vraagt u via "
+        + "<a href=\"/aanmelden\">Aanmelden</a> met uw e-mailadres een nieuwe aan; u krijgt hem per e-mail.</p>";
 
     /// <summary>The button for the account section of /mijn.</summary>
     public static string Form(HttpContext ctx) => Html.Form(ctx, Action,
