@@ -19,7 +19,7 @@ public sealed class TokenRenewalTests
         var browser = await host.Browser(oldToken);
         var elsewhere = await host.Browser(oldToken);
 
-        var response = await PageForms.Submit(browser, "/mijn", Form);
+        var response = await PageForms.Submit(browser, "/mijn", Form, ("feeds", null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         var newToken = ShownToken(html);
@@ -37,20 +37,23 @@ public sealed class TokenRenewalTests
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.DoesNotContain(newToken, await mine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/mijn")).StatusCode);
-        // Without the box ticked the feed keeps its own key.
+        // With the box unticked the feed keeps its own key.
         Assert.Equal(HttpStatusCode.OK, (await host.Anonymous().GetAsync(feed)).StatusCode);
     }
 
     [Fact]
-    public async Task With_the_feed_box_ticked_the_old_feed_addresses_stop_working_too()
+    public async Task The_feed_box_is_ticked_by_default_so_the_old_feed_addresses_stop_working_too()
     {
         using var host = new SavedSearchHost();
         var (oldApi, oldToken, _) = host.NewUser("feeds-ook@example.nl");
         var search = await SavedSearchHost.SaveSearch(oldApi, "stroom", "q=stroomaansluiting");
         var oldFeeds = new[] { await SavedSearchHost.FeedPath(oldApi, "/api/account"), await SavedSearchHost.FeedPath(oldApi, $"/api/zoekopdrachten/{search}") };
         var browser = await host.Browser(oldToken);
+        var box = PageForms.Parse(await browser.GetStringAsync("/mijn")).QuerySelector(Form + " input[type=checkbox][name=feeds]") as AngleSharp.Html.Dom.IHtmlInputElement;
+        Assert.True(box?.IsChecked, "the box 'Ook mijn feedadressen vervangen' is ticked when /mijn is shown");
 
-        var response = await PageForms.Submit(browser, "/mijn", Form, ("feeds", "on"));
+        // The form as the page gives it, nothing changed.
+        var response = await PageForms.Submit(browser, "/mijn", Form);
         var newApi = Api(host, ShownToken(await response.Content.ReadAsStringAsync()));
 
         var anonymous = host.Anonymous();

@@ -4,9 +4,9 @@ namespace SearchKamer.Host.Web.SavedSearches;
 
 /// <summary>
 /// "Nieuwe persoonlijke link" on /mijn: a new token (the sign-in link and the API's Bearer token are the same
-/// secret), shown once. Sessions end everywhere but here. Feed keys are separate capabilities, so they change
-/// only when asked: feed readers would break, but whoever had the old token could have read the feed addresses
-/// through the API.
+/// secret), shown once. Sessions end everywhere but here. Feed keys are separate capabilities; the box to replace
+/// them too is ticked by default, because whoever had the old token could have read the feed addresses through
+/// the API, and a renewal is mostly for a leaked link. Unticking it keeps feed readers working.
 /// </summary>
 public static class TokenRenewal
 {
@@ -37,7 +37,7 @@ public static class TokenRenewal
 
     /// <summary>The button for the account section of /mijn.</summary>
     public static string Form(HttpContext ctx) => Html.Form(ctx, Action,
-        """<label><input type="checkbox" name="feeds"> Ook mijn feedadressen vervangen</label>""",
+        """<label><input type="checkbox" name="feeds" checked> Ook mijn feedadressen vervangen</label>""",
         "Nieuwe persoonlijke link maken");
 
     private static string Shown(Links links, IssuedToken issued, bool feeds)
