@@ -90,11 +90,7 @@ public sealed class TokenRenewalTests
     public async Task The_old_session_of_this_browser_replayed_after_renewal_is_signed_out_and_renews_nothing()
     {
         using var host = new SavedSearchHost();
-        var (_, token, _) = host.NewUser("naspelen@example.nl");
-        var jar = new CookieJar();
-        var browser = host.Bare(jar);
-        Assert.Equal(HttpStatusCode.Redirect, (await SavedSearchHost.SignIn(browser, token)).StatusCode);
-        var antiforgery = await SavedSearchHost.AntiforgeryToken(browser, "/mijn");
+        var (browser, jar, antiforgery) = await SignedIn(host, "naspelen@example.nl");
         var before = jar.Header;
 
         var renewed = await browser.PostAsync("/mijn/token", Fields(antiforgery));
@@ -119,11 +115,7 @@ public sealed class TokenRenewalTests
     public async Task Renewals_sent_at_once_with_one_session_renew_once_and_the_rest_get_a_dutch_refusal_not_a_500()
     {
         using var host = new SavedSearchHost();
-        var (_, token, _) = host.NewUser("dubbelklik@example.nl");
-        var jar = new CookieJar();
-        var browser = host.Bare(jar);
-        Assert.Equal(HttpStatusCode.Redirect, (await SavedSearchHost.SignIn(browser, token)).StatusCode);
-        var antiforgery = await SavedSearchHost.AntiforgeryToken(browser, "/mijn");
+        var (_, jar, antiforgery) = await SignedIn(host, "dubbelklik@example.nl");
         var cookie = jar.Header;
 
         var client = host.Bare();
@@ -167,6 +159,16 @@ public sealed class TokenRenewalTests
         Assert.Equal(feedKey, keys.ForUser(user.Id));
     }
 
+    /// <summary>A browser whose cookies the test can read, signed in, with the antiforgery token of /mijn's forms.</summary>
+    private static async Task<(HttpClient Browser, CookieJar Jar, string Antiforgery)> SignedIn(SavedSearchHost host, string email)
+    {
+        var (_, token, _) = host.NewUser(email);
+        var jar = new CookieJar();
+        var browser = host.Bare(jar);
+        Assert.Equal(HttpStatusCode.Redirect, (await SavedSearchHost.SignIn(browser, token)).StatusCode);
+        return (browser, jar, await SavedSearchHost.AntiforgeryToken(browser, "/mijn"));
+    }
+
     private static FormUrlEncodedContent Fields(string antiforgery, params (string Name, string Value)[] more) =>
         new([new("__RequestVerificationToken", antiforgery), .. more.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
 
@@ -178,7 +180,7 @@ public sealed class TokenRenewalTests
     }
 
     /// <summary>The token as the page shows it for the API, the same one as in the shown sign-in link.</summary>
-    private static string ShownToken(string html)
+    internal static string ShownToken(string html)
     {
         var page = PageForms.Parse(html);
         var bearer = page.QuerySelector("main code.token")!.TextContent;

@@ -40,15 +40,9 @@ public static class TokenRenewal
         """<label><input type="checkbox" name="feeds" checked> Ook mijn feedadressen vervangen</label>""",
         "Nieuwe persoonlijke link maken");
 
-    private static string Shown(Links links, IssuedToken issued, bool feeds)
-    {
-        var link = AccountPages.SignInLink(links, issued.Token);
-        return $"""
-            <p class="done" role="status">Uw nieuwe persoonlijke link is gemaakt. Hij wordt maar één keer getoond: bewaar hem nu, bijvoorbeeld in een wachtwoordbeheerder.</p>
-            <h2>Persoonlijke link</h2>
-            <p><a class="token" href="{Html.E(link)}">{Html.E(link)}</a></p>
-            <h2>Voor de API</h2>
-            <p><code class="token">Authorization: Bearer {Html.E(issued.Token)}</code></p>
+    private static string Shown(Links links, IssuedToken issued, bool feeds) =>
+        """<p class="done" role="status">Uw nieuwe persoonlijke link is gemaakt. Hij wordt maar één keer getoond: bewaar hem nu, bijvoorbeeld in een wachtwoordbeheerder.</p>"""
+        + AccountPages.TokenShown(links, issued.Token) + $"""
             <h2>Wat er is veranderd</h2>
             <ul>
             <li>Uw oude link en uw oude token werken niet meer, ook niet in de API.</li>
@@ -60,5 +54,4 @@ public static class TokenRenewal
             </ul>
             <p><a href="/mijn">Terug naar Mijn SearchKamer</a></p>
             """;
-    }
 }
