@@ -14,7 +14,7 @@ public static class AccountPages
         {
             Auth.RememberReturn(ctx, terug);
             return Html.Page("Inloggen of aanmelden", SignIn(terug) + "<h2>Nog geen account?</h2>" + (smtp.Configured ? SignUpForm(ctx, null) : NoSelfService),
-                Auth.FromCookie(ctx, users));
+                Auth.Visitor(ctx, users));
         });
         app.MapPost("/aanmelden", StartSignUp).RequireRateLimiting(RateLimits.SignUp);
 
