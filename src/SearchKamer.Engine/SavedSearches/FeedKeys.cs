@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using SearchKamer.Storage;
 
 namespace SearchKamer.SavedSearches;
@@ -22,6 +23,16 @@ public sealed class FeedKeys(SqliteStore store)
     public string RenewUser(long userId) => Set("users", userId, null);
 
     public string? RenewSearch(long userId, long searchId) => Owns(userId, searchId) ? Set("saved_searches", searchId, userId) : null;
+
+    /// <summary>New keys for /feed/mijn and every saved search of the user, on the caller's connection (and its transaction).</summary>
+    internal static void RenewAll(SqliteConnection c, long userId)
+    {
+        Sql.Exec(c, "UPDATE users SET feed_key = $k WHERE id = $id", ("$k", Secrets.NewToken()), ("$id", userId));
+        foreach (var search in Sql.Query(c, "SELECT id FROM saved_searches WHERE user_id = $u", r => r.GetInt64(0), ("$u", userId)))
+        {
+            Sql.Exec(c, "UPDATE saved_searches SET feed_key = $k WHERE id = $id", ("$k", Secrets.NewToken()), ("$id", search));
+        }
+    }
 
     /// <summary>The user whose /feed/mijn this key opens.</summary>
     public long? UserOf(string? key) => Lookup("SELECT id, feed_key FROM users WHERE feed_key = $k", key);

@@ -57,20 +57,32 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
 
     /// <summary>
     /// The signed-in user's own renewal (from /mijn): a new token, every session ended (other browsers, and whoever
-    /// signed in with the old token), and a new session for the browser that asked, so it stays signed in.
+    /// signed in with the old token), a new session for the browser that asked, so it stays signed in, and with
+    /// <paramref name="feeds"/> new feed keys. One write transaction: a double click or a second tab cannot interleave,
+    /// and the session that asked must still be alive inside it, so of two renewals with one session only the first
+    /// happens and the second is refused (<see cref="UserException"/>) instead of ending the first one's new session.
     /// Only a confirmed account has a token anyone knows, so the confirming in <see cref="Renew"/> changes nothing here.
     /// </summary>
-    public (IssuedToken Issued, string Session) RenewToken(long userId)
+    public (IssuedToken Issued, string Session) RenewToken(long userId, string? session, bool feeds)
     {
-        IssuedToken issued;
-        using (var c = store.Open())
+        using var c = store.Open();
+        using var tx = c.BeginTransaction();
+        if (string.IsNullOrEmpty(session) || session.Length > 200 || Sql.Scalar(c, "SELECT 1 FROM sessions WHERE id_hash = $h AND user_id = $u AND expires_at > $now",
+                ("$h", Secrets.Hash(session)), ("$u", userId), ("$now", clock.GetUtcNow().UtcTicks)) is null)
         {
-            issued = Renew(c, userId, Secrets.NewToken());
+            throw new UserException("deze sessie is al beëindigd, waarschijnlijk doordat u zojuist al een nieuwe link maakte (bijvoorbeeld met een dubbele klik)");
         }
 
-        return (issued, StartSession(issued.Token) ?? throw new UserException("onbekende gebruiker"));
-    }
+        var issued = Renew(c, userId, Secrets.NewToken());
+        if (feeds)
+        {
+            FeedKeys.RenewAll(c, userId);
+        }
 
+        var renewed = InsertSession(c, userId);
+        tx.Commit();
+        return (issued, renewed);
+    }
     public User? Get(long id)
     {
         using var c = store.Open();
@@ -102,11 +114,16 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
             return null;
         }
 
-        var session = Secrets.NewToken();
         using var c = store.Open();
+        return InsertSession(c, user.Id);
+    }
+
+    private string InsertSession(SqliteConnection c, long userId)
+    {
+        var session = Secrets.NewToken();
         Sql.Exec(c, "DELETE FROM sessions WHERE expires_at < $now", ("$now", clock.GetUtcNow().UtcTicks));
         Sql.Exec(c, "INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($h, $u, $x)",
-            ("$h", Secrets.Hash(session)), ("$u", user.Id), ("$x", (clock.GetUtcNow() + SessionLifetime).UtcTicks));
+            ("$h", Secrets.Hash(session)), ("$u", userId), ("$x", (clock.GetUtcNow() + SessionLifetime).UtcTicks));
         return session;
     }
 

@@ -62,7 +62,8 @@ internal static class SimilarQuestions
             { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST_NOT },
         };
 
-        var hits = searcher.Search(query, count * 4).ScoreDocs;
+        // Scored on live counts, like the choice of words: deleted records left for a merge do not move the order.
+        var hits = new LiveStatistics.Searcher(searcher.IndexReader).Search(query, count * 4).ScoreDocs;
         var parents = new Dictionary<int, PairHit>();
         foreach (var hit in hits)
         {
@@ -78,10 +79,13 @@ internal static class SimilarQuestions
         return parents.Values.Select(p => Documents.ToHit(Documents.Load(searcher, p.Parent), [p], null)).ToList();
     }
 
-    /// <summary>Picks the words of a text that say most about it in the index, leaving out the current document.</summary>
-    private sealed class Words(IndexSearcher searcher, string key)
+    /// <summary>
+    /// Picks the words of a text that say most about it in the index, leaving out the current document. Counts are
+    /// of live records (<see cref="LiveStatistics"/>), so the words do not depend on what a merge has dropped yet.
+    /// </summary>
+    internal sealed class Words(IndexSearcher searcher, string key)
     {
-        private readonly int _pairs = Math.Max(1, searcher.IndexReader.DocFreq(new Term(Fields.Level, Fields.LevelPair)));
+        private readonly int _pairs = Math.Max(1, LiveStatistics.Pairs(searcher.IndexReader));
 
         /// <summary>
         /// The rarest words of the text by tf·idf, each found in at least one live pair of another document:
@@ -94,7 +98,7 @@ internal static class SimilarQuestions
             var candidates = new List<(string Term, double Score)>();
             foreach (var (term, tf) in Frequencies(field, text))
             {
-                var df = searcher.IndexReader.DocFreq(new Term(field, term));
+                var df = LiveStatistics.DocFreq(searcher.IndexReader, new Term(field, term), maxDocFreq);
                 if (df > 0 && df <= maxDocFreq)
                 {
                     candidates.Add((term, tf * (Math.Log((double)_pairs / (df + 1)) + 1)));
@@ -106,8 +110,9 @@ internal static class SimilarQuestions
         }
 
         /// <summary>
-        /// Walks the term's postings and stops at the first pair of another document (a search counted and scored
-        /// every posting of the word, dozens of times per page view); the current document's own pairs are few.
+        /// Walks the term's live postings (GetTermDocsEnum skips deleted records) and stops at the first pair of
+        /// another document (a search counted and scored every posting of the word, dozens of times per page view);
+        /// the current document's own pairs are few.
         /// </summary>
         private bool ElsewhereToo(string field, string term)
         {

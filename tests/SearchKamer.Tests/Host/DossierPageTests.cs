@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using SearchKamer.Domain;
-using SearchKamer.Ingestion;
 
 namespace SearchKamer.Tests.Host;
 
@@ -9,15 +8,13 @@ namespace SearchKamer.Tests.Host;
 [Collection(HostCollection.Name)]
 public sealed class DossierPageTests(HostFixture host)
 {
-    /// <summary>The oracle: every bundled file read on its own, grouped by its first zaak.</summary>
-    private static readonly Lazy<List<KamervraagDocument>> Corpus = new(() =>
-        Directory.GetFiles(RepoPaths.Corpus, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
-            .Select(f => DocumentReader.Read(f).Document).OfType<KamervraagDocument>().ToList());
+    /// <summary>The oracle: every bundled file read on its own (<see cref="BundledCorpus"/>), grouped by its first zaak.</summary>
+    private static IReadOnlyList<KamervraagDocument> Corpus => BundledCorpus.Documents;
 
     public static TheoryData<string> AnsweredPairs()
     {
         var data = new TheoryData<string>();
-        foreach (var g in Corpus.Value.Where(d => d.ZaakNumbers.Count > 0).GroupBy(d => d.ZaakNumbers[0]))
+        foreach (var g in Corpus.Where(d => d.ZaakNumbers.Count > 0).GroupBy(d => d.ZaakNumbers[0]))
         {
             if (g.Any(d => d.Kind == DocumentKind.Vragen) && g.Any(d => d.Kind == DocumentKind.Antwoord))
             {
@@ -32,7 +29,7 @@ public sealed class DossierPageTests(HostFixture host)
     [MemberData(nameof(AnsweredPairs))]
     public async Task A_bundled_question_set_and_its_answer_link_to_each_other(string zaak)
     {
-        var docs = Corpus.Value.Where(d => d.ZaakNumbers.FirstOrDefault() == zaak).ToList();
+        var docs = Corpus.Where(d => d.ZaakNumbers.FirstOrDefault() == zaak).ToList();
         var set = docs.First(d => d.Kind == DocumentKind.Vragen).OfficialId!.ToLowerInvariant();
         var answer = docs.First(d => d.Kind == DocumentKind.Antwoord).OfficialId!.ToLowerInvariant();
 
@@ -59,7 +56,7 @@ public sealed class DossierPageTests(HostFixture host)
     public async Task The_answer_letter_shows_the_inherited_subject_and_askers_marked_as_inherited()
     {
         var doc = await host.Json("/api/documents/ah-tk-20242025-605");
-        var set = Corpus.Value.Single(d => d.OfficialId == "kv-tk-2024Z18792");
+        var set = Corpus.Single(d => d.OfficialId == "kv-tk-2024Z18792");
         Assert.Equal(set.Subject, doc.GetProperty("subject").GetString());
         Assert.Equal(set.Askers.Single().Name, doc.GetProperty("askers")[0].GetProperty("name").GetString());
         Assert.Contains("onderwerp", doc.GetProperty("inherited").EnumerateArray().Select(e => e.GetString()));
@@ -116,7 +113,7 @@ public sealed class DossierPageTests(HostFixture host)
             titles.AddRange(search.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("title").GetString()!));
         }
 
-        Assert.True(titles.Count >= Corpus.Value.Count - 3, $"only {titles.Count} documents");
+        Assert.True(titles.Count >= Corpus.Count - 3, $"only {titles.Count} documents");
         Assert.All(titles, t => Assert.False(t.Length == 0 || t.Contains("file:", StringComparison.OrdinalIgnoreCase), t));
 
         var html = await host.Html("/?q=antwoord&size=100");
@@ -132,8 +129,8 @@ public sealed class DossierPageTests(HostFixture host)
     public async Task Open_questions_come_from_the_index_without_sync()
     {
         var report = await host.Json("/api/open-vragen");
-        var answered = Corpus.Value.Where(d => d.Kind == DocumentKind.Antwoord).SelectMany(d => d.ZaakNumbers).ToHashSet();
-        var expected = Corpus.Value.Where(d => d.Kind == DocumentKind.Vragen && d.ZaakNumbers.Count > 0 && !answered.Contains(d.ZaakNumbers[0]))
+        var answered = Corpus.Where(d => d.Kind == DocumentKind.Antwoord).SelectMany(d => d.ZaakNumbers).ToHashSet();
+        var expected = Corpus.Where(d => d.Kind == DocumentKind.Vragen && d.ZaakNumbers.Count > 0 && !answered.Contains(d.ZaakNumbers[0]))
             .Select(d => d.ZaakNumbers[0]).Distinct().Order().ToList();
 
         var open = report.GetProperty("open").EnumerateArray().ToList();

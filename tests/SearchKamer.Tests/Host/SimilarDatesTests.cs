@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SearchKamer.Domain;
 using SearchKamer.Indexing;
-using SearchKamer.Ingestion;
 using SearchKamer.Tests.Ingestion.Extraction;
 
 namespace SearchKamer.Tests.Host;
@@ -15,9 +14,7 @@ public sealed partial class SimilarDatesTests(HostFixture host)
 
     /// <summary>Bundled files by index key, to read each similar document's dates from its own text.</summary>
     private static readonly Lazy<Dictionary<string, string>> FilesByKey = new(() =>
-        Directory.GetFiles(RepoPaths.Corpus, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
-            .Select(f => (File: f, Doc: DocumentReader.Read(f).Document)).Where(x => x.Doc is not null)
-            .GroupBy(x => DocumentMapper.KeyOf(x.Doc!)).ToDictionary(g => g.Key, g => g.First().File));
+        BundledCorpus.Files.GroupBy(x => DocumentMapper.KeyOf(x.Document)).ToDictionary(g => g.Key, g => g.First().File));
 
     [GeneratedRegex(@"<section class=""similar"".*?</section>", RegexOptions.Singleline)]
     private static partial Regex SimilarSection();

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using SearchKamer.Domain;
 using SearchKamer.Indexing;
-using SearchKamer.Ingestion;
 
 namespace SearchKamer.Tests.Host;
 
@@ -16,8 +15,7 @@ public sealed partial class SimilarQuestionsOnHostTests(HostFixture host)
     /// <summary>Every bundled question set with a bundled answer of the same zaak, read from the files themselves.</summary>
     private static readonly Lazy<List<(string Set, string Answer, int Number)>> Linked = new(() =>
     {
-        var docs = Directory.GetFiles(RepoPaths.Corpus, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
-            .Select(f => DocumentReader.Read(f).Document).OfType<KamervraagDocument>().ToList();
+        var docs = BundledCorpus.Documents;
         return [.. from set in docs.Where(d => d.Kind == DocumentKind.Vragen)
                    from answer in docs.Where(d => d.Kind == DocumentKind.Antwoord && d.ZaakNumbers.Intersect(set.ZaakNumbers).Any())
                    from number in set.Questions.Select(q => q.Number).Intersect(answer.Questions.Select(q => q.Number))

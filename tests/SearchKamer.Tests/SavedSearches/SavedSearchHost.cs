@@ -114,6 +114,9 @@ public sealed partial class SavedSearchHost : IDisposable
 
     public HttpClient Anonymous() => _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost/") });
 
+    /// <summary>A client that keeps no cookies of its own: the test sends the Cookie header it chooses (an old session replayed).</summary>
+    public HttpClient Bare(params DelegatingHandler[] handlers) => _factory!.CreateDefaultClient(new Uri("https://localhost/"), handlers);
+
     /// <summary>A browser signed in through the personal link and its button (session cookie).</summary>
     public async Task<HttpClient> Browser(string token)
     {

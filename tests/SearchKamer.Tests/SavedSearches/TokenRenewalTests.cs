@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using SearchKamer.SavedSearches;
 
 namespace SearchKamer.Tests.SavedSearches;
 
@@ -18,7 +19,7 @@ public sealed class TokenRenewalTests
         var browser = await host.Browser(oldToken);
         var elsewhere = await host.Browser(oldToken);
 
-        var response = await PageForms.Submit(browser, "/mijn", Form);
+        var response = await PageForms.Submit(browser, "/mijn", Form, ("feeds", null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         var newToken = ShownToken(html);
@@ -36,20 +37,23 @@ public sealed class TokenRenewalTests
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.DoesNotContain(newToken, await mine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/mijn")).StatusCode);
-        // Without the box ticked the feed keeps its own key.
+        // With the box unticked the feed keeps its own key.
         Assert.Equal(HttpStatusCode.OK, (await host.Anonymous().GetAsync(feed)).StatusCode);
     }
 
     [Fact]
-    public async Task With_the_feed_box_ticked_the_old_feed_addresses_stop_working_too()
+    public async Task The_feed_box_is_ticked_by_default_so_the_old_feed_addresses_stop_working_too()
     {
         using var host = new SavedSearchHost();
         var (oldApi, oldToken, _) = host.NewUser("feeds-ook@example.nl");
         var search = await SavedSearchHost.SaveSearch(oldApi, "stroom", "q=stroomaansluiting");
         var oldFeeds = new[] { await SavedSearchHost.FeedPath(oldApi, "/api/account"), await SavedSearchHost.FeedPath(oldApi, $"/api/zoekopdrachten/{search}") };
         var browser = await host.Browser(oldToken);
+        var box = PageForms.Parse(await browser.GetStringAsync("/mijn")).QuerySelector(Form + " input[type=checkbox][name=feeds]") as AngleSharp.Html.Dom.IHtmlInputElement;
+        Assert.True(box?.IsChecked, "the box 'Ook mijn feedadressen vervangen' is ticked when /mijn is shown");
 
-        var response = await PageForms.Submit(browser, "/mijn", Form, ("feeds", "on"));
+        // The form as the page gives it, nothing changed.
+        var response = await PageForms.Submit(browser, "/mijn", Form);
         var newApi = Api(host, ShownToken(await response.Content.ReadAsStringAsync()));
 
         var anonymous = host.Anonymous();
@@ -82,8 +86,101 @@ public sealed class TokenRenewalTests
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/account")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_old_session_of_this_browser_replayed_after_renewal_is_signed_out_and_renews_nothing()
+    {
+        using var host = new SavedSearchHost();
+        var (browser, jar, antiforgery) = await SignedIn(host, "naspelen@example.nl");
+        var before = jar.Header;
+
+        var renewed = await browser.PostAsync("/mijn/token", Fields(antiforgery));
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var newToken = ShownToken(await renewed.Content.ReadAsStringAsync());
+        Assert.NotEqual(before, jar.Header);
+
+        // The same browser again with its old cookie: a page, and the same form a second time (a double click).
+        var replay = host.Bare();
+        var page = await replay.SendAsync(WithCookie(HttpMethod.Get, "/mijn", before));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/aanmelden", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var again = await replay.SendAsync(WithCookie(HttpMethod.Post, "/mijn/token", before, Fields(antiforgery)));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("/aanmelden", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        Assert.Contains("naspelen@example.nl", await Api(host, newToken).GetStringAsync("/api/account"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/mijn")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Renewals_sent_at_once_with_one_session_renew_once_and_the_rest_get_a_dutch_refusal_not_a_500()
+    {
+        using var host = new SavedSearchHost();
+        var (_, jar, antiforgery) = await SignedIn(host, "dubbelklik@example.nl");
+        var cookie = jar.Header;
+
+        var client = host.Bare();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.SendAsync(WithCookie(HttpMethod.Post, "/mijn/token", cookie, Fields(antiforgery, ("feeds", "on"))))));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Redirect }));
+        var won = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.BadRequest))
+        {
+            var html = PageForms.Parse(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("Er is geen nieuwe link gemaakt", html.QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("Uitloggen", html.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // The one renewal that happened holds: its token signs in, its session is the one this browser keeps.
+        var newToken = ShownToken(await won.Content.ReadAsStringAsync());
+        Assert.Contains("dubbelklik@example.nl", await Api(host, newToken).GetStringAsync("/api/account"), StringComparison.Ordinal);
+        var session = won.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sk_sessie=", StringComparison.Ordinal)).Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(WithCookie(HttpMethod.Get, "/mijn", session))).StatusCode);
+    }
+
+    [Fact]
+    public void A_second_renewal_with_the_session_the_first_one_ended_is_refused_and_changes_nothing()
+    {
+        using var host = new SavedSearchHost();
+        var users = host.Get<Users>();
+        var keys = host.Get<FeedKeys>();
+        var (_, token, user) = host.NewUser("tweemaal@example.nl");
+        var feedKey = keys.ForUser(user.Id);
+        var session = users.StartSession(token);
+
+        var (first, firstSession) = users.RenewToken(user.Id, session, feeds: false);
+        var refused = Assert.Throws<UserException>(() => users.RenewToken(user.Id, session, feeds: true));
+        Assert.Contains("sessie", refused.Message, StringComparison.Ordinal);
+
+        // The refused one touched nothing: the first renewal's token and session work, the feed key is the old one.
+        Assert.Equal(user.Id, users.ByToken(first.Token)?.Id);
+        Assert.Equal(user.Id, users.BySession(firstSession)?.Id);
+        Assert.Null(users.BySession(session));
+        Assert.Equal(feedKey, keys.ForUser(user.Id));
+    }
+
+    /// <summary>A browser whose cookies the test can read, signed in, with the antiforgery token of /mijn's forms.</summary>
+    private static async Task<(HttpClient Browser, CookieJar Jar, string Antiforgery)> SignedIn(SavedSearchHost host, string email)
+    {
+        var (_, token, _) = host.NewUser(email);
+        var jar = new CookieJar();
+        var browser = host.Bare(jar);
+        Assert.Equal(HttpStatusCode.Redirect, (await SavedSearchHost.SignIn(browser, token)).StatusCode);
+        return (browser, jar, await SavedSearchHost.AntiforgeryToken(browser, "/mijn"));
+    }
+
+    private static FormUrlEncodedContent Fields(string antiforgery, params (string Name, string Value)[] more) =>
+        new([new("__RequestVerificationToken", antiforgery), .. more.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+
+    private static HttpRequestMessage WithCookie(HttpMethod method, string path, string cookie, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Add("Cookie", cookie);
+        return request;
+    }
+
     /// <summary>The token as the page shows it for the API, the same one as in the shown sign-in link.</summary>
-    private static string ShownToken(string html)
+    internal static string ShownToken(string html)
     {
         var page = PageForms.Parse(html);
         var bearer = page.QuerySelector("main code.token")!.TextContent;

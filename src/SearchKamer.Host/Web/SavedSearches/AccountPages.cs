@@ -14,7 +14,7 @@ public static class AccountPages
         {
             Auth.RememberReturn(ctx, terug);
             return Html.Page("Inloggen of aanmelden", SignIn(terug) + "<h2>Nog geen account?</h2>" + (smtp.Configured ? SignUpForm(ctx, null) : NoSelfService),
-                Auth.FromCookie(ctx, users));
+                Auth.Visitor(ctx, users));
         });
         app.MapPost("/aanmelden", StartSignUp).RequireRateLimiting(RateLimits.SignUp);
 
@@ -136,14 +136,23 @@ public static class AccountPages
         Was u dit niet? Negeer dan deze e-mail: er verandert niets aan uw account.
         """;
 
-    private static IResult ShowToken(Links links, IssuedToken issued, string intro)
+    private static IResult ShowToken(Links links, IssuedToken issued, string intro) => Html.Page("Uw persoonlijke link",
+        $"<p>{Html.E(intro)} Bewaar deze link: hij is uw wachtwoord voor {Html.E(issued.User.Email)} en wordt niet opnieuw getoond.</p>"
+        + TokenShown(links, issued.Token), null);
+
+    /// <summary>
+    /// A token that is shown once (after confirming a sign-up, after a renewal): the sign-in link and the API header,
+    /// both marked <c>token</c>. The one place that writes it, so the two pages cannot drift apart.
+    /// </summary>
+    public static string TokenShown(Links links, string token)
     {
-        var link = SignInLink(links, issued.Token);
-        return Html.Page("Uw persoonlijke link", $"""
-            <p>{Html.E(intro)} Bewaar deze link: hij is uw wachtwoord voor {Html.E(issued.User.Email)} en wordt niet opnieuw getoond.</p>
-            <p><a href="{Html.E(link)}">{Html.E(link)}</a></p>
-            <p>Voor de API: <code>Authorization: Bearer {Html.E(issued.Token)}</code></p>
-            """, null);
+        var link = SignInLink(links, token);
+        return $"""
+            <h2>Persoonlijke link</h2>
+            <p><a class="token" href="{Html.E(link)}">{Html.E(link)}</a></p>
+            <h2>Voor de API</h2>
+            <p><code class="token">Authorization: Bearer {Html.E(token)}</code></p>
+            """;
     }
 
     /// <summary>Runs <paramref name="ok"/> for a valid token or code; a wrong one counts against the client, and too many get a 429.</summary>

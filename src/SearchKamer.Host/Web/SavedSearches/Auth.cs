@@ -13,6 +13,7 @@ public static class Auth
     public const string SessionCookie = "sk_sessie";
     public const string ReturnCookie = "sk_terug";
     private const string UserKey = "searchkamer.user";
+    private const string VisitorKey = "searchkamer.visitor";
 
     public static User? FromBearer(HttpContext context, Users users)
     {
@@ -20,15 +21,35 @@ public static class Auth
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? users.ByToken(header["Bearer ".Length..].Trim()) : null;
     }
 
-    public static User? FromCookie(HttpContext context, Users users) =>
-        users.BySession(context.Request.Cookies[SessionCookie]);
-
     /// <summary>
-    /// For the page header: the user the session filter found, else the cookie. A token renewal ends the session the
-    /// request came with and sets a new cookie; its own answer must still show the visitor as signed in.
+    /// The signed-in visitor of a page: the user the session filter found, else the session cookie's. Looked up once
+    /// per request and kept in <see cref="HttpContext.Items"/>, since the header, "Bewaar", "Volg", the rate limiter
+    /// and the filter all ask. A token renewal ends the session the request came with and sets a new cookie; its own
+    /// answer still shows the visitor as signed in, because the filter's user comes first.
     /// </summary>
-    public static User? Visitor(HttpContext context, Users users) =>
-        context.Items[UserKey] as User ?? (context.Request.Cookies.ContainsKey(SessionCookie) ? FromCookie(context, users) : null);
+    public static User? Visitor(HttpContext context, Users users)
+    {
+        if (context.Items[UserKey] is User user)
+        {
+            return user;
+        }
+
+        if (!context.Items.TryGetValue(VisitorKey, out var known))
+        {
+            known = context.Request.Cookies.ContainsKey(SessionCookie) ? users.BySession(context.Request.Cookies[SessionCookie]) : null;
+            context.Items[VisitorKey] = known;
+        }
+
+        return known as User;
+    }
+
+    /// <summary>The request's session turned out to be over (a renewal lost to another): its answer shows the visitor signed out.</summary>
+    public static void SignOut(HttpContext context)
+    {
+        context.Items.Remove(UserKey);
+        context.Items[VisitorKey] = null;
+        context.Response.Cookies.Delete(SessionCookie);
+    }
 
     /// <summary>The user an endpoint filter put on the request.</summary>
     public static User Current(HttpContext context) =>
@@ -67,7 +88,7 @@ public static class Auth
         builder.AddEndpointFilter(async (ctx, next) =>
         {
             var users = ctx.HttpContext.RequestServices.GetRequiredService<Users>();
-            if (FromCookie(ctx.HttpContext, users) is not { } user)
+            if (Visitor(ctx.HttpContext, users) is not { } user)
             {
                 // A GET (a "bewaar" or "volg" link) is where the visitor wanted to go: back there after signing in.
                 var back = HttpMethods.IsGet(ctx.HttpContext.Request.Method) ? ctx.HttpContext.Request.Path + ctx.HttpContext.Request.QueryString : null;

@@ -24,7 +24,7 @@ public static class FollowButton
             : "U krijgt een melding als er iets nieuws bij dit dossier komt, zoals een nader antwoord.";
         var page = Pages.Html.DocumentHref(id);
         var services = ctx.RequestServices;
-        if (Auth.FromCookie(ctx, services.GetRequiredService<Users>()) is not { } user)
+        if (Auth.Visitor(ctx, services.GetRequiredService<Users>()) is not { } user)
         {
             return $"""<div class="follow"><p><a class="button" href="/aanmelden?terug={Uri.EscapeDataString(page)}">Volg {what}</a></p><p class="hint">Na inloggen. {when}</p></div>""" + "\n";
         }

@@ -66,7 +66,7 @@ public static class RateLimits
     /// endpoint only redirects, counted per client.
     /// </summary>
     private static RateLimitPartition<string> PerUser(HttpContext context, int permits, TimeSpan window) =>
-        Auth.FromCookie(context, context.RequestServices.GetRequiredService<SearchKamer.SavedSearches.Users>()) is { } user
+        Auth.Visitor(context, context.RequestServices.GetRequiredService<SearchKamer.SavedSearches.Users>()) is { } user
             ? Window("user:" + user.Id.ToString(CultureInfo.InvariantCulture), permits, window)
             : Window(Client(context), permits, window);
 
