@@ -93,7 +93,7 @@ internal static partial class QueryReader
         }
 
         tuned.Boost = b.Boost;
-        return tuned;
+        return tuned is not EitherQuery && ExceptQuery.Fits(tuned) ? ExceptQuery.Of(tuned) : tuned;
     }
 
     private static bool Excludes(BooleanQuery b, bool excluded) =>

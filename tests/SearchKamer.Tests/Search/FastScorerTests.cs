@@ -91,10 +91,12 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     [InlineData("gemeente NOT belasting")]
     [InlineData("jeugdzorg -gemeente")]
     [InlineData("minister NOT (inhuur OR gemeente)")]
+    [InlineData("gemeente -belasting -provincie")]
     public void A_word_under_not_excludes_the_same_pairs_without_its_written_form(string input)
     {
         var full = new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse(input);
         var read = QueryReader.Read(input, SearchIn.Both).Query!;
+        Assert.IsType<ExceptQuery>(read);
         // The excluded words keep no clause on an exact field; the required words keep theirs.
         Assert.DoesNotContain(Excluded(read), t => t.Field.EndsWith("_exact", StringComparison.Ordinal));
         Assert.Contains(Excluded(full), t => t.Field.EndsWith("_exact", StringComparison.Ordinal));
