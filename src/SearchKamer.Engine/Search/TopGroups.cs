@@ -28,6 +28,12 @@ internal sealed class TopGroups(SortOrder sort, int keep)
             score = Math.Max(score, p.Score);
         }
 
+        // By relevance, a lower score than the worst kept loses whatever the date: most documents of a broad search end here.
+        if (sort == SortOrder.Relevance && _worstFirst.Count >= keep && (keep == 0 || score < _worstFirst.Peek().Score))
+        {
+            return;
+        }
+
         var candidate = new Candidate(parent, score, date, null);
         if (_worstFirst.Count >= keep && (keep == 0 || _order.Compare(candidate, _worstFirst.Peek()) >= 0))
         {
