@@ -23,6 +23,12 @@ public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
         TokenStream stream = new InvariantLowerCaseFilter(new TokenPartsFilter(tokenizer));
+        if (SplitCompounds)
+        {
+            // Index time: the exact field of the same text replays what the exact chain would make of it.
+            stream = new ExactTwin.Tee(stream);
+        }
+
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, DutchStopWords.Set);
         stream = new ASCIIFoldingFilter(stream);
         stream = new MemoisedStemFilter(stream, SplitCompounds);

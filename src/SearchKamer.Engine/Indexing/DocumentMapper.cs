@@ -141,19 +141,20 @@ public static class DocumentMapper
         }
 
         // Searched but never highlighted nor read back (results take the subject from the document JSON).
-        d.Add(new TextField(Fields.Subject, doc.Subject ?? "", Field.Store.NO));
-        d.Add(new TextField(Fields.SubjectExact, doc.Subject ?? "", Field.Store.NO));
+        d.Add(TwinTextFields.Stemmed(Fields.Subject, doc.Subject ?? "", Field.Store.NO));
+        d.Add(TwinTextFields.Exact(Fields.SubjectExact, doc.Subject ?? ""));
         return d;
     }
 
     /// <summary>
     /// Neither field stores the text: results and snippets read it from the document record. Stored here too,
     /// it was half the stored data, and loading a record decompressed the pairs' copies stored before it.
+    /// Both fields share one tokenization (<see cref="TwinTextFields"/>).
     /// </summary>
     private static void AddText(Document d, string field, string text)
     {
-        d.Add(new TextField(field, text, Field.Store.NO));
-        d.Add(new TextField(Fields.ExactOf(field), text, Field.Store.NO));
+        d.Add(TwinTextFields.Stemmed(field, text, Field.Store.NO));
+        d.Add(TwinTextFields.Exact(Fields.ExactOf(field), text));
     }
 
     /// <summary>Ids are matched case-insensitively: users type "ah-tk-…" and "2025d36086" alike.</summary>
