@@ -167,6 +167,6 @@ internal sealed class WordQuery : BooleanQuery
         public bool Flat => Query is BooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: 0 } q && q.Clauses.All(c => c.Occur == Occur.SHOULD);
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs) =>
-            Flat ? FlatWordScorer.Create(this, [m_weights], context, acceptDocs, NoCoord) : base.GetScorer(context, acceptDocs);
+            Flat ? FlatDisjunctionScorer.Create(this, [m_weights], context, acceptDocs, NoCoord) : base.GetScorer(context, acceptDocs);
     }
 }

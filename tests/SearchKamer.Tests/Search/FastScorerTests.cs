@@ -29,18 +29,19 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     }
 
     [Theory]
-    [InlineData(SearchIn.Both)]
-    [InlineData(SearchIn.Question)]
-    public void A_plain_word_is_walked_by_one_flat_scorer_in_every_segment_that_holds_it(SearchIn searchIn)
+    [InlineData("minister", SearchIn.Both)]
+    [InlineData("minister", SearchIn.Question)]
+    [InlineData("\"de minister\"", SearchIn.Both)]
+    public void A_plain_word_or_phrase_is_walked_by_one_flat_scorer_in_every_segment_that_holds_it(string input, SearchIn searchIn)
     {
-        var parsed = new UserQueryParser(FieldAliases.TextFields(searchIn)).Parse("minister");
+        var parsed = new UserQueryParser(FieldAliases.TextFields(searchIn)).Parse(input);
         var searcher = corpus.Index.Searchers.Acquire();
         try
         {
             var weight = searcher.CreateNormalizedWeight(parsed);
             var scorers = searcher.IndexReader.Leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)).OfType<Scorer>().ToList();
             Assert.NotEmpty(scorers);
-            Assert.All(scorers, s => Assert.IsType<FlatWordScorer>(s));
+            Assert.All(scorers, s => Assert.IsType<FlatDisjunctionScorer>(s));
         }
         finally
         {
