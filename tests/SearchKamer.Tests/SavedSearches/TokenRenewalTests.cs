@@ -80,8 +80,7 @@ public sealed class TokenRenewalTests
         var antiforgery = await SavedSearchHost.AntiforgeryToken(browser, "/mijn");
         Assert.Equal(HttpStatusCode.Redirect, (await SavedSearchHost.PostForm(browser, "/mijn", "/uitloggen")).StatusCode);
         var signedOut = await browser.PostAsync("/mijn/token", new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]));
-        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
-        Assert.StartsWith("/aanmelden", signedOut.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        AssertSentToSignIn(signedOut);
 
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/account")).StatusCode);
     }
@@ -101,11 +100,9 @@ public sealed class TokenRenewalTests
         // The same browser again with its old cookie: a page, and the same form a second time (a double click).
         var replay = host.Bare();
         var page = await replay.SendAsync(WithCookie(HttpMethod.Get, "/mijn", before));
-        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/aanmelden", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        AssertSentToSignIn(page);
         var again = await replay.SendAsync(WithCookie(HttpMethod.Post, "/mijn/token", before, Fields(antiforgery)));
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.StartsWith("/aanmelden", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        AssertSentToSignIn(again);
 
         Assert.Contains("naspelen@example.nl", await Api(host, newToken).GetStringAsync("/api/account"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/mijn")).StatusCode);
@@ -195,5 +192,11 @@ public sealed class TokenRenewalTests
         var client = host.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    private static void AssertSentToSignIn(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/aanmelden", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }
