@@ -83,6 +83,7 @@ public sealed class Users(SqliteStore store, TimeProvider clock)
         tx.Commit();
         return (issued, renewed);
     }
+
     public User? Get(long id)
     {
         using var c = store.Open();
