@@ -138,13 +138,13 @@ internal sealed class WordQuery : BooleanQuery
     {
         Field = field;
         Word = word;
-        Add(new TermQuery(new Term(field, word.Stem)), Occur.SHOULD);
+        Add(new TableTermQuery(new Term(field, word.Stem)), Occur.SHOULD);
         if (!matchOnly)
         {
-            Add(new TermQuery(new Term(Fields.ExactOf(field), word.Exact)) { Boost = WordRanking.ExactBoost }, Occur.SHOULD);
+            Add(new TableTermQuery(new Term(Fields.ExactOf(field), word.Exact)) { Boost = WordRanking.ExactBoost }, Occur.SHOULD);
         }
 
-        Add(new TermQuery(new Term(field, CompoundParts.Mark(word.Stem))) { Boost = WordRanking.PartBoost }, Occur.SHOULD);
+        Add(new TableTermQuery(new Term(field, CompoundParts.Mark(word.Stem))) { Boost = WordRanking.PartBoost }, Occur.SHOULD);
     }
 
     public string Field { get; }

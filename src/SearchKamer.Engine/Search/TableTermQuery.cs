@@ -1,0 +1,112 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace SearchKamer.Search;
+
+/// <summary>
+/// A term query that scores as <see cref="TermQuery"/> does, from a table. Under the default similarity a
+/// term's score in a doc depends on the doc only through its norm byte and the term's frequency there, so each
+/// (norm, frequency) is scored once by Lucene's own scorer and then looked up: a common word scores a hundred
+/// thousand pairs per search, and scoring each through three virtual calls, a square root and the norm table
+/// was a third of its search.
+/// </summary>
+internal sealed class TableTermQuery(Term term) : TermQuery(term)
+{
+    public override Weight CreateWeight(IndexSearcher searcher) => new TableTermWeight(this, searcher);
+
+    private sealed class TableTermWeight : Weight
+    {
+        // Frequencies below this are looked up; a pair rarely holds a word more often.
+        private const int Frequencies = 8;
+
+        private readonly TableTermQuery _query;
+        private readonly TermContext _states;
+        private readonly Similarity _similarity;
+        private readonly Similarity.SimWeight _stats;
+
+        // Shared by the segments and stretches a search walks side by side: each slot is only ever written with
+        // the one value Lucene's scorer gives it (NaN: not yet scored).
+        private readonly float[]? _table;
+
+        public TableTermWeight(TableTermQuery query, IndexSearcher searcher)
+        {
+            _query = query;
+            _states = TermContext.Build(searcher.TopReaderContext, query.Term);
+            _similarity = searcher.Similarity;
+            _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query.Term.Field), searcher.TermStatistics(query.Term, _states));
+            if (_similarity.GetType() == typeof(DefaultSimilarity))
+            {
+                _table = new float[256 * Frequencies];
+                Array.Fill(_table, float.NaN);
+            }
+        }
+
+        public override Query Query => _query;
+
+        public override float GetValueForNormalization() => _stats.GetValueForNormalization();
+
+        public override void Normalize(float queryNorm, float topLevelBoost) => _stats.Normalize(queryNorm, topLevelBoost);
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            if (_states.Get(context.Ord) is not { } state)
+            {
+                return null;
+            }
+
+            var terms = context.AtomicReader.GetTerms(_query.Term.Field).GetEnumerator();
+            terms.SeekExact(_query.Term.Bytes, state);
+            var norms = context.AtomicReader.GetNormValues(_query.Term.Field);
+            return new TableTermScorer(this, terms.Docs(acceptDocs, null), _similarity.GetSimScorer(_stats, context), norms, norms is null ? null : _table);
+        }
+
+        public override Explanation Explain(AtomicReaderContext context, int doc)
+        {
+            if (GetScorer(context, context.AtomicReader.LiveDocs) is { } scorer && scorer.Advance(doc) == doc)
+            {
+                var freq = scorer.Freq;
+                var explained = _similarity.GetSimScorer(_stats, context).Explain(doc, new Explanation(freq, $"termFreq={freq}"));
+                var result = new ComplexExplanation(true, explained.Value, $"weight({_query} in {doc}) [{_similarity.GetType().Name}], result of:");
+                result.AddDetail(explained);
+                return result;
+            }
+
+            return new ComplexExplanation(false, 0f, "no matching term");
+        }
+
+        private sealed class TableTermScorer(Weight weight, DocsEnum docs, Similarity.SimScorer scorer, NumericDocValues? norms, float[]? table)
+            : Scorer(weight)
+        {
+            public override int DocID => docs.DocID;
+
+            public override int Freq => docs.Freq;
+
+            public override int NextDoc() => docs.NextDoc();
+
+            public override int Advance(int target) => docs.Advance(target);
+
+            public override long GetCost() => docs.GetCost();
+
+            public override float GetScore()
+            {
+                var doc = docs.DocID;
+                var freq = docs.Freq;
+                if (table is null || freq >= Frequencies)
+                {
+                    return scorer.Score(doc, freq);
+                }
+
+                var slot = ((int)norms!.Get(doc) & 0xFF) * Frequencies + freq;
+                var score = table[slot];
+                if (float.IsNaN(score))
+                {
+                    table[slot] = score = scorer.Score(doc, freq);
+                }
+
+                return score;
+            }
+        }
+    }
+}
