@@ -49,6 +49,28 @@ public class FastScorerTests(CorpusIndexFixture corpus)
         }
     }
 
+    [Fact]
+    public void A_words_explanation_gives_the_score_it_was_found_with()
+    {
+        var parsed = new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse("minister");
+        var searcher = corpus.Index.Searchers.Acquire();
+        try
+        {
+            var hits = Hits(searcher, parsed);
+            Assert.NotEmpty(hits);
+            foreach (var (doc, score) in hits.Take(20))
+            {
+                var explained = searcher.Explain(parsed, doc);
+                Assert.True(explained.IsMatch, explained.ToString());
+                Assert.Equal(score, explained.Value, 5);
+            }
+        }
+        finally
+        {
+            corpus.Index.Searchers.Release(searcher);
+        }
+    }
+
     [Theory]
     [InlineData("\"externe inhuur\"")]
     [InlineData("\"de minister\"~3 gemeente")]
