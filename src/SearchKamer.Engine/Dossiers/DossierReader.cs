@@ -33,8 +33,19 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
         });
     }
 
-    /// <summary>The dossier of a search hit, by the zaak its document was read with; null for a document without zaak.</summary>
-    public Dossier? ForZaak(string? zaak, DateOnly today) => zaak is null ? null : Get(zaak, today);
+    /// <summary>The dossiers of several zaken (any case), read in one pass: a results page asks for ten at once. Null for a zaak the index has none of.</summary>
+    public Dictionary<string, Dossier?> ForZaken(IEnumerable<string> zaken, DateOnly today)
+    {
+        var wanted = zaken.Distinct(StringComparer.OrdinalIgnoreCase).Select(z => (Given: z, Zaak: Normalise(z))).ToList();
+        return index.Read(searcher =>
+        {
+            var members = DossierFacts.RecordsWith(searcher, Fields.Zaak, wanted.Where(w => w.Zaak is not null).Select(w => w.Zaak!.ToLowerInvariant()));
+            return wanted.ToDictionary(
+                w => w.Given,
+                w => w.Zaak is { } z && members[z.ToLowerInvariant()] is { Count: > 0 } m ? DossierBuilder.Build(z, m, Terms, today) : null,
+                StringComparer.OrdinalIgnoreCase);
+        });
+    }
 
     /// <summary>The dossier of a document's (first) zaak; null for a document without zaak.</summary>
     public Dossier? For(KamervraagDocument doc, DateOnly today) =>

@@ -32,8 +32,8 @@ public static class DossierStates
     public static SearchResponse Fill(SearchResponse response, DossierReader dossiers, DateOnly today)
     {
         // A question set and its answer often both stand among the hits: one dossier, read once.
-        var states = response.Documents.Select(d => d.Zaak).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(z => z, z => dossiers.ForZaak(z, today) is { } s ? Of(s) : null, StringComparer.OrdinalIgnoreCase);
+        var states = dossiers.ForZaken(response.Documents.Select(d => d.Zaak).OfType<string>(), today)
+            .ToDictionary(kv => kv.Key, kv => kv.Value is { } s ? Of(s) : null, StringComparer.OrdinalIgnoreCase);
         return response with { Documents = [.. response.Documents.Select(d => d with { Dossier = d.Zaak is { } z ? states[z] : null })] };
     }
 

@@ -36,35 +36,55 @@ public static class DossierFacts
         return collector.Read;
     }
 
+    /// <summary>The key and facts of every doc record that holds <paramref name="term"/>, in index order.</summary>
+    public static List<(string Key, KamervraagDocument Doc)> RecordsWith(IndexSearcher searcher, Term term) =>
+        RecordsWith(searcher, term.Field, [term.Text])[term.Text];
+
     /// <summary>
-    /// The key and facts of every doc record that holds <paramref name="term"/>, in index order. Read from the
-    /// term's postings directly: one search per hit through the query machinery (a weight, a scorer and a
-    /// conjunction with the records' long posting list) was most of a dossier state's cost, and so was advancing
-    /// through that posting list here (its skip data read anew per segment and zaak); the records' bits are cached.
+    /// Per term text of <paramref name="field"/>, the key and facts of every doc record that holds it, in index
+    /// order. Read from the terms' postings directly, with one terms enumerator per segment for all of them: one
+    /// search per hit through the query machinery (a weight, a scorer and a conjunction with the records' long
+    /// posting list) was most of a dossier state's cost, and so was a fresh enumerator (its term block and
+    /// postings buffer read anew) for each of a results page's ten dossiers. The records' bits are cached.
     /// </summary>
-    public static List<(string Key, KamervraagDocument Doc)> RecordsWith(IndexSearcher searcher, Term term)
+    public static Dictionary<string, List<(string Key, KamervraagDocument Doc)>> RecordsWith(IndexSearcher searcher, string field, IEnumerable<string> texts)
     {
+        var found = texts.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new List<(string Key, KamervraagDocument Doc)>(), StringComparer.Ordinal);
+        // In term order, so each seek moves forward through the term dictionary.
+        var ordered = found.Keys.Select(t => new BytesRef(t)).Order().ToList();
         var collector = new Collector(searcher);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            if (leaf.AtomicReader.GetTermDocsEnum(term) is not { } docs)
+            if (leaf.AtomicReader.GetTerms(field)?.GetEnumerator() is not { } terms)
             {
                 continue;
             }
 
-            // The term sits on a document's pairs and on its record; only the record is a member.
+            // A term sits on a document's pairs and on its record; only the record is a member.
             var records = ParentBits.For(leaf.AtomicReader);
+            var live = leaf.AtomicReader.LiveDocs;
             collector.SetNextReader(leaf);
-            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            DocsEnum? docs = null;
+            foreach (var text in ordered)
             {
-                if (records.Get(doc))
+                if (!terms.SeekExact(text))
                 {
-                    collector.Collect(doc);
+                    continue;
+                }
+
+                collector.Into = found[text.Utf8ToString()];
+                docs = terms.Docs(live, docs, DocsFlags.NONE);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    if (records.Get(doc))
+                    {
+                        collector.Collect(doc);
+                    }
                 }
             }
         }
 
-        return collector.Read;
+        return found;
     }
 
     private sealed class Collector(IndexSearcher searcher) : ICollector
@@ -76,6 +96,9 @@ public static class DossierFacts
         private int _base;
 
         public List<(string Key, KamervraagDocument Doc)> Read { get; } = [];
+
+        /// <summary>Where collected records go (<see cref="Read"/> unless set).</summary>
+        public List<(string Key, KamervraagDocument Doc)>? Into { get; set; }
 
         public bool AcceptsDocsOutOfOrder => false;
 
@@ -97,7 +120,7 @@ public static class DossierFacts
             {
                 // An over-long record: the whole stored record, stripped the same way.
                 var stored = StoredRecord.Load(searcher, _base + doc);
-                Read.Add((stored.Key, Of(stored.Document)));
+                (Into ?? Read).Add((stored.Key, Of(stored.Document)));
                 return;
             }
 
@@ -105,7 +128,7 @@ public static class DossierFacts
             var document = JsonSerializer.Deserialize<KamervraagDocument>(_bytes.Bytes.AsSpan(_bytes.Offset, _bytes.Length), StoredJson.Options)
                 ?? throw new InvalidDataException($"record {_base + doc} of the index holds no dossier facts");
             _keys.Get(doc, _bytes);
-            Read.Add((_bytes.Utf8ToString(), document));
+            (Into ?? Read).Add((_bytes.Utf8ToString(), document));
         }
     }
 }

@@ -32,6 +32,24 @@ public sealed class DossierFactsTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void The_dossiers_of_a_results_page_read_in_one_pass_are_those_built_from_the_stored_records()
+    {
+        var zaken = corpus.Documents.SelectMany(d => d.ZaakNumbers).Select(z => DossierReader.Normalise(z)!).Distinct().ToList();
+        // As hits carry them: any case; and a zaak no document has, and text that is no zaak at all.
+        var asked = zaken.Select((z, i) => i % 2 == 0 ? z.ToLowerInvariant() : z).Append("2099Z99999").Append("geen zaak").ToList();
+
+        var read = new DossierReader(corpus.Index).ForZaken(asked, Today);
+
+        Assert.Equal(asked.Count, read.Count);
+        Assert.Null(read["2099Z99999"]);
+        Assert.Null(read["geen zaak"]);
+        foreach (var zaak in asked.SkipLast(2))
+        {
+            Assert.Equal(Json(FromStoredRecords(corpus.Index, DossierReader.Normalise(zaak)!)), Json(read[zaak]));
+        }
+    }
+
+    [Fact]
     public void A_record_whose_facts_are_too_long_for_doc_values_is_read_from_its_stored_record()
     {
         var data = Directory.CreateTempSubdirectory("searchkamer-facts-").FullName;
