@@ -83,6 +83,13 @@ public static class BenchHttpCommand
             BaseAddress = new Uri(host?.Url ?? url!),
             Timeout = TimeSpan.FromSeconds(30),
         };
+        using (var probe = new HttpClient { BaseAddress = client.BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
+        {
+            // A host we start opens the index first; a running one at most finishes its warm-up.
+            var ready = HostReadiness.Wait(probe, TimeSpan.FromMinutes(host is null ? 1 : 3), () => host?.Stopped());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host klaar (GET /{HostReadiness.ReadyPath}) na {ready.TotalSeconds:N1} s"));
+        }
+
         LoadResult Load(TimeSpan length) => (rate > 0
             ? LoadRun.RunAtRate(client, paths, connections, rate, length)
             : LoadRun.Run(client, paths, connections, length)).GetAwaiter().GetResult();
@@ -217,39 +224,11 @@ public static class BenchHttpCommand
             process.ErrorDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            var host = new HostProcess(process, data, url);
-            host.WaitHealthy();
-            return host;
+            return new HostProcess(process, data, url);
         }
 
-        private void WaitHealthy()
-        {
-            using var probe = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(5) };
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromMinutes(3))
-            {
-                if (_process.HasExited)
-                {
-                    throw new CliArgumentException($"de host stopte bij het starten (code {_process.ExitCode})");
-                }
-
-                try
-                {
-                    if (probe.GetAsync("health").GetAwaiter().GetResult().IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                Thread.Sleep(250);
-            }
-
-            throw new CliArgumentException("de host werd niet gezond binnen 3 minuten");
-        }
+        /// <summary>Why the host cannot answer any more, or null while it runs.</summary>
+        public string? Stopped() => _process.HasExited ? $"de host stopte bij het starten (code {_process.ExitCode})" : null;
 
         /// <summary>Keeps putting the folder's files into the inbox under fresh names; returns how many.</summary>
         public int Feed(string folder, CancellationToken stop)
