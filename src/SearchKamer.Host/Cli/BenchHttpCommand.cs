@@ -83,6 +83,12 @@ public static class BenchHttpCommand
             BaseAddress = new Uri(host?.Url ?? url!),
             Timeout = TimeSpan.FromSeconds(30),
         };
+        LoadResult Load(TimeSpan length) => (rate > 0
+            ? LoadRun.RunAtRate(client, paths, connections, rate, length)
+            : LoadRun.Run(client, paths, connections, length)).GetAwaiter().GetResult();
+
+        output.WriteLine($"bench http: {client.BaseAddress}api/search, {connections} verbindingen, {paths.Count} verschillende zoekvragen, " +
+            $"{(rate > 0 ? $"open lus met {rate} verzoeken/s, " : "gesloten lus, ")}{warmup} s opwarmen + {duration} s meten, {Environment.ProcessorCount} cores (host en belasting delen ze)");
         using (var probe = new HttpClient { BaseAddress = client.BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
         {
             // A host we start opens the index first; a running one at most finishes its warm-up.
@@ -90,12 +96,6 @@ public static class BenchHttpCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host klaar (GET /{HostReadiness.ReadyPath}) na {ready.TotalSeconds:N1} s"));
         }
 
-        LoadResult Load(TimeSpan length) => (rate > 0
-            ? LoadRun.RunAtRate(client, paths, connections, rate, length)
-            : LoadRun.Run(client, paths, connections, length)).GetAwaiter().GetResult();
-
-        output.WriteLine($"bench http: {client.BaseAddress}api/search, {connections} verbindingen, {paths.Count} verschillende zoekvragen, " +
-            $"{(rate > 0 ? $"open lus met {rate} verzoeken/s, " : "gesloten lus, ")}{warmup} s opwarmen + {duration} s meten, {Environment.ProcessorCount} cores (host en belasting delen ze)");
         // Warmed up with the load as it will be measured, ingest included, so the measurement starts in the
         // steady state of a host that has been serving and ingesting for a while (not with its first files' JIT).
         using var feeding = new CancellationTokenSource();

@@ -12,7 +12,7 @@ namespace SearchKamer.Host.Services;
 /// Right after start, runs a bounded number of searches built from the index's own words and facet values,
 /// one at a time, in the background. .NET first compiles a method quickly and optimises it only after it
 /// has been called often enough; under full load that took some 40 seconds (README "Speed"), so the first
-/// visitors after a restart got answers a fifth slower. Every kind of search is asked: words, phrases,
+/// visitors after a restart got answers a fifth slower. Every kind of search is asked: words, OR, NOT, phrases,
 /// prefixes, fields, filters, facet selections, sort orders and a second page, through the API's own handler
 /// (parameters, dossier states, the JSON written to a pipe), so that code is optimised too. Until it has
 /// ended the host is not ready (/health/ready answers 503): a load balancer or <c>bench http</c> waits.
@@ -93,8 +93,8 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
         }
 
         var facets = engine.Search(new SearchRequest { Size = 1 }).Facets;
-        var party = facets.GetValueOrDefault("party")?.FirstOrDefault()?.Value;
-        var year = facets.GetValueOrDefault("year")?.FirstOrDefault()?.Value;
+        string? Top(string field) => facets.GetValueOrDefault(field)?.FirstOrDefault()?.Value;
+        var (party, year, minister, kind) = (Top(Fields.Party), Top(Fields.Year), Top(Fields.Minister), Top(Fields.Kind));
         var requests = new List<SearchRequest>();
         for (var i = 0; i < words.Count; i++)
         {
@@ -102,14 +102,23 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
             requests.Add(new SearchRequest { Query = word });
             requests.Add(new SearchRequest { Query = $"{word} {next}" });
             requests.Add(new SearchRequest { Query = $"\"{word} {next}\"" });
+            requests.Add(new SearchRequest { Query = $"{word} OR {next}" });
+            requests.Add(new SearchRequest { Query = $"{word} NOT {next}" });
             requests.Add(new SearchRequest { Query = word[..4] + "*" });
             requests.Add(new SearchRequest { Query = $"vraag:{word}", Sort = SortOrder.Newest });
+            requests.Add(new SearchRequest { Query = $"antwoord:{word}" });
             requests.Add(new SearchRequest { Query = word, Page = 2, Sort = SortOrder.Oldest });
             requests.Add(new SearchRequest { Query = word, From = new DateOnly(2000, 1, 1), To = DateOnly.FromDateTime(DateTime.Today) });
             if (party is not null && year is not null)
             {
                 requests.Add(new SearchRequest { Query = word, Parties = [party], Years = [year] });
                 requests.Add(new SearchRequest { Query = $"partij:\"{party}\" {word}" });
+            }
+
+            if (minister is not null && kind is not null)
+            {
+                requests.Add(new SearchRequest { Query = word, Ministers = [minister], Kinds = [kind] });
+                requests.Add(new SearchRequest { Query = $"minister:\"{minister}\"" });
             }
         }
 

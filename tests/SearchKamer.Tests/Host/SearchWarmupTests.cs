@@ -22,11 +22,16 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         Assert.Contains(requests, r => r.Query.StartsWith('"'));
         Assert.Contains(requests, r => r.Query.EndsWith('*'));
         Assert.Contains(requests, r => r.Query.StartsWith("vraag:", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Query.StartsWith("antwoord:", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Query.StartsWith("minister:\"", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Query.Contains(" OR ", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Query.Contains(" NOT ", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Ministers.Count > 0 && r.Kinds.Count > 0);
         Assert.Contains(requests, r => r.Parties.Count > 0 && r.Years.Count > 0);
         Assert.Contains(requests, r => r.From is not null);
         Assert.Contains(requests, r => r.Page == 2);
         // The words come from the corpus: the plain-word searches find questions.
-        Assert.All(requests.Where(r => !r.Query.Contains(' ') && !r.Query.Contains(':') && !r.Query.EndsWith('*') && r.Parties.Count == 0 && r.From is null && r.Page == 1),
+        Assert.All(requests.Where(r => !r.Query.Contains(' ') && !r.Query.Contains(':') && !r.Query.EndsWith('*') && r.Parties.Count == 0 && r.Ministers.Count == 0 && r.From is null && r.Page == 1),
             r => Assert.True(corpus.Engine.Search(r).Total > 0, r.Query));
     }
 
