@@ -52,13 +52,19 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
             }
 
             log.LogInformation("Opgewarmd: {Searches} zoekvragen in {Seconds:0.0} s", _done, clock.GetElapsedTime(started).TotalSeconds);
-            return _done;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An error out of a background service stops the host; a host that cannot warm up should still answer,
+            // only slower at first (a visitor's search with the same fault gets its own error page).
+            log.LogWarning(e, "Opwarmen afgebroken na {Searches} zoekvragen", _done);
         }
         finally
         {
-            // Also after an error: a host that cannot warm up still answers, only slower at first.
             _finished = true;
         }
+
+        return _done;
     }
 
     private void Ask(SearchRequest request)

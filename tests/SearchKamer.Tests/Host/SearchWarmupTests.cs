@@ -103,6 +103,17 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void A_warmup_that_fails_ends_finished_without_taking_the_host_down()
+    {
+        // The third reading (the start is the first, then one before each search) fails, as a fault in a search would.
+        var clock = new ScriptedClock(n => n < 2 ? TimeSpan.Zero : throw new InvalidOperationException("kapot"));
+        var warmup = Warmup(corpus.Index, corpus.Engine, clock);
+
+        Assert.Equal(1, warmup.Run(100, CancellationToken.None));
+        Assert.True(warmup.Finished);
+    }
+
+    [Fact]
     public void A_warmup_switched_off_is_finished_from_the_start()
     {
         var warmup = new SearchWarmup(corpus.Index, corpus.Engine, Options.Create(new SearchKamerOptions { WarmupSearches = 0 }), NullLogger<SearchWarmup>.Instance, TimeProvider.System);
