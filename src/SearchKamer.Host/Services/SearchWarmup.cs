@@ -1,7 +1,7 @@
 using Lucene.Net.Index;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SearchKamer.Dossiers;
+using SearchKamer.Host.Web;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 using Fields = SearchKamer.Indexing.Fields;
@@ -12,17 +12,28 @@ namespace SearchKamer.Host.Services;
 /// Right after start, runs a bounded number of searches built from the index's own words and facet values,
 /// one at a time, in the background. .NET first compiles a method quickly and optimises it only after it
 /// has been called often enough; under full load that took some 40 seconds (README "Speed"), so the first
-/// visitors after a restart got answers a fifth slower. Every kind of search is asked: words, phrases,
-/// prefixes, fields, filters, facet selections, sort orders and a second page; each answer also gets its
-/// dossier states and is written as the API writes it, so that code is optimised too.
+/// visitors after a restart got answers a fifth slower. Every kind of search is asked: words, OR, NOT, phrases,
+/// prefixes, fields, filters, facet selections, sort orders and a second page, through the API's own handler
+/// (parameters, dossier states, the JSON written to a pipe), so that code is optimised too. Until it has
+/// ended the host is not ready (/health/ready answers 503): a load balancer or <c>bench http</c> waits.
 /// </summary>
-/// <param name="dossiers">Null in tests that only count searches.</param>
+/// <param name="services">The host's services, for the API handler's context; null in tests that only count engine searches.</param>
 public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOptions<SearchKamerOptions> options, ILogger<SearchWarmup> log, TimeProvider clock,
-    DossierReader? dossiers = null)
+    IServiceProvider? services = null)
     : BackgroundService
 {
     /// <summary>The warm-up gives up after this long even if searches are left: the first visitors must not wait on it.</summary>
     public static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(15);
+
+    // Read by /health/ready on request threads while the warm-up's thread writes them.
+    private volatile bool _finished = options.Value.WarmupSearches <= 0;
+    private int _done;
+
+    /// <summary>True once the warm-up has ended (all searches, its time bound, an error) or when it is switched off.</summary>
+    public bool Finished => _finished;
+
+    /// <summary>Searches asked so far.</summary>
+    public int Done => Volatile.Read(ref _done);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.WarmupSearches <= 0 ? Task.CompletedTask : Task.Run(() => Run(options.Value.WarmupSearches, stoppingToken), stoppingToken);
@@ -30,29 +41,52 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
     /// <summary>Runs up to <paramref name="limit"/> searches; returns how many ran.</summary>
     public int Run(int limit, CancellationToken stop)
     {
-        var requests = Requests();
-        var started = clock.GetTimestamp();
-        var done = 0;
-        while (requests.Count > 0 && done < limit && clock.GetElapsedTime(started) < MaxTime && !stop.IsCancellationRequested)
+        try
+        {
+            var requests = Requests();
+            var started = clock.GetTimestamp();
+            while (requests.Count > 0 && _done < limit && clock.GetElapsedTime(started) < MaxTime && !stop.IsCancellationRequested)
+            {
+                Ask(requests[_done % requests.Count]);
+                Volatile.Write(ref _done, _done + 1);
+            }
+
+            log.LogInformation("Opgewarmd: {Searches} zoekvragen in {Seconds:0.0} s", _done, clock.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An error out of a background service stops the host; a host that cannot warm up should still answer,
+            // only slower at first (a visitor's search with the same fault gets its own error page).
+            log.LogWarning(e, "Opwarmen afgebroken na {Searches} zoekvragen", _done);
+        }
+        finally
+        {
+            _finished = true;
+        }
+
+        return _done;
+    }
+
+    private void Ask(SearchRequest request)
+    {
+        if (services is null)
         {
             try
             {
-                var response = engine.Search(requests[done % requests.Count]);
-                if (dossiers is not null)
-                {
-                    JsonSerializer.Serialize(Stream.Null, DossierStates.Fill(response, dossiers, DateOnly.FromDateTime(clock.GetLocalNow().Date)), StoredJson.Options);
-                }
+                engine.Search(request);
             }
             catch (SearchRequestException)
             {
                 // A word that makes a poor prefix is still a fine warm-up; the next one is asked.
             }
 
-            done++;
+            return;
         }
 
-        log.LogInformation("Opgewarmd: {Searches} zoekvragen in {Seconds:0.0} s", done, clock.GetElapsedTime(started).TotalSeconds);
-        return done;
+        // The handler's own context, without a connection: a 400 for a poor prefix is written like any answer.
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Request.Query = SearchParameters.ToQuery(request);
+        ApiEndpoints.Search(http.Request, engine, services.GetRequiredService<DossierReader>(), clock).ExecuteAsync(http).GetAwaiter().GetResult();
     }
 
     /// <summary>The searches asked, in turn; none when the index is empty.</summary>
@@ -65,8 +99,8 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
         }
 
         var facets = engine.Search(new SearchRequest { Size = 1 }).Facets;
-        var party = facets.GetValueOrDefault("party")?.FirstOrDefault()?.Value;
-        var year = facets.GetValueOrDefault("year")?.FirstOrDefault()?.Value;
+        string? Top(string field) => facets.GetValueOrDefault(field)?.FirstOrDefault()?.Value;
+        var (party, year, minister, kind) = (Top(Fields.Party), Top(Fields.Year), Top(Fields.Minister), Top(Fields.Kind));
         var requests = new List<SearchRequest>();
         for (var i = 0; i < words.Count; i++)
         {
@@ -74,14 +108,23 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
             requests.Add(new SearchRequest { Query = word });
             requests.Add(new SearchRequest { Query = $"{word} {next}" });
             requests.Add(new SearchRequest { Query = $"\"{word} {next}\"" });
+            requests.Add(new SearchRequest { Query = $"{word} OR {next}" });
+            requests.Add(new SearchRequest { Query = $"{word} NOT {next}" });
             requests.Add(new SearchRequest { Query = word[..4] + "*" });
             requests.Add(new SearchRequest { Query = $"vraag:{word}", Sort = SortOrder.Newest });
+            requests.Add(new SearchRequest { Query = $"antwoord:{word}" });
             requests.Add(new SearchRequest { Query = word, Page = 2, Sort = SortOrder.Oldest });
             requests.Add(new SearchRequest { Query = word, From = new DateOnly(2000, 1, 1), To = DateOnly.FromDateTime(DateTime.Today) });
             if (party is not null && year is not null)
             {
                 requests.Add(new SearchRequest { Query = word, Parties = [party], Years = [year] });
                 requests.Add(new SearchRequest { Query = $"partij:\"{party}\" {word}" });
+            }
+
+            if (minister is not null && kind is not null)
+            {
+                requests.Add(new SearchRequest { Query = word, Ministers = [minister], Kinds = [kind] });
+                requests.Add(new SearchRequest { Query = $"minister:\"{minister}\"" });
             }
         }
 

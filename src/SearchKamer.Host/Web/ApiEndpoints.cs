@@ -14,8 +14,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/search", (HttpRequest request, SearchEngine engine, Dossiers.DossierReader dossiers, TimeProvider clock) =>
-            Guard(() => Results.Json(DossierStates.Fill(engine.Search(SearchParameters.Parse(request.Query)), dossiers, DossierEndpoints.Today(clock)), StoredJson.Options)))
+        api.MapGet("/search", Search)
             .Gated().WithName("Search").WithSummary("Zoeken met filters, facetten en paginering").Produces<SearchResponse>();
 
         api.MapGet("/documents/{id}", DossierEndpoints.DocumentWithDossier)
@@ -40,6 +39,11 @@ public static class ApiEndpoints
                 format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", $"searchkamer-export.{format}");
         })).Gated().WithName("Export").WithSummary("De hele resultaatset als CSV of JSON Lines");
     }
+
+    /// <summary>/api/search. The start-up warm-up asks its searches through this handler too, so that the JSON writing of
+    /// a response is optimised before the first visitor's search (as the API writes it: asynchronously, to a pipe).</summary>
+    public static IResult Search(HttpRequest request, SearchEngine engine, DossierReader dossiers, TimeProvider clock) =>
+        Guard(() => Results.Json(DossierStates.Fill(engine.Search(SearchParameters.Parse(request.Query)), dossiers, DossierEndpoints.Today(clock)), StoredJson.Options));
 
     /// <summary>The server's folders are nobody's business: the API names the source by its file name only.</summary>
     public static KamervraagDocument Public(KamervraagDocument doc) =>

@@ -8,6 +8,7 @@ namespace SearchKamer.Host.Web;
 /// <summary>
 /// /health: the documents, pairs and last commit the searchers see. Without a document there is
 /// nothing to search, so a load balancer must see the host as down (503), not merely degraded.
+/// The readiness checks (<see cref="ReadinessCheck"/>) are for /health/ready only: a warming host is alive.
 /// </summary>
 public sealed class IndexHealthCheck(SearchIndex index) : IHealthCheck
 {
@@ -15,6 +16,7 @@ public sealed class IndexHealthCheck(SearchIndex index) : IHealthCheck
     {
         ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = 200, [HealthStatus.Unhealthy] = 503 },
         ResponseWriter = WriteAsync,
+        Predicate = check => !check.Tags.Contains(ReadinessCheck.Tag),
     };
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 
@@ -37,6 +38,38 @@ public static class SearchParameters
             Page = Int(q, "page", 1),
             Size = Int(q, "size", 10),
         };
+    }
+
+    /// <summary>
+    /// The parameters <see cref="Parse"/> reads back as <paramref name="request"/>: how the start-up warm-up asks its
+    /// searches through the API's own handler. Only what a URL carries (not <see cref="SearchRequest.IngestedAfter"/>).
+    /// </summary>
+    public static QueryCollection ToQuery(SearchRequest request)
+    {
+        var q = new Dictionary<string, StringValues>(StringComparer.Ordinal)
+        {
+            ["q"] = request.Query,
+            ["in"] = request.In switch { SearchIn.Question => "vraag", SearchIn.Answer => "antwoord", _ => "beide" },
+            ["sort"] = request.Sort switch { SortOrder.Newest => "nieuwste", SortOrder.Oldest => "oudste", _ => "relevantie" },
+            ["page"] = request.Page.ToString(CultureInfo.InvariantCulture),
+            ["size"] = request.Size.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var filter in IndexSchema.Filters.Where(f => request.Selected(f.Name).Count > 0))
+        {
+            q[filter.Filter!.Param] = request.Selected(filter.Name).ToArray();
+        }
+
+        if (request.From is { } from)
+        {
+            q["van"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (request.To is { } to)
+        {
+            q["tot"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        return new QueryCollection(q);
     }
 
     private static string? One(IQueryCollection q, string name) =>

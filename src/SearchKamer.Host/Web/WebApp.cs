@@ -56,7 +56,7 @@ public static class WebApp
         builder.Services.AddTkSync(sync, data);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<SyncService>();
-        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
+        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index").AddCheck<ReadinessCheck>("warmup", tags: [ReadinessCheck.Tag]);
         builder.Services.AddOpenApi(OpenApiDescription.Configure);
         // Enums as their names in responses written with the defaults and in the OpenAPI schemas, as StoredJson writes them.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
@@ -66,6 +66,7 @@ public static class WebApp
         PageEndpoints.UseErrorHandling(app);
         PageEndpoints.UseStatusPages(app);
         app.MapHealthChecks("/health", IndexHealthCheck.Options);
+        app.MapHealthChecks("/health/ready", ReadinessCheck.Options);
         app.MapOpenApi();
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);

@@ -67,6 +67,7 @@ public sealed class ErrorAndSecurityTests(HostFixture host)
     [InlineData("/api/export?q=regering&format=csv")]
     [InlineData("/api/bestaat-niet")]
     [InlineData("/health")]
+    [InlineData("/health/ready")]
     public async Task Every_response_carries_the_content_security_policy_and_the_other_security_headers(string url)
     {
         using var response = await host.Client.GetAsync(url);

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SearchKamer.Dossiers;
 using SearchKamer.Host.Services;
+using SearchKamer.Host.Web;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 using SearchKamer.Tests.Search;
@@ -20,11 +22,16 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         Assert.Contains(requests, r => r.Query.StartsWith('"'));
         Assert.Contains(requests, r => r.Query.EndsWith('*'));
         Assert.Contains(requests, r => r.Query.StartsWith("vraag:", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Query.StartsWith("antwoord:", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Query.StartsWith("minister:\"", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Query.Contains(" OR ", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Query.Contains(" NOT ", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Ministers.Count > 0 && r.Kinds.Count > 0);
         Assert.Contains(requests, r => r.Parties.Count > 0 && r.Years.Count > 0);
         Assert.Contains(requests, r => r.From is not null);
         Assert.Contains(requests, r => r.Page == 2);
         // The words come from the corpus: the plain-word searches find questions.
-        Assert.All(requests.Where(r => !r.Query.Contains(' ') && !r.Query.Contains(':') && !r.Query.EndsWith('*') && r.Parties.Count == 0 && r.From is null && r.Page == 1),
+        Assert.All(requests.Where(r => !r.Query.Contains(' ') && !r.Query.Contains(':') && !r.Query.EndsWith('*') && r.Parties.Count == 0 && r.Ministers.Count == 0 && r.From is null && r.Page == 1),
             r => Assert.True(corpus.Engine.Search(r).Total > 0, r.Query));
     }
 
@@ -75,6 +82,66 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void Warmup_is_finished_only_once_its_searches_have_ended()
+    {
+        SearchWarmup? warmup = null;
+        var seenWhileRunning = new List<bool>();
+        // The clock is read before every search: what readiness would have said at that moment.
+        var clock = new ScriptedClock(_ =>
+        {
+            seenWhileRunning.Add(warmup!.Finished);
+            return TimeSpan.Zero;
+        });
+        warmup = Warmup(corpus.Index, corpus.Engine, clock);
+
+        Assert.False(warmup.Finished);
+        Assert.Equal(20, warmup.Run(20, CancellationToken.None));
+        Assert.True(seenWhileRunning.Count >= 20);
+        Assert.DoesNotContain(true, seenWhileRunning);
+        Assert.True(warmup.Finished);
+        Assert.Equal(20, warmup.Done);
+    }
+
+    [Fact]
+    public void A_warmup_that_fails_ends_finished_without_taking_the_host_down()
+    {
+        // The third reading (the start is the first, then one before each search) fails, as a fault in a search would.
+        var clock = new ScriptedClock(n => n < 2 ? TimeSpan.Zero : throw new InvalidOperationException("kapot"));
+        var warmup = Warmup(corpus.Index, corpus.Engine, clock);
+
+        Assert.Equal(1, warmup.Run(100, CancellationToken.None));
+        Assert.True(warmup.Finished);
+    }
+
+    [Fact]
+    public void A_warmup_switched_off_is_finished_from_the_start()
+    {
+        var warmup = new SearchWarmup(corpus.Index, corpus.Engine, Options.Create(new SearchKamerOptions { WarmupSearches = 0 }), NullLogger<SearchWarmup>.Instance, TimeProvider.System);
+
+        Assert.True(warmup.Finished);
+    }
+
+    [Fact]
+    public void Every_warmup_search_reads_back_from_its_url_parameters_as_itself()
+    {
+        var requests = Warmup(corpus.Index, corpus.Engine).Requests().Append(new SearchRequest
+        {
+            Query = "stikstof",
+            In = SearchIn.Question,
+            Ministers = ["Van der Wal", "Adema"],
+            Kinds = ["Antwoord"],
+            Size = 25,
+            Page = 3,
+        });
+
+        foreach (var request in requests)
+        {
+            var back = SearchParameters.Parse(SearchParameters.ToQuery(request));
+            Assert.Equal(Describe(request), Describe(back));
+        }
+    }
+
+    [Fact]
     public void An_empty_index_is_not_warmed()
     {
         var dir = Directory.CreateTempSubdirectory("searchkamer-warmup-");
@@ -91,6 +158,12 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         }
     }
 
+    /// <summary>Everything a URL can carry, so two requests compare by value.</summary>
+    private static string Describe(SearchRequest r) =>
+        $"{r.Query}|{string.Join(";", IndexSchema.Filters.Select(f => f.Name + "=" + string.Join(",", r.Selected(f.Name))))}|{r.From}|{r.To}|{r.In}|{r.Sort}|{r.Page}|{r.Size}";
+
+    /// <summary>A warm-up that asks through the API's handler, with the services that handler needs.</summary>
     private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null) =>
-        new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, clock ?? TimeProvider.System, new DossierReader(index));
+        new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, clock ?? TimeProvider.System,
+            new ServiceCollection().AddLogging().AddSingleton(new DossierReader(index)).BuildServiceProvider());
 }

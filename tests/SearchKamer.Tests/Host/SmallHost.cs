@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SearchKamer.Host.Services;
 using SearchKamer.Indexing;
+using SearchKamer.Search;
 
 namespace SearchKamer.Tests.Host;
 
@@ -13,11 +18,12 @@ public sealed class SmallHost : IDisposable
 {
     private readonly Factory _factory;
 
-    public SmallHost(string corpus)
+    /// <param name="warmupClock">With a clock: the start-up warm-up runs (off otherwise) and reads this clock.</param>
+    public SmallHost(string corpus, TimeProvider? warmupClock = null)
     {
         Data = Directory.CreateTempSubdirectory("searchkamer-small-host-").FullName;
         Directory.CreateDirectory(Inbox);
-        _factory = new Factory(Data, corpus);
+        _factory = new Factory(Data, corpus, warmupClock);
         Client = _factory.CreateClient();
     }
 
@@ -58,14 +64,20 @@ public sealed class SmallHost : IDisposable
         Directory.Delete(Data, recursive: true);
     }
 
-    private sealed class Factory(string data, string corpus) : WebApplicationFactory<Program>
+    private sealed class Factory(string data, string corpus, TimeProvider? warmupClock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("SearchKamer:DataDirectory", data);
             builder.UseSetting("SearchKamer:CorpusDirectory", corpus);
             builder.UseSetting("SearchKamer:InboxInterval", "00:00:00.100");
-            builder.UseSetting("SearchKamer:WarmupSearches", "0");
+            builder.UseSetting("SearchKamer:WarmupSearches", warmupClock is null ? "0" : "1000");
+            if (warmupClock is not null)
+            {
+                // Only the warm-up gets the test's clock; the other services keep the real one.
+                builder.ConfigureTestServices(services => services.AddSingleton(sp => new SearchWarmup(sp.GetRequiredService<SearchIndex>(),
+                    sp.GetRequiredService<SearchEngine>(), sp.GetRequiredService<IOptions<SearchKamerOptions>>(), NullLogger<SearchWarmup>.Instance, warmupClock, sp)));
+            }
         }
     }
 }
