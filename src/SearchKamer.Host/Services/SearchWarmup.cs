@@ -1,7 +1,6 @@
 using Lucene.Net.Index;
 using Microsoft.Extensions.Options;
 using SearchKamer.Dossiers;
-using SearchKamer.Host.Web;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 using Fields = SearchKamer.Indexing.Fields;
@@ -17,9 +16,9 @@ namespace SearchKamer.Host.Services;
 /// (parameters, dossier states, the JSON written to a pipe), so that code is optimised too. Until it has
 /// ended the host is not ready (/health/ready answers 503): a load balancer or <c>bench http</c> waits.
 /// </summary>
-/// <param name="services">The host's services, for the API handler's context; null in tests that only count engine searches.</param>
+/// <param name="api">Asks a search through the API's handler (the host's Web part supplies it); null in tests that only count engine searches.</param>
 public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOptions<SearchKamerOptions> options, ILogger<SearchWarmup> log, TimeProvider clock,
-    IServiceProvider? services = null)
+    Action<SearchRequest>? api = null)
     : BackgroundService
 {
     /// <summary>The warm-up gives up after this long even if searches are left: the first visitors must not wait on it.</summary>
@@ -69,24 +68,20 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
 
     private void Ask(SearchRequest request)
     {
-        if (services is null)
+        if (api is not null)
         {
-            try
-            {
-                engine.Search(request);
-            }
-            catch (SearchRequestException)
-            {
-                // A word that makes a poor prefix is still a fine warm-up; the next one is asked.
-            }
-
+            api(request);
             return;
         }
 
-        // The handler's own context, without a connection: a 400 for a poor prefix is written like any answer.
-        var http = new DefaultHttpContext { RequestServices = services };
-        http.Request.Query = SearchParameters.ToQuery(request);
-        ApiEndpoints.Search(http.Request, engine, services.GetRequiredService<DossierReader>(), clock).ExecuteAsync(http).GetAwaiter().GetResult();
+        try
+        {
+            engine.Search(request);
+        }
+        catch (SearchRequestException)
+        {
+            // A word that makes a poor prefix is still a fine warm-up; the next one is asked.
+        }
     }
 
     /// <summary>The searches asked, in turn; none when the index is empty.</summary>

@@ -42,6 +42,18 @@ public static class ApiEndpoints
 
     /// <summary>/api/search. The start-up warm-up asks its searches through this handler too, so that the JSON writing of
     /// a response is optimised before the first visitor's search (as the API writes it: asynchronously, to a pipe).</summary>
+    /// <summary>
+    /// A search asked through <see cref="Search"/> on a context without a connection, for the start-up warm-up: the
+    /// parameters, dossier states and JSON writing get optimised too. A 400 for a poor prefix is written like any answer.
+    /// </summary>
+    public static void AskWithoutConnection(IServiceProvider services, SearchRequest request)
+    {
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Request.Query = SearchParameters.ToQuery(request);
+        Search(http.Request, services.GetRequiredService<SearchEngine>(), services.GetRequiredService<DossierReader>(), services.GetRequiredService<TimeProvider>())
+            .ExecuteAsync(http).GetAwaiter().GetResult();
+    }
+
     public static IResult Search(HttpRequest request, SearchEngine engine, DossierReader dossiers, TimeProvider clock) =>
         Guard(() => Results.Json(DossierStates.Fill(engine.Search(SearchParameters.Parse(request.Query)), dossiers, DossierEndpoints.Today(clock)), StoredJson.Options));
 

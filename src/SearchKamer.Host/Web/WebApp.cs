@@ -46,7 +46,9 @@ public static class WebApp
             return new Dossiers.DossierReader(sp.GetRequiredService<SearchIndex>(), new Dossiers.LatenessTerms(o.AnswerTermDays, o.PostponementDays));
         });
         builder.Services.AddHostedService<IndexBootstrap>();
-        builder.Services.AddSingleton<SearchWarmup>();
+        builder.Services.AddSingleton(sp => new SearchWarmup(sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<SearchEngine>(),
+            sp.GetRequiredService<IOptions<SearchKamerOptions>>(), sp.GetRequiredService<ILogger<SearchWarmup>>(), sp.GetRequiredService<TimeProvider>(),
+            request => ApiEndpoints.AskWithoutConnection(sp, request)));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchWarmup>());
         builder.Services.AddHostedService<CompilerPriority>();
         builder.Services.AddHostedService<InboxWatcher>();

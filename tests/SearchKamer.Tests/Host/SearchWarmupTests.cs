@@ -163,7 +163,10 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         $"{r.Query}|{string.Join(";", IndexSchema.Filters.Select(f => f.Name + "=" + string.Join(",", r.Selected(f.Name))))}|{r.From}|{r.To}|{r.In}|{r.Sort}|{r.Page}|{r.Size}";
 
     /// <summary>A warm-up that asks through the API's handler, with the services that handler needs.</summary>
-    private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null) =>
-        new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, clock ?? TimeProvider.System,
-            new ServiceCollection().AddLogging().AddSingleton(new DossierReader(index)).BuildServiceProvider());
+    private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null)
+    {
+        var time = clock ?? TimeProvider.System;
+        var services = new ServiceCollection().AddLogging().AddSingleton(engine).AddSingleton(new DossierReader(index)).AddSingleton(time).BuildServiceProvider();
+        return new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, time, request => ApiEndpoints.AskWithoutConnection(services, request));
+    }
 }

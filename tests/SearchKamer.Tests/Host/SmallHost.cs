@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SearchKamer.Host.Services;
+using SearchKamer.Host.Web;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 
@@ -76,7 +77,8 @@ public sealed class SmallHost : IDisposable
             {
                 // Only the warm-up gets the test's clock; the other services keep the real one.
                 builder.ConfigureTestServices(services => services.AddSingleton(sp => new SearchWarmup(sp.GetRequiredService<SearchIndex>(),
-                    sp.GetRequiredService<SearchEngine>(), sp.GetRequiredService<IOptions<SearchKamerOptions>>(), NullLogger<SearchWarmup>.Instance, warmupClock, sp)));
+                    sp.GetRequiredService<SearchEngine>(), sp.GetRequiredService<IOptions<SearchKamerOptions>>(), NullLogger<SearchWarmup>.Instance, warmupClock,
+                    request => ApiEndpoints.AskWithoutConnection(sp, request))));
             }
         }
     }
