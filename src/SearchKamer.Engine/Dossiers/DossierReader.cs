@@ -19,19 +19,7 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
     public LatenessTerms Terms { get; } = terms ?? LatenessTerms.Default;
 
     /// <summary>The dossier of a zaak ("2024Z18792", any case, a space after the Z allowed), or null when the index has none of it.</summary>
-    public Dossier? Get(string zaak, DateOnly today)
-    {
-        if (Normalise(zaak) is not { } z)
-        {
-            return null;
-        }
-
-        return index.Read(searcher =>
-        {
-            var members = Members(searcher, z);
-            return members.Count == 0 ? null : DossierBuilder.Build(z, members, Terms, today);
-        });
-    }
+    public Dossier? Get(string zaak, DateOnly today) => ForZaken([zaak], today)[zaak];
 
     /// <summary>The dossiers of several zaken (any case), read in one pass: a results page asks for ten at once. Null for a zaak the index has none of.</summary>
     public Dictionary<string, Dossier?> ForZaken(IEnumerable<string> zaken, DateOnly today)
@@ -70,11 +58,6 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
         zaak is null ? null
         : IdentifierRules.Zaak().Match(zaak.Trim().ToUpperInvariant()) is { Success: true } m && m.Length == zaak.Trim().Length
             ? $"{m.Groups["y"].Value}Z{m.Groups["n"].Value}" : null;
-
-    private static List<(string Key, KamervraagDocument Doc)> Members(IndexSearcher searcher, string zaak)
-    {
-        return DossierFacts.RecordsWith(searcher, new Term(Fields.Zaak, zaak.ToLowerInvariant()));
-    }
 
     // Kept for the life of the reader: without the texts, which no dossier needs, a large index stays small here.
     private static List<(string Key, KamervraagDocument Doc)> Load(IndexSearcher searcher) =>

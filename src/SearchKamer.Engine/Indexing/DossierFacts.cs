@@ -36,10 +36,6 @@ public static class DossierFacts
         return collector.Read;
     }
 
-    /// <summary>The key and facts of every doc record that holds <paramref name="term"/>, in index order.</summary>
-    public static List<(string Key, KamervraagDocument Doc)> RecordsWith(IndexSearcher searcher, Term term) =>
-        RecordsWith(searcher, term.Field, [term.Text])[term.Text];
-
     /// <summary>
     /// Per term text of <paramref name="field"/>, the key and facts of every doc record that holds it, in index
     /// order. Read from the terms' postings directly, with one terms enumerator per segment for all of them: one

@@ -40,8 +40,9 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
     /// </summary>
     private sealed class ExceptWeight(BooleanQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
     {
-        // Stretches of one segment are searched side by side with scorers of their own; they share its bit set.
-        private readonly ConcurrentDictionary<AtomicReader, Lazy<FixedBitSet>> _bits = new();
+        // Stretches of one segment are searched side by side with scorers of their own; they share its bit set, or
+        // its finding (null) that the excluded words are the commoner side there.
+        private readonly ConcurrentDictionary<AtomicReader, Lazy<FixedBitSet?>> _bits = new();
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
@@ -74,14 +75,10 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
                 }
             }
 
-            var reader = context.AtomicReader;
-            var cost = TermDocBits.Cost(reader, words.SelectMany(w => w.Terms));
-            FixedBitSet? bits = null;
-            if (cost > 0 && cost <= required!.GetCost())
-            {
-                bits = _bits.GetOrAdd(reader, r => new Lazy<FixedBitSet>(() => TermDocBits.Read(r, words.SelectMany(w => w.Terms)))).Value;
-            }
-            else
+            var excludedTerms = words.SelectMany(w => w.Terms).ToList();
+            var bits = excludedTerms.Count == 0 ? null
+                : _bits.GetOrAdd(context.AtomicReader, r => new Lazy<FixedBitSet?>(() => RarerThan(required!, r, excludedTerms))).Value;
+            if (bits is null)
             {
                 excluded.AddRange(words.Select(w => w.Weight.GetScorer(context, acceptDocs)).OfType<Scorer>());
             }
@@ -89,6 +86,10 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
             return new ExceptScorer(this, required!, bits, [.. excluded], q.CoordDisabled ? 1f : Coord(1, MaxCoord));
         }
     }
+
+    /// <summary>The docs of the segment holding one of the excluded terms, when there are some and fewer than the required clause's; else null.</summary>
+    private static FixedBitSet? RarerThan(Scorer required, AtomicReader reader, List<Term> terms) =>
+        TermDocBits.Cost(reader, terms) is var cost and > 0 && cost <= required.GetCost() ? TermDocBits.Read(reader, terms) : null;
 
     private sealed class ExceptScorer(Weight weight, Scorer required, FixedBitSet? excludedDocs, Scorer[] excluded, float coord) : Scorer(weight)
     {

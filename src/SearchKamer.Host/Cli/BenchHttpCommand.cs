@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SearchKamer.Bench;
+using SearchKamer.Host.Web;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
 
@@ -163,22 +164,7 @@ public static class BenchHttpCommand
     }
 
     /// <summary>The API form of a bench request: the parameters the search page and API share.</summary>
-    public static string PathOf(SearchRequest request)
-    {
-        var q = new List<string> { $"q={Uri.EscapeDataString(request.Query)}" };
-        q.AddRange(IndexSchema.Filters.SelectMany(f => request.Selected(f.Name).Select(v => $"{f.Filter!.Param}={Uri.EscapeDataString(v)}")));
-        if (request.From is { } from)
-        {
-            q.Add($"van={from:yyyy-MM-dd}");
-        }
-
-        if (request.To is { } to)
-        {
-            q.Add($"tot={to:yyyy-MM-dd}");
-        }
-
-        return "api/search?" + string.Join('&', q);
-    }
+    public static string PathOf(SearchRequest request) => "api/search" + QueryString.Create(SearchParameters.ToQuery(request));
 
     /// <summary>The host as a child process, on a data folder whose index is the bench index.</summary>
     private sealed class HostProcess : IDisposable
