@@ -50,13 +50,13 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
-    public void A_words_explanation_gives_the_score_it_was_found_with()
+    public void A_words_explanation_gives_the_score_lucenes_own_term_queries_give()
     {
         var parsed = new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse("minister");
         var searcher = corpus.Index.Searchers.Acquire();
         try
         {
-            var hits = Hits(searcher, parsed);
+            var hits = Hits(searcher, Generalise(parsed));
             Assert.NotEmpty(hits);
             foreach (var (doc, score) in hits.Take(20))
             {
