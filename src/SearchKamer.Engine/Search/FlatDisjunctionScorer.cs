@@ -9,19 +9,28 @@ namespace SearchKamer.Search;
 /// one flat list of scorers instead of Lucene.Net's heap per level. A group's scores are summed in double and
 /// rounded, then the groups likewise, then times the coordination factor of the groups that match: the order
 /// and rounding of Lucene's nested disjunctions, so the same float.
+/// Score-only terms (<see cref="TableTermQuery.ScoreOnly"/>) do not lead: they are moved to a doc only when it
+/// is scored, so docs a filter, a facet selection or a NOT turns away never read their postings.
 /// </summary>
 internal sealed class FlatDisjunctionScorer : Scorer
 {
     private readonly Scorer[] _terms;
+    // The terms that find docs, and those that only add to their score (moved there when it is asked).
+    private readonly int[] _leading;
+    private readonly int[] _trailing;
     private readonly int[] _docs;
     private readonly int[] _group;
     private readonly float[] _coord;
     private int _doc = -1;
 
-    private FlatDisjunctionScorer(Weight weight, Scorer[] terms, int[] group, float[] coord)
+    private FlatDisjunctionScorer(Weight weight, Scorer[] terms, bool[] scoreOnly, int[] group, float[] coord)
         : base(weight)
     {
         _terms = terms;
+        // Without a term that finds docs, every term leads (nothing else would move them).
+        var anyLeading = scoreOnly.Contains(false);
+        _leading = [.. Enumerable.Range(0, terms.Length).Where(i => !anyLeading || !scoreOnly[i])];
+        _trailing = [.. Enumerable.Range(0, terms.Length).Where(i => anyLeading && scoreOnly[i])];
         _group = group;
         _coord = coord;
         _docs = new int[terms.Length];
@@ -33,6 +42,7 @@ internal sealed class FlatDisjunctionScorer : Scorer
     public static Scorer? Create(Weight weight, IReadOnlyList<IList<Weight>> groups, AtomicReaderContext context, IBits? acceptDocs, float[] coord)
     {
         var terms = new List<Scorer>();
+        var scoreOnly = new List<bool>();
         var group = new List<int>();
         for (var g = 0; g < groups.Count; g++)
         {
@@ -41,12 +51,13 @@ internal sealed class FlatDisjunctionScorer : Scorer
                 if (term.GetScorer(context, acceptDocs) is { } scorer)
                 {
                     terms.Add(scorer);
+                    scoreOnly.Add(term.Query is TableTermQuery { ScoreOnly: true });
                     group.Add(g);
                 }
             }
         }
 
-        return terms.Count == 0 ? null : new FlatDisjunctionScorer(weight, [.. terms], [.. group], coord);
+        return terms.Count == 0 ? null : new FlatDisjunctionScorer(weight, [.. terms], [.. scoreOnly], [.. group], coord);
     }
 
     /// <summary>A boolean weight's coordination factor by the number of its clauses that match (all 1 when disabled).</summary>
@@ -68,7 +79,7 @@ internal sealed class FlatDisjunctionScorer : Scorer
     public override int NextDoc()
     {
         var min = NO_MORE_DOCS;
-        for (var i = 0; i < _docs.Length; i++)
+        foreach (var i in _leading)
         {
             var d = _docs[i];
             if (d == _doc)
@@ -85,7 +96,7 @@ internal sealed class FlatDisjunctionScorer : Scorer
     public override int Advance(int target)
     {
         var min = NO_MORE_DOCS;
-        for (var i = 0; i < _docs.Length; i++)
+        foreach (var i in _leading)
         {
             var d = _docs[i];
             if (d < target)
@@ -101,6 +112,7 @@ internal sealed class FlatDisjunctionScorer : Scorer
 
     public override float GetScore()
     {
+        CatchUp();
         double total = 0;
         double clause = 0;
         var matching = 0;
@@ -126,12 +138,27 @@ internal sealed class FlatDisjunctionScorer : Scorer
         return (float)(total + (float)clause) * _coord[matching];
     }
 
-    public override long GetCost() => _terms.Sum(t => t.GetCost());
+    public override long GetCost() => _leading.Sum(i => _terms[i].GetCost());
 
     public override ICollection<ChildScorer> GetChildren() => [.. _terms.Select(t => new ChildScorer(t, "SHOULD"))];
 
+    private void CatchUp()
+    {
+        foreach (var i in _trailing)
+        {
+            var d = _docs[i];
+            if (d < _doc)
+            {
+                // Scoring every doc, the next posting is usually the one; under a filter a skip is cheaper.
+                d = _terms[i].NextDoc();
+                _docs[i] = d < _doc ? _terms[i].Advance(_doc) : d;
+            }
+        }
+    }
+
     private int Matching()
     {
+        CatchUp();
         var matching = 0;
         var current = -1;
         for (var i = 0; i < _docs.Length; i++)

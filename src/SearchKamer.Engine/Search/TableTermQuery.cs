@@ -14,6 +14,12 @@ namespace SearchKamer.Search;
 /// </summary>
 internal sealed class TableTermQuery(Term term) : TermQuery(term)
 {
+    /// <summary>
+    /// Only adds to the score of docs that other terms of the same disjunction find (a word's written form, whose
+    /// docs its stem already finds): <see cref="FlatDisjunctionScorer"/> then moves it only to docs it scores.
+    /// </summary>
+    public bool ScoreOnly { get; init; }
+
     public override Weight CreateWeight(IndexSearcher searcher) => new TableTermWeight(this, searcher);
 
     private sealed class TableTermWeight : Weight

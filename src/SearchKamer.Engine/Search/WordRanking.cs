@@ -141,7 +141,7 @@ internal sealed class WordQuery : BooleanQuery
         Add(new TableTermQuery(new Term(field, word.Stem)), Occur.SHOULD);
         if (!matchOnly)
         {
-            Add(new TableTermQuery(new Term(Fields.ExactOf(field), word.Exact)) { Boost = WordRanking.ExactBoost }, Occur.SHOULD);
+            Add(new TableTermQuery(new Term(Fields.ExactOf(field), word.Exact)) { Boost = WordRanking.ExactBoost, ScoreOnly = true }, Occur.SHOULD);
         }
 
         Add(new TableTermQuery(new Term(field, CompoundParts.Mark(word.Stem))) { Boost = WordRanking.PartBoost }, Occur.SHOULD);

@@ -111,6 +111,42 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     }
 
     [Theory]
+    [InlineData(Fields.Question)]
+    [InlineData(Fields.Answer)]
+    public void Every_pair_that_holds_a_words_written_form_holds_its_stem_so_the_written_form_may_follow_the_stem(string field)
+    {
+        // The flat scorer moves a word's written form only to pairs its stem (or part) found: sound only if no
+        // pair holds the written form without the stem. Checked for every written form the corpus holds.
+        var searcher = corpus.Index.Searchers.Acquire();
+        try
+        {
+            var checkedWords = 0;
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                foreach (var exact in Terms(reader, Fields.ExactOf(field)))
+                {
+                    var text = exact.Utf8ToString();
+                    if (WordRanking.Word(text) is not { } word || word.Exact != text)
+                    {
+                        continue;
+                    }
+
+                    var stem = Docs(reader, new Term(field, word.Stem));
+                    Assert.True(Docs(reader, new Term(Fields.ExactOf(field), exact)).IsSubsetOf(stem), $"{field}: \"{text}\" without its stem {word.Stem}");
+                    checkedWords++;
+                }
+            }
+
+            Assert.True(checkedWords > 1000, $"only {checkedWords} written forms checked");
+        }
+        finally
+        {
+            corpus.Index.Searchers.Release(searcher);
+        }
+    }
+
+    [Theory]
     [InlineData("gemeente NOT belasting")]
     [InlineData("jeugdzorg -gemeente")]
     [InlineData("minister NOT (inhuur OR gemeente)")]
@@ -166,6 +202,18 @@ public class FastScorerTests(CorpusIndexFixture corpus)
         {
             yield return BytesRef.DeepCopyOf(terms.Term);
         }
+    }
+
+    private static HashSet<int> Docs(AtomicReader reader, Term term)
+    {
+        var docs = new HashSet<int>();
+        var postings = reader.GetTermDocsEnum(term);
+        for (var doc = postings?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings!.NextDoc())
+        {
+            docs.Add(doc);
+        }
+
+        return docs;
     }
 
     private static bool Contains<T>(Query q) => q is T || (q is BooleanQuery b && b.Clauses.Any(c => Contains<T>(c.Query)));
