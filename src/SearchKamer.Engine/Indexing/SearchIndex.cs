@@ -46,6 +46,7 @@ public sealed partial class SearchIndex : IDisposable
             _guard = TakeGuard(path);
         }
 
+        IndexCodec.Register();
         _directory = new PositionalReadDirectory(new DirectoryInfo(path));
         if (writable && FirstCommitTorn(_directory))
         {
@@ -69,6 +70,7 @@ public sealed partial class SearchIndex : IDisposable
                 // A flushed segment is written once, not once and again into a compound file: the bulk load's
                 // merges read plain files, and the index of a finished bulk load is one plain segment anyway.
                 UseCompoundFile = false,
+                Codec = new IndexCodec(),
             };
             _writer = new IndexWriter(_directory, config);
             Searchers = new SearcherManager(_writer, true, null);
