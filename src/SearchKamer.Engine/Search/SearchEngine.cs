@@ -47,14 +47,17 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         var (read, collector) = Run(searcher, request, facets, (int)Math.Min((long)skip + request.Size, int.MaxValue));
         if (read.Query is null)
         {
-            return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], EmptyFacets(facets));
+            var (none, totals) = FacetCounts(facets, null, request.FacetLimit);
+            return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], none) { FacetTotals = totals };
         }
 
         var highlighter = new Highlighter(read.Query);
         var documents = collector.Top.Ordered(skip).Select(g => Documents.ToHit(Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
 
+        var (lists, counted) = FacetCounts(facets, collector.Counts(), request.FacetLimit);
         return new SearchResponse(collector.Total, collector.Top.Offered, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
-            documents, FacetCounts(facets, collector.Counts()));
+            documents, lists)
+        { FacetTotals = counted };
     }
 
     /// <summary>Every matching pair of a search, all pages, as export rows (documents in result order).</summary>
@@ -206,6 +209,11 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             throw new SearchRequestException("size", $"aantal per pagina moet tussen 1 en {SearchRequest.MaxPageSize} liggen, niet {r.Size}");
         }
 
+        if (r.FacetLimit < 1)
+        {
+            throw new SearchRequestException("facetwaarden", $"facetwaarden moet 1 of hoger zijn (of alle), niet {r.FacetLimit}");
+        }
+
         if (r.From is { } from && r.To is { } to && from > to)
         {
             throw new SearchRequestException("van", $"begindatum {from:yyyy-MM-dd} ligt na einddatum {to:yyyy-MM-dd}");
@@ -227,27 +235,21 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     private static List<FacetSelection> Selections(SearchRequest r) =>
         [.. IndexSchema.Filters.Select(f => new FacetSelection(f.Name, f.Name, r.Selected(f.Name)))];
 
-    private static Dictionary<string, IReadOnlyList<FacetValue>> FacetCounts(List<FacetSelection> facets, Dictionary<string, int>[] counts)
+    /// <param name="counts">Per facet of <paramref name="facets"/>, the counted values; null: nothing matched.</param>
+    private static (Dictionary<string, IReadOnlyList<FacetValue>> Lists, Dictionary<string, int> Totals) FacetCounts(
+        List<FacetSelection> facets, Dictionary<string, int>[]? counts, int limit)
     {
-        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        var lists = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        var totals = new Dictionary<string, int>();
         for (var f = 0; f < facets.Count; f++)
         {
-            if (!IndexSchema.Field(facets[f].Field).Filter!.Facet)
+            var filter = IndexSchema.Field(facets[f].Field).Filter!;
+            if (filter.Facet)
             {
-                continue;
+                (lists[facets[f].Name], totals[facets[f].Name]) = FacetLists.List(counts?[f] ?? [], facets[f].Values, filter.Order, limit);
             }
-
-            var values = counts[f].Select(kv => new FacetValue(kv.Key, kv.Value, facets[f].Values.Contains(kv.Key))).ToList();
-            // A selected value stays visible even when nothing matches it any more.
-            values.AddRange(facets[f].Values.Where(v => !counts[f].ContainsKey(v)).Select(v => new FacetValue(v, 0, true)));
-            result[facets[f].Name] = IndexSchema.Field(facets[f].Field).Filter!.Order == FacetOrder.ByValueDescending
-                ? [.. values.OrderByDescending(v => v.Value, StringComparer.Ordinal)]
-                : [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
         }
 
-        return result;
+        return (lists, totals);
     }
-
-    private static Dictionary<string, IReadOnlyList<FacetValue>> EmptyFacets(List<FacetSelection> facets) =>
-        FacetCounts(facets, facets.Select(_ => new Dictionary<string, int>()).ToArray());
 }

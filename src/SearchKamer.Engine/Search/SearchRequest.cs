@@ -22,6 +22,12 @@ public sealed record SearchRequest
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>What <see cref="FacetLimit"/> is unless asked otherwise: a sidebar's worth, not a broad search's hundreds of askers.</summary>
+    public const int DefaultFacetLimit = 25;
+
+    /// <summary>A <see cref="FacetLimit"/> that keeps every value.</summary>
+    public const int AllFacetValues = int.MaxValue;
+
     public string Query { get; init; } = "";
 
     private ImmutableDictionary<string, IReadOnlyList<string>> _selections = ImmutableDictionary<string, IReadOnlyList<string>>.Empty;
@@ -63,6 +69,13 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
 
     public int Size { get; init; } = 10;
+
+    /// <summary>
+    /// How many values a facet ordered by count sends, at least 1 (like Solr's facet.limit): the most frequent, equal
+    /// counts by value, plus every selected value wherever it ranks. Facets ordered by value (years) are never cut;
+    /// <see cref="SearchResponse.FacetTotals"/> says how many values there were.
+    /// </summary>
+    public int FacetLimit { get; init; } = DefaultFacetLimit;
 
     /// <summary>The values selected in one filter field (none: empty).</summary>
     public IReadOnlyList<string> Selected(string field) => _selections.GetValueOrDefault(field) ?? [];

@@ -6,6 +6,7 @@ namespace SearchKamer.Search;
 /// <param name="TotalDocuments">Documents those questions belong to.</param>
 /// <param name="SyntaxRelaxed">The query could not be read as written and was taken more literally.</param>
 /// <param name="Shortcut">The document id when the query was an identifier that named one document.</param>
+/// <param name="Facets">Per facet, its values with their document counts, cut to <see cref="SearchRequest.FacetLimit"/>.</param>
 public sealed record SearchResponse(
     int Total,
     int TotalDocuments,
@@ -16,6 +17,12 @@ public sealed record SearchResponse(
     IReadOnlyList<DocumentHit> Documents,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
 {
+    /// <summary>
+    /// Per facet, how many distinct values the result has before the cut to <see cref="SearchRequest.FacetLimit"/> (selected
+    /// values without matches included), so a client can say "25 of 386"; equal to the facet's length when nothing was left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> FacetTotals { get; init; } = new Dictionary<string, int>();
+
     /// <summary>How typed filter values were read: several people for a surname, unknown values with the closest known ones.</summary>
     public IReadOnlyList<string> FilterNotes { get; init; } = [];
 

@@ -41,6 +41,16 @@ public static class CliOptions
             : Refuse(r, fallback, $"{name} verwacht een getal, niet \"{s}\""),
     };
 
+    /// <summary>--facetwaarden N|alle, read as the URL's facetwaarden is (<see cref="Web.SearchParameters.FacetLimit"/>).</summary>
+    public static Option<int> FacetLimit() => new("--facetwaarden")
+    {
+        HelpName = $"N|{Web.SearchParameters.AllFacetValues}",
+        Description = $"waarden per facet: de meest voorkomende plus de gekozen; jaar en vergaderjaar altijd alle (standaard {Search.SearchRequest.DefaultFacetLimit})",
+        DefaultValueFactory = _ => Search.SearchRequest.DefaultFacetLimit,
+        CustomParser = r => Value(r) is not { } s ? Search.SearchRequest.DefaultFacetLimit
+            : Web.SearchParameters.FacetLimit(s) ?? Refuse(r, Search.SearchRequest.DefaultFacetLimit, $"--facetwaarden verwacht een positief geheel getal of {Web.SearchParameters.AllFacetValues}, niet \"{s}\""),
+    };
+
     public static Option<DateOnly?> Date(string name, string description) => new(name)
     {
         HelpName = "JJJJ-MM-DD",

@@ -9,7 +9,7 @@ using SearchKamer.Search;
 
 namespace SearchKamer.Host.Cli;
 
-/// <summary><c>searchkamer search QUERY [filters] [--sort] [--page N --size N] [--json]</c>.</summary>
+/// <summary><c>searchkamer search QUERY [filters] [--sort] [--page N --size N] [--facetwaarden N|alle] [--json]</c>.</summary>
 public static partial class SearchCommand
 {
     [GeneratedRegex("</?mark>")]
@@ -20,15 +20,17 @@ public static partial class SearchCommand
         var filters = new SearchFilters();
         var page = CliOptions.Number("--page", "N", 1, "pagina van de documenten");
         var size = CliOptions.Number("--size", "N", 10, $"documenten per pagina (hoogstens {SearchRequest.MaxPageSize})");
-        var json = CliOptions.Flag("--json", "JSON: total, totalDocuments, tookMs, syntaxRelaxed, documents, facets");
+        var facetLimit = CliOptions.FacetLimit();
+        var json = CliOptions.Flag("--json", "JSON: total, totalDocuments, tookMs, syntaxRelaxed, documents, facets, facetTotals");
         var data = CliOptions.Data();
         var command = new Command("search", "zoeken in de index; zonder --json een leesbare lijst met facetten");
         filters.AddTo(command);
         command.Options.Add(page);
         command.Options.Add(size);
+        command.Options.Add(facetLimit);
         command.Options.Add(json);
         command.Options.Add(data);
-        command.SetAction(r => Run(filters.ToRequest(r) with { Page = r.GetValue(page), Size = r.GetValue(size) }, r.GetValue(json), r.GetValue(data), r.InvocationConfiguration.Output));
+        command.SetAction(r => Run(filters.ToRequest(r) with { Page = r.GetValue(page), Size = r.GetValue(size), FacetLimit = r.GetValue(facetLimit) }, r.GetValue(json), r.GetValue(data), r.InvocationConfiguration.Output));
         return command;
     }
 
@@ -76,7 +78,8 @@ public static partial class SearchCommand
         foreach (var (name, values) in r.Facets.Where(f => f.Value.Count > 0))
         {
             output.WriteLine();
-            output.WriteLine($"{name}: {string.Join(", ", values.Take(8).Select(v => $"{v.Value} ({v.Count})"))}");
+            var more = r.FacetTotals.GetValueOrDefault(name) is var total && total > Math.Min(values.Count, 8) ? $" … ({total} waarden)" : "";
+            output.WriteLine($"{name}: {string.Join(", ", values.Take(8).Select(v => $"{v.Value} ({v.Count})"))}{more}");
         }
     }
 

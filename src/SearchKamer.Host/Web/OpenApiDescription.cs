@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SearchKamer.Indexing;
+using SearchKamer.Search;
 
 namespace SearchKamer.Host.Web;
 
@@ -108,6 +109,8 @@ internal static class OpenApiDescription
         parameters.Add(Query("sort", "Volgorde.", Enum("relevantie", "nieuwste", "oudste")));
         parameters.Add(Query("page", "Pagina, vanaf 1.", Integer(1)));
         parameters.Add(Query("size", "Documenten per pagina.", Integer(10)));
+        parameters.Add(Query("facetwaarden", $"Waarden per facet (de meest voorkomende, plus elke gekozen waarde; jaar en vergaderjaar altijd alle); facetTotals zegt hoeveel er zijn. Een getal vanaf 1 of \"{Web.SearchParameters.AllFacetValues}\".",
+            new OpenApiSchema { OneOf = [Integer(SearchRequest.DefaultFacetLimit), Enum(Web.SearchParameters.AllFacetValues)], Default = JsonValue.Create(SearchRequest.DefaultFacetLimit) }));
     }
 
     /// <summary>An error answer with the problem body, a reference to the one schema the document transformer registers.</summary>

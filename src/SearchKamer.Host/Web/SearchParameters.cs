@@ -9,10 +9,13 @@ namespace SearchKamer.Host.Web;
 /// <summary>
 /// The URL form of a search, shared by the page and the API so every state is a shareable link:
 /// q, alle, woordgroep, een, zonder, in, the schema's filters (<see cref="IndexSchema.Filters"/>: minister,
-/// partij, soort, …), van, tot, sort, page, size.
+/// partij, soort, …), van, tot, sort, page, size, facetwaarden.
 /// </summary>
 public static class SearchParameters
 {
+    /// <summary>The <c>facetwaarden</c> word for <see cref="SearchRequest.AllFacetValues"/>.</summary>
+    public const string AllFacetValues = "alle";
+
     public static SearchRequest Parse(IQueryCollection q)
     {
         return new SearchRequest
@@ -37,6 +40,9 @@ public static class SearchParameters
             },
             Page = Int(q, "page", 1),
             Size = Int(q, "size", 10),
+            FacetLimit = One(q, "facetwaarden") is { Length: > 0 } limit
+                ? FacetLimit(limit) ?? throw new SearchRequestException("facetwaarden", $"'facetwaarden' moet een positief geheel getal of \"{AllFacetValues}\" zijn, niet \"{limit}\"")
+                : SearchRequest.DefaultFacetLimit,
         };
     }
 
@@ -53,6 +59,7 @@ public static class SearchParameters
             ["sort"] = request.Sort switch { SortOrder.Newest => "nieuwste", SortOrder.Oldest => "oudste", _ => "relevantie" },
             ["page"] = request.Page.ToString(CultureInfo.InvariantCulture),
             ["size"] = request.Size.ToString(CultureInfo.InvariantCulture),
+            ["facetwaarden"] = request.FacetLimit == SearchRequest.AllFacetValues ? AllFacetValues : request.FacetLimit.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var filter in IndexSchema.Filters.Where(f => request.Selected(f.Name).Count > 0))
         {
@@ -71,6 +78,12 @@ public static class SearchParameters
 
         return new QueryCollection(q);
     }
+
+    /// <summary>A facet limit as a URL or the command line gives it: a positive whole number or "alle"; null when it is neither.</summary>
+    public static int? FacetLimit(string text) =>
+        text == AllFacetValues ? SearchRequest.AllFacetValues
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
+        : null;
 
     private static string? One(IQueryCollection q, string name) =>
         q.TryGetValue(name, out var v) ? v.LastOrDefault()?.Trim() : null;

@@ -19,7 +19,7 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
         "addressees", "answerers", "onBehalfOf", "dateSubmitted", "dateReceived", "seeAlso", "notice", "questions", "footnotes", "inherited", "warnings", "source",
     ];
 
-    private static readonly string[] SearchFields = ["total", "totalDocuments", "tookMs", "syntaxRelaxed", "notice", "shortcut", "documents", "facets", "filterNotes", "suggestion"];
+    private static readonly string[] SearchFields = ["total", "totalDocuments", "tookMs", "syntaxRelaxed", "notice", "shortcut", "documents", "facets", "facetTotals", "filterNotes", "suggestion"];
     private static readonly string[] HitFields = ["id", "kind", "officialId", "documentNumber", "subject", "title", "dateSubmitted", "dateReceived", "askers", "answerers", "score", "questions", "dossier"];
     private static readonly string[] FacetNames = ["minister", "ministry", "party", "asker", "year", "kind", "vergaderjaar"];
 
@@ -119,6 +119,22 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
         Assert.Equal(gold.GroupBy(g => g.Value).ToDictionary(g => g.Key, g => g.Count()).OrderBy(kv => kv.Key),
             all.EnumerateArray().ToDictionary(v => v.GetProperty("value").GetString()!, v => v.GetProperty("count").GetInt32()).OrderBy(kv => kv.Key));
         Assert.Equal(rare.Select(g => g.Id).Order(), selected.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("officialId").GetString()!).Order());
+    }
+
+    [Fact]
+    public async Task Search_facetwaarden_sends_the_most_frequent_askers_and_their_number()
+    {
+        // The oracle: every asker of the answers in the gold file, counted per document.
+        var gold = GoldAskers();
+        var expected = gold.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(2).Select(kv => (kv.Key, kv.Value));
+        Assert.True(gold.Count > 2, $"the gold file has {gold.Count} askers; the test needs more than 2");
+
+        var json = CliCorpus.Json(await corpus.Run(0, "search", "*", "--json", "--facetwaarden", "2"));
+        var all = CliCorpus.Json(await corpus.Run(0, "search", "*", "--json", "--facetwaarden", "alle"));
+
+        Assert.Equal(expected, json.GetProperty("facets").GetProperty("asker").EnumerateArray().Select(v => (v.GetProperty("value").GetString()!, v.GetProperty("count").GetInt32())));
+        Assert.Equal(gold.Count, json.GetProperty("facetTotals").GetProperty("asker").GetInt32());
+        Assert.Equal(gold.Count, all.GetProperty("facets").GetProperty("asker").GetArrayLength());
     }
 
     [Fact]
@@ -224,6 +240,16 @@ public sealed partial class CliCommandTests(CliCorpus corpus) : IClassFixture<Cl
     private static partial Regex WordStart();
 
     /// <summary>(official id, value) of one field of every PDF in the hand-checked gold file.</summary>
+    private static Dictionary<string, int> GoldAskers()
+    {
+        using var stream = File.OpenRead(Path.Combine(RepoPaths.Fixtures, "gold", "answers-gold.json"));
+        using var gold = JsonDocument.Parse(stream);
+        return gold.RootElement.GetProperty("documents").EnumerateArray()
+            .Where(d => d.GetProperty("file").GetString()!.EndsWith(".pdf", StringComparison.Ordinal))
+            .SelectMany(d => d.GetProperty("askers").EnumerateArray().Select(a => a.GetProperty("name").GetString()!).Distinct())
+            .GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+    }
+
     private static List<(string Id, string Value)> GoldValues(string field)
     {
         using var stream = File.OpenRead(Path.Combine(RepoPaths.Fixtures, "gold", "answers-gold.json"));

@@ -38,4 +38,22 @@ public sealed class BrowserTests(HostFixture host)
         Chromium.Screenshot(browser, path);
         Assert.True(new FileInfo(path).Length > 10_000, "the screenshot is suspiciously small");
     }
+
+    [Fact]
+    public void Alle_tonen_by_keyboard_lists_every_asker_and_returns_focus_to_that_facet_with_its_list_open()
+    {
+        using var browser = Chromium.Start();
+        browser.Navigate().GoToUrl(new Uri(host.BaseAddress, "/?q=&facetwaarden=3"));
+        var link = browser.FindElement(By.CssSelector("section.facet[data-facet=indiener] p.facet-all a"));
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(link.Text, @"Alle ([\d.]+) indieners tonen").Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+        link.SendKeys(Keys.Enter);
+        Chromium.WaitForUrl(browser, u => u.Query.Contains("facetwaarden=alle", StringComparison.Ordinal), "the page with every value");
+
+        var section = browser.FindElement(By.CssSelector("section.facet[data-facet=indiener]"));
+        Assert.Equal(section.GetAttribute("id"), browser.SwitchTo().ActiveElement().GetAttribute("id"));
+        Assert.NotNull(section.FindElement(By.CssSelector("details")).GetAttribute("open"));
+        Assert.Equal(total, section.FindElements(By.CssSelector("a.check")).Count(a => a.Displayed));
+        Chromium.Screenshot(browser, Path.Combine(Screenshots, "4-alle-indieners.png"));
+    }
 }

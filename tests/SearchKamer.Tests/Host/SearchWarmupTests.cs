@@ -132,7 +132,8 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
             Kinds = ["Antwoord"],
             Size = 25,
             Page = 3,
-        });
+            FacetLimit = 7,
+        }).Append(new SearchRequest { Query = "stikstof", FacetLimit = SearchRequest.AllFacetValues });
 
         foreach (var request in requests)
         {
@@ -160,7 +161,7 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
 
     /// <summary>Everything a URL can carry, so two requests compare by value.</summary>
     private static string Describe(SearchRequest r) =>
-        $"{r.Query}|{string.Join(";", IndexSchema.Filters.Select(f => f.Name + "=" + string.Join(",", r.Selected(f.Name))))}|{r.From}|{r.To}|{r.In}|{r.Sort}|{r.Page}|{r.Size}";
+        $"{r.Query}|{string.Join(";", IndexSchema.Filters.Select(f => f.Name + "=" + string.Join(",", r.Selected(f.Name))))}|{r.From}|{r.To}|{r.In}|{r.Sort}|{r.Page}|{r.Size}|{r.FacetLimit}";
 
     /// <summary>A warm-up that asks through the API's handler, with the services that handler needs.</summary>
     private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null)

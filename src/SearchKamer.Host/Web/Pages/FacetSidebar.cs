@@ -9,8 +9,8 @@ internal static class FacetSidebar
 {
     private const int Visible = 8;
 
-
-    public static string Render(SearchUrl url, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets)
+    /// <param name="totals">Per facet, how many values it has; more than were sent gives a link to all of them.</param>
+    public static string Render(SearchUrl url, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets, IReadOnlyDictionary<string, int> totals)
     {
         var html = new StringBuilder($"<aside class=\"facets\" id=\"{Layout.FiltersId}\" tabindex=\"-1\" aria-label=\"Filters\">\n<h2 class=\"visually-hidden\">Filters</h2>\n");
         if (facets.TryGetValue("year", out var years) && years.Any(y => y.Count > 0))
@@ -26,7 +26,7 @@ internal static class FacetSidebar
             }
 
             var filter = field.Filter!;
-            html.Append("<section class=\"facet\" data-facet=\"").Append(filter.Param).Append("\"><h3>").Append(Html.E(filter.Label)).Append("</h3>\n<ul>");
+            html.Append("<section class=\"facet\" id=\"").Append(SectionId(filter.Param)).Append("\" tabindex=\"-1\" data-facet=\"").Append(filter.Param).Append("\"><h3>").Append(Html.E(filter.Label)).Append("</h3>\n<ul>");
             // Selected values first, so a ticked value never hides under "meer".
             var ordered = values.Where(v => v.Selected).Concat(values.Where(v => !v.Selected)).ToList();
             foreach (var value in ordered.Take(Visible))
@@ -44,6 +44,11 @@ internal static class FacetSidebar
                 }
 
                 html.Append("</ul></details>");
+            }
+
+            if (totals.GetValueOrDefault(field.Name) is var total && total > values.Count)
+            {
+                html.Append(AllLink(url, filter, total));
             }
 
             html.Append("</section>\n");
@@ -67,6 +72,17 @@ internal static class FacetSidebar
             $"<span class=\"box\" aria-hidden=\"true\"></span><span class=\"label\">{Html.E(text)}</span>" +
             $"<span class=\"count\">{Html.Number(value.Count)}</span></a></li>";
     }
+
+    /// <summary>
+    /// The same search with every value of every facet; its fragment is this facet's section, which site.js focuses
+    /// and opens the "Meer" list of, so the user continues where the values were added.
+    /// </summary>
+    private static string AllLink(SearchUrl url, SchemaFilter filter, int total) =>
+        $"<p class=\"facet-all\"><a href=\"{url.Set("facetwaarden", SearchParameters.AllFacetValues).Href}#{SectionId(filter.Param)}\">" +
+        $"Alle {Html.Number(total)} {Html.E(filter.Plural)} tonen</a></p>";
+
+    // Not "f-{param}": the form's fields have those ids.
+    internal static string SectionId(string param) => $"f-facet-{param}";
 
     internal static string ItemId(string param, string value) =>
         $"f-{param}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..12]}";

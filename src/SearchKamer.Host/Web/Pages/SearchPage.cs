@@ -22,6 +22,7 @@ internal static class SearchPage
         ["sort"] = "sorteren",
         ["page"] = "pagina",
         ["size"] = "aantal per pagina",
+        ["facetwaarden"] = "waarden per facet",
     };
 
     public static IResult Handle(HttpRequest request, SearchEngine engine, DossierReader dossiers, TimeProvider clock)
@@ -106,7 +107,7 @@ internal static class SearchPage
                 .Append("<a href=\"").Append(Html.E(ExportHref(url, "jsonl"))).Append("\">JSON Lines</a></p>\n");
         }
 
-        html.Append("</div>\n").Append(response.Total > 0 ? FacetSidebar.Render(url, response.Facets) : "").Append("</div>\n");
+        html.Append("</div>\n").Append(response.Total > 0 ? FacetSidebar.Render(url, response.Facets, response.FacetTotals) : "").Append("</div>\n");
         return html.ToString();
     }
 
@@ -150,7 +151,7 @@ internal static class SearchPage
     }
 
     private static string ExportHref(SearchUrl url, string format) =>
-        "/api/export" + url.WithoutAny("page", "size").Set("format", format).ToString().TrimStart('/');
+        "/api/export" + url.WithoutAny("page", "size", "facetwaarden").Set("format", format).ToString().TrimStart('/');
 
     private static string Title(SearchUrl url) =>
         url.One("q") is { Length: > 0 } q ? $"Zoeken: {(q.Length > 60 ? q[..60] + "…" : q)}" : "Zoekresultaten";

@@ -9,7 +9,7 @@ namespace SearchKamer.Host.Web.Pages;
 internal sealed class SearchUrl
 {
     public static readonly string[] Names =
-        ["q", "alle", "woordgroep", "een", "zonder", "in", .. IndexSchema.Filters.Select(f => f.Filter!.Param), "van", "tot", "sort", "page", "size"];
+        ["q", "alle", "woordgroep", "een", "zonder", "in", .. IndexSchema.Filters.Select(f => f.Filter!.Param), "van", "tot", "sort", "page", "size", "facetwaarden"];
 
     private readonly List<KeyValuePair<string, string>> _pairs;
 
