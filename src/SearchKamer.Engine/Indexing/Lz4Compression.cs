@@ -70,14 +70,11 @@ internal sealed class Lz4Compression : CompressionMode
                 bytes.Bytes = new byte[ArrayUtil.Oversize(originalLength, 1)];
             }
 
-            // Only as far as the asked bytes end: a record early in its chunk leaves the rest compressed.
-            var wanted = offset + length;
-            var decoded = wanted == originalLength
-                ? LZ4Codec.Decode(_block.AsSpan(0, compressed), bytes.Bytes.AsSpan(0, originalLength))
-                : LZ4Codec.PartialDecode(_block.AsSpan(0, compressed), bytes.Bytes.AsSpan(0, wanted));
-            if (decoded != wanted)
+            // The whole chunk even for a record early in it: K4os' partial decoder took 30 us a chunk, its full one 7.
+            var decoded = LZ4Codec.Decode(_block.AsSpan(0, compressed), bytes.Bytes.AsSpan(0, originalLength));
+            if (decoded != originalLength)
             {
-                throw new CorruptIndexException($"stored fields chunk: {decoded} bytes decompressed, {wanted} expected ({input})");
+                throw new CorruptIndexException($"stored fields chunk: {decoded} bytes decompressed, {originalLength} expected ({input})");
             }
 
             bytes.Offset = offset;
