@@ -37,8 +37,8 @@ internal static class Documents
             var question = pair.Question;
             var answer = DocumentMapper.AnswerOf(d, pair);
             return new QuestionHit(pair.Number, p.Score,
-                highlighter?.Snippet(Fields.Question, question) ?? SnippetMarkup.Escape(question),
-                string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(Fields.Answer, answer) ?? SnippetMarkup.Escape(answer));
+                highlighter?.Snippet(Fields.Question, question, p.Doc) ?? SnippetMarkup.Escape(question),
+                string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(Fields.Answer, answer, p.Doc) ?? SnippetMarkup.Escape(answer));
         }).ToList();
         return new DocumentHit(loaded.Key, Kinds.Name(d.Kind), d.OfficialId, d.DocumentNumber, d.Subject, d.DateSubmitted, d.DateReceived,
             d.Askers, d.Answerers, pairs.Count > 0 ? pairs[0].Score : 0f, questions)

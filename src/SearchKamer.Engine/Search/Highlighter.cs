@@ -25,13 +25,23 @@ internal sealed class Highlighter(Query query)
     private const int MaxFragments = 2;
 
     private readonly Dictionary<string, FieldTerms> _terms = HighlightTerms.Of(query);
+    private SnippetCandidates? _candidates;
 
-    public string Snippet(string field, string storedText)
+    /// <summary>A highlighter for a page of pairs: their texts that hold no marked word are not analysed (see <see cref="SnippetCandidates"/>).</summary>
+    public static Highlighter ForPage(Query query, IndexSearcher searcher, IEnumerable<int> pairDocs)
+    {
+        var highlighter = new Highlighter(query);
+        highlighter._candidates = SnippetCandidates.Read(searcher, highlighter._terms, pairDocs);
+        return highlighter;
+    }
+
+    /// <param name="pairDoc">The pair's doc id, when the text is a field of a pair of the page.</param>
+    public string Snippet(string field, string storedText, int? pairDoc = null)
     {
         var marks = new List<Mark>();
         foreach (var f in new[] { field, Fields.ExactOf(field) })
         {
-            if (_terms.TryGetValue(f, out var wanted) && !wanted.IsEmpty)
+            if (_terms.TryGetValue(f, out var wanted) && !wanted.IsEmpty && (pairDoc is not { } doc || _candidates?.MayMark(doc, f) != false))
             {
                 MarkTokens(f, wanted, storedText, marks);
             }

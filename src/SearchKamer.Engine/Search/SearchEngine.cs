@@ -51,8 +51,9 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], none) { FacetTotals = totals };
         }
 
-        var highlighter = new Highlighter(read.Query);
-        var documents = collector.Top.Ordered(skip).Select(g => Documents.ToHit(Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
+        var page = collector.Top.Ordered(skip);
+        var highlighter = Highlighter.ForPage(read.Query, searcher, page.SelectMany(g => g.Pairs.Select(p => p.Doc)));
+        var documents = page.Select(g => Documents.ToHit(Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
 
         var (lists, counted) = FacetCounts(facets, collector.Counts(), request.FacetLimit);
         return new SearchResponse(collector.Total, collector.Top.Offered, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,
