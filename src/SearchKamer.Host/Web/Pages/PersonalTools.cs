@@ -16,13 +16,13 @@ public sealed record DocumentFollow(Func<HttpContext, string, KamervraagDocument
 internal static class PersonalTools
 {
     /// <summary>The public feed of a search: its filters and words, always newest first, no paging.</summary>
-    public static string FeedHref(SearchUrl url) => "/feed" + url.WithoutAny("page", "size", "sort", "facetwaarden").ToString().TrimStart('/');
+    public static string FeedHref(SearchUrl url) => "/feed" + url.Results().WithoutAny("sort").ToString().TrimStart('/');
 
     public static string Render(HttpContext context, SearchUrl url)
     {
         var html = new StringBuilder("<div class=\"personal\">");
         var visitor = context.RequestServices.GetService<SignedInVisitor>();
-        var state = url.WithoutAny("page", "size", "facetwaarden").ToString().TrimStart('/').TrimStart('?');
+        var state = url.Results().ToString().TrimStart('/').TrimStart('?');
         if (visitor?.Email(context) is not null)
         {
             html.Append(SaveForm(context, url, state));

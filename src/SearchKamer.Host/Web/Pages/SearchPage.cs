@@ -151,7 +151,7 @@ internal static class SearchPage
     }
 
     private static string ExportHref(SearchUrl url, string format) =>
-        "/api/export" + url.WithoutAny("page", "size", "facetwaarden").Set("format", format).ToString().TrimStart('/');
+        "/api/export" + url.Results().Set("format", format).ToString().TrimStart('/');
 
     private static string Title(SearchUrl url) =>
         url.One("q") is { Length: > 0 } q ? $"Zoeken: {(q.Length > 60 ? q[..60] + "…" : q)}" : "Zoekresultaten";

@@ -49,6 +49,9 @@ internal sealed class SearchUrl
 
     public SearchUrl WithoutAny(params string[] names) => new([.. _pairs.Where(p => !names.Contains(p.Key))]);
 
+    /// <summary>Which results, without how they are shown (page, size, facetwaarden): what a feed, a saved search and an export name.</summary>
+    public SearchUrl Results() => WithoutAny("page", "size", "facetwaarden");
+
     public override string ToString() => _pairs.Count == 0
         ? "/"
         : "/?" + string.Join('&', _pairs.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
