@@ -83,18 +83,21 @@ public sealed class IndexCodecTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
-    public void A_truncated_chunk_is_reported_as_a_corrupt_index()
+    public void A_damaged_chunk_or_a_slice_beyond_it_is_reported_as_a_corrupt_index()
     {
         var text = Encoding.UTF8.GetBytes(Json(corpus.Documents[0]));
         var buffer = new byte[text.Length + 1024];
         var output = new ByteArrayDataOutput(buffer);
         Lz4Compression.Mode.NewCompressor().Compress(text, 0, text.Length, output);
-
-        // The block says how long it is; cut in half, reading it runs off the end of the input.
-        var cut = buffer[..(output.Position / 2)];
+        var length = output.Position;
         var bytes = new BytesRef();
-        Assert.ThrowsAny<Exception>(() => Lz4Compression.Mode.NewDecompressor().Decompress(new ByteArrayDataInput(cut), text.Length, 0, text.Length, bytes));
-        Assert.Throws<CorruptIndexException>(() => Lz4Compression.Mode.NewDecompressor().Decompress(new ByteArrayDataInput(buffer, 0, output.Position), text.Length, 0, text.Length + 1, bytes));
+
+        // The slice asked ends past the chunk.
+        Assert.Throws<CorruptIndexException>(() => Lz4Compression.Mode.NewDecompressor().Decompress(new ByteArrayDataInput(buffer, 0, length), text.Length, 0, text.Length + 1, bytes));
+
+        // Its middle third zeroed (the length in front intact): LZ4 reads matches that point before the start.
+        Array.Clear(buffer, length / 3, length / 3);
+        Assert.Throws<CorruptIndexException>(() => Lz4Compression.Mode.NewDecompressor().Decompress(new ByteArrayDataInput(buffer, 0, length), text.Length, 0, text.Length, bytes));
     }
 
     private static void Write(Lucene.Net.Store.Directory directory, Codec codec, IEnumerable<KamervraagDocument> documents)
