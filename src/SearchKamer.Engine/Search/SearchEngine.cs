@@ -133,15 +133,25 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     /// other idle while a user waits: so while no other search runs, the index is cut into one stretch of
     /// documents per core (at document boundaries, across or within segments) and the stretches are
     /// collected side by side, each into its own collector, then merged. Under load the cores are busy
-    /// anyway, and splitting every search then only added threads (and their per-thread buffers).
+    /// anyway, and splitting every search then only added threads (and their per-thread buffers); a narrow
+    /// search (<see cref="SearchLimits.SplitAbove"/>) is collected on the caller's thread with the scorers
+    /// made to weigh it.
     /// </summary>
     private HitCollector CollectStretches(IndexSearcher searcher, Query query, Func<HitCollector> newCollector)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var deadline = new Deadline(_limits.TimeLimit, _clock);
-        var cores = Interlocked.Increment(ref _running) == 1 ? Environment.ProcessorCount : 1;
+        var alone = Interlocked.Increment(ref _running) == 1;
         try
         {
+            var leaves = searcher.IndexReader.Leaves;
+            var scorers = leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)).ToArray();
+            if (!alone || Environment.ProcessorCount == 1 || !Exceeds(scorers, _limits.SplitAbove))
+            {
+                return CollectSerially(leaves, scorers, newCollector(), deadline);
+            }
+
+            var cores = Environment.ProcessorCount;
             var stretches = DocumentStretches.Of(searcher.IndexReader.Leaves, cores);
             var parts = new HitCollector[stretches.Count];
             Parallel.For(0, stretches.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
@@ -175,12 +185,44 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         }
     }
 
-    private static void Collect(Weight weight, DocumentStretch stretch, HitCollector collector, Deadline deadline)
+    /// <summary>Whether the scorers' costs add up to more than <paramref name="limit"/> (a scorer may say long.MaxValue).</summary>
+    private static bool Exceeds(Scorer?[] scorers, long limit)
+    {
+        long total = 0;
+        foreach (var scorer in scorers)
+        {
+            var cost = Math.Max(0, scorer?.GetCost() ?? 0);
+            if (cost > limit - total)
+            {
+                return true;
+            }
+
+            total += cost;
+        }
+
+        return false;
+    }
+
+    /// <summary>Every segment in order on the caller's thread, with the scorers already made for them.</summary>
+    private static HitCollector CollectSerially(IList<AtomicReaderContext> leaves, Scorer?[] scorers, HitCollector collector, Deadline deadline)
+    {
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            Collect(scorers[i], new DocumentStretch(leaves[i], 0, leaves[i].AtomicReader.MaxDoc), collector, deadline);
+        }
+
+        collector.Finish();
+        return collector;
+    }
+
+    private static void Collect(Weight weight, DocumentStretch stretch, HitCollector collector, Deadline deadline) =>
+        Collect(weight.GetScorer(stretch.Leaf, stretch.Leaf.AtomicReader.LiveDocs), stretch, collector, deadline);
+
+    private static void Collect(Scorer? scorer, DocumentStretch stretch, HitCollector collector, Deadline deadline)
     {
         deadline.Check();
-        var leaf = stretch.Leaf;
-        collector.SetNextReader(leaf);
-        if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+        collector.SetNextReader(stretch.Leaf);
+        if (scorer is null)
         {
             return;
         }

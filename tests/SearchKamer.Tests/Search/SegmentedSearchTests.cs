@@ -7,7 +7,8 @@ namespace SearchKamer.Tests.Search;
 
 /// <summary>
 /// Segments are searched side by side and merged: on an index written in many small batches the
-/// totals, facets and paging must still agree with a count over the documents themselves.
+/// totals, facets and paging must still agree with a count over the documents themselves, whether the
+/// search is split over the cores (split above 0 postings) or collected on one thread (never split).
 /// </summary>
 public sealed class SegmentedSearchTests : IDisposable
 {
@@ -21,10 +22,13 @@ public sealed class SegmentedSearchTests : IDisposable
         IngestPipeline.Run(_index, files, 1, _ => { }, batchSize: 12);
     }
 
-    [Fact]
-    public void An_index_of_many_segments_counts_facets_and_pages_like_its_documents()
+    public static TheoryData<long> Splits => [0, long.MaxValue];
+
+    [Theory]
+    [MemberData(nameof(Splits))]
+    public void An_index_of_many_segments_counts_facets_and_pages_like_its_documents(long splitAbove)
     {
-        var engine = new SearchEngine(_index);
+        var engine = Engine(splitAbove);
         var segments = _index.SegmentCount();
         Assert.True(segments >= 3, $"only {segments} segments; the test needs several");
         var documents = engine.All().ToList();
@@ -42,10 +46,11 @@ public sealed class SegmentedSearchTests : IDisposable
         Assert.Equal(documents.Count, pages.Count);
     }
 
-    [Fact]
-    public void A_word_search_finds_the_same_pairs_in_every_segment_as_a_scan_of_the_texts()
+    [Theory]
+    [MemberData(nameof(Splits))]
+    public void A_word_search_finds_the_same_pairs_in_every_segment_as_a_scan_of_the_texts(long splitAbove)
     {
-        var engine = new SearchEngine(_index);
+        var engine = Engine(splitAbove);
         var word = new Regex(@"\binhuur", RegexOptions.IgnoreCase);
         // A document without numbered questions is indexed as one pair of its notice or subject.
         var expected = engine.All().Sum(d => d.Questions.Count == 0
@@ -59,13 +64,15 @@ public sealed class SegmentedSearchTests : IDisposable
     }
 
     [Theory]
-    [InlineData(SortOrder.Relevance)]
-    [InlineData(SortOrder.Newest)]
-    [InlineData(SortOrder.Oldest)]
-    public void Pages_of_a_search_join_up_to_one_long_page(SortOrder sort)
+    [InlineData(SortOrder.Relevance, 0)]
+    [InlineData(SortOrder.Newest, 0)]
+    [InlineData(SortOrder.Oldest, 0)]
+    [InlineData(SortOrder.Relevance, long.MaxValue)]
+    [InlineData(SortOrder.Newest, long.MaxValue)]
+    public void Pages_of_a_search_join_up_to_one_long_page(SortOrder sort, long splitAbove)
     {
         // Each segment keeps only its best documents up to the end of the page; the merge must still agree.
-        var engine = new SearchEngine(_index);
+        var engine = Engine(splitAbove);
         var whole = engine.Search(new SearchRequest { Query = "minister OR gemeente", Sort = sort, Size = 30 }).Documents.Select(d => d.Id).ToList();
         var paged = Enumerable.Range(1, 6)
             .SelectMany(p => engine.Search(new SearchRequest { Query = "minister OR gemeente", Sort = sort, Size = 5, Page = p }).Documents)
@@ -74,6 +81,27 @@ public sealed class SegmentedSearchTests : IDisposable
         Assert.True(whole.Count == 30, $"only {whole.Count} documents");
         Assert.Equal(whole, paged);
     }
+
+    [Theory]
+    [InlineData("minister", "VVD")]
+    [InlineData("zorg*", "CDA")]
+    [InlineData("externe inhuur", null)]
+    [InlineData("\"raad van state\"", null)]
+    [InlineData("gemeente NOT belasting", null)]
+    public void A_search_split_over_the_cores_answers_as_one_collected_on_a_single_thread(string query, string? party)
+    {
+        var request = new SearchRequest { Query = query, Size = 20, Parties = party is null ? [] : [party] };
+
+        var split = Engine(0).Search(request);
+        var single = Engine(long.MaxValue).Search(request);
+
+        Assert.True(single.Total > 0, $"{query}: no hits");
+        Assert.Equal(Json(single), Json(split));
+    }
+
+    private static string Json(SearchResponse r) => System.Text.Json.JsonSerializer.Serialize(r with { TookMs = 0 });
+
+    private SearchEngine Engine(long splitAbove) => new(_index, SearchLimits.Default with { SplitAbove = splitAbove });
 
     public void Dispose()
     {
