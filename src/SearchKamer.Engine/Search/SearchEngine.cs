@@ -20,7 +20,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     {
         Validate(request);
         var clock = Stopwatch.StartNew();
-        return index.Read(searcher =>
+        return Counted(() => index.Read(searcher =>
         {
             // A shortcut names one document regardless of filters, which would defeat "only what is new".
             if (request.IngestedAfter is null && Shortcuts.Find(searcher, request.Query) is { } shortcut)
@@ -37,7 +37,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
                 FilterNotes = notes,
                 Suggestion = response.Total == 0 && resolved.Query.Length > 0 ? Suggestions.For(searcher, resolved.Query) : null,
             };
-        });
+        }));
     }
 
     private SearchResponse Collect(IndexSearcher searcher, SearchRequest request, Stopwatch clock)
@@ -65,7 +65,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     public IReadOnlyList<ExportRow> Matching(SearchRequest request)
     {
         Validate(request);
-        return index.Read(searcher =>
+        return Counted(() => index.Read(searcher =>
         {
             var resolved = FilterValues.Resolve(searcher, request).Request;
             var (_, collector) = Run(searcher, resolved, Selections(resolved), int.MaxValue);
@@ -75,7 +75,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
                 var numbers = g.Pairs.Select(p => Documents.PairOf(loaded, p.Doc).Number).ToHashSet();
                 return Export.Rows([loaded.Document]).Where(r => numbers.Contains(r.Number));
             }).ToList();
-        });
+        }));
     }
 
     /// <summary>A whole document by its id (official id, document number or internal key).</summary>
@@ -141,7 +141,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var deadline = new Deadline(_limits.TimeLimit, _clock);
-        var alone = Interlocked.Increment(ref _running) == 1;
+        var alone = Volatile.Read(ref _running) == 1;
         try
         {
             var leaves = searcher.IndexReader.Leaves;
@@ -178,6 +178,19 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         {
             ExceptionDispatchInfo.Throw(stopped);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a search counted among those in progress, from its first step to its last: a search that loads its page
+    /// while another collects is still busy, and splitting the collecting then only adds a thread to a full machine.
+    /// </summary>
+    private T Counted<T>(Func<T> search)
+    {
+        Interlocked.Increment(ref _running);
+        try
+        {
+            return search();
         }
         finally
         {
