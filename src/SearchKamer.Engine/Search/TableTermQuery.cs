@@ -22,6 +22,11 @@ internal sealed class TableTermQuery(Term term) : TermQuery(term)
 
     public override Weight CreateWeight(IndexSearcher searcher) => new TableTermWeight(this, searcher);
 
+    // A score-only term finds no docs of its own, so it is not the same query as the term that does.
+    public override bool Equals(object? obj) => obj is TableTermQuery other && other.ScoreOnly == ScoreOnly && base.Equals(obj);
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ScoreOnly);
+
     private sealed class TableTermWeight : Weight
     {
         // Frequencies below this are looked up; a pair rarely holds a word more often.

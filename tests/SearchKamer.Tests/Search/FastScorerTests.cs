@@ -162,6 +162,19 @@ public class FastScorerTests(CorpusIndexFixture corpus)
         AssertSameHits(full, read);
     }
 
+    [Fact]
+    public void A_score_only_term_is_not_the_same_query_as_the_term_that_finds_pairs()
+    {
+        var term = new Term(Fields.QuestionExact, "gemeente");
+        var finds = new TableTermQuery(term);
+        var scores = new TableTermQuery(term) { ScoreOnly = true };
+
+        Assert.NotEqual<Query>(finds, scores);
+        Assert.Equal<Query>(scores, new TableTermQuery(term) { ScoreOnly = true });
+        Assert.Equal(scores.GetHashCode(), new TableTermQuery(term) { ScoreOnly = true }.GetHashCode());
+        Assert.Equal<Query>(finds, new TableTermQuery(term));
+    }
+
     private void AssertSameHits(Query full, Query read)
     {
         var searcher = corpus.Index.Searchers.Acquire();
