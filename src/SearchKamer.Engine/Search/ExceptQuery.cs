@@ -91,7 +91,7 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
     private static FixedBitSet? RarerThan(Scorer required, AtomicReader reader, List<Term> terms) =>
         TermDocBits.Cost(reader, terms) is var cost and > 0 && cost <= required.GetCost() ? TermDocBits.Read(reader, terms) : null;
 
-    private sealed class ExceptScorer(Weight weight, Scorer required, FixedBitSet? excludedDocs, Scorer[] excluded, float coord) : Scorer(weight)
+    private sealed class ExceptScorer(Weight weight, Scorer required, FixedBitSet? excludedDocs, Scorer[] excluded, float coord) : Scorer(weight), IBoundedScorer
     {
         private readonly int[] _excludedAt = Enumerable.Repeat(-1, excluded.Length).ToArray();
 
@@ -104,6 +104,19 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
         public override int Advance(int target) => Allowed(required.Advance(target));
 
         public override float GetScore() => required.GetScore() * coord;
+
+        // The required clause is asked against a threshold a millionth lower, so that its bound times the coordination
+        // factor, rounded, stays below the threshold too.
+        public float GetScore(float threshold)
+        {
+            if (required is not IBoundedScorer bounded || !(threshold > 0))
+            {
+                return GetScore();
+            }
+
+            var score = bounded.GetScore(threshold / coord * (1 - 1e-6f));
+            return float.IsNaN(score) ? score : score * coord;
+        }
 
         public override long GetCost() => required.GetCost();
 

@@ -10,9 +10,13 @@ namespace SearchKamer.Search;
 /// rounded, then the groups likewise, then times the coordination factor of the groups that match: the order
 /// and rounding of Lucene's nested disjunctions, so the same float.
 /// Score-only terms (<see cref="TableTermQuery.ScoreOnly"/>) do not lead: they are moved to a doc only when it
-/// is scored, so docs a filter, a facet selection or a NOT turns away never read their postings.
+/// is scored, so docs a filter, a facet selection or a NOT turns away never read their postings. A score-only
+/// term (a word's written form) counts at most as often as its group's first term (the stem) occurs in the doc:
+/// every written occurrence is an occurrence of the stem, except where folding merges forms the stemmed chain keeps
+/// apart (the article "een" for "één"). That cap bounds the written form's score by the stem's frequency, so a
+/// pair that cannot reach the page is told so without its written form's postings being read.
 /// </summary>
-internal sealed class FlatDisjunctionScorer : Scorer
+internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
 {
     private readonly Scorer[] _terms;
     // The terms that find docs, and those that only add to their score (moved there when it is asked).
@@ -20,10 +24,15 @@ internal sealed class FlatDisjunctionScorer : Scorer
     private readonly int[] _trailing;
     private readonly int[] _docs;
     private readonly int[] _group;
+    // Per term: for a trailing term, the index of the term whose frequency caps it (-1: none, it adds nothing);
+    // for any other term, NotTrailing.
+    private readonly int[] _capBy;
     private readonly float[] _coord;
     private int _doc = -1;
 
-    private FlatDisjunctionScorer(Weight weight, Scorer[] terms, bool[] scoreOnly, int[] group, float[] coord)
+    private const int NotTrailing = -2;
+
+    private FlatDisjunctionScorer(Weight weight, Scorer[] terms, bool[] scoreOnly, int[] group, int[] first, float[] coord)
         : base(weight)
     {
         _terms = terms;
@@ -32,6 +41,15 @@ internal sealed class FlatDisjunctionScorer : Scorer
         _leading = [.. Enumerable.Range(0, terms.Length).Where(i => !anyLeading || !scoreOnly[i])];
         _trailing = [.. Enumerable.Range(0, terms.Length).Where(i => anyLeading && scoreOnly[i])];
         _group = group;
+        _capBy = new int[terms.Length];
+        Array.Fill(_capBy, NotTrailing);
+        foreach (var i in _trailing)
+        {
+            // The cap comes before its trailing term in the same group, so the group's sum has begun when it adds.
+            var cap = first[group[i]];
+            _capBy[i] = cap >= 0 && cap < i && !scoreOnly[cap] && terms[i] is TableTermScorer ? cap : -1;
+        }
+
         _coord = coord;
         _docs = new int[terms.Length];
         Array.Fill(_docs, -1);
@@ -44,12 +62,21 @@ internal sealed class FlatDisjunctionScorer : Scorer
         var terms = new List<Scorer>();
         var scoreOnly = new List<bool>();
         var group = new List<int>();
+        // Per group, the index of its first weight's scorer when that weight is a plain term (a word's stem); else -1.
+        var first = new int[groups.Count];
         for (var g = 0; g < groups.Count; g++)
         {
-            foreach (var term in groups[g])
+            first[g] = -1;
+            for (var w = 0; w < groups[g].Count; w++)
             {
+                var term = groups[g][w];
                 if (term.GetScorer(context, acceptDocs) is { } scorer)
                 {
+                    if (w == 0 && term.Query is TableTermQuery { ScoreOnly: false })
+                    {
+                        first[g] = terms.Count;
+                    }
+
                     terms.Add(scorer);
                     scoreOnly.Add(term.Query is TableTermQuery { ScoreOnly: true });
                     group.Add(g);
@@ -57,7 +84,7 @@ internal sealed class FlatDisjunctionScorer : Scorer
             }
         }
 
-        return terms.Count == 0 ? null : new FlatDisjunctionScorer(weight, [.. terms], [.. scoreOnly], [.. group], coord);
+        return terms.Count == 0 ? null : new FlatDisjunctionScorer(weight, [.. terms], [.. scoreOnly], [.. group], first, coord);
     }
 
     /// <summary>A boolean weight's coordination factor by the number of its clauses that match (all 1 when disabled).</summary>
@@ -113,12 +140,38 @@ internal sealed class FlatDisjunctionScorer : Scorer
     public override float GetScore()
     {
         CatchUp();
+        return Sum(bound: false);
+    }
+
+    public float GetScore(float threshold) =>
+        _trailing.Length > 0 && !float.IsNegativeInfinity(threshold) && Sum(bound: true) < threshold ? float.NaN : GetScore();
+
+    /// <summary>
+    /// The score, or with <paramref name="bound"/> an upper bound of it that reads no trailing postings: each trailing
+    /// term is scored at its cap's frequency, which is at least the frequency it is scored at. The same sums in the
+    /// same order and rounding, with no smaller part, so the bound is never below the score.
+    /// </summary>
+    private float Sum(bool bound)
+    {
         double total = 0;
         double clause = 0;
         var matching = 0;
         var current = -1;
         for (var i = 0; i < _docs.Length; i++)
         {
+            var cap = _capBy[i];
+            if (cap != NotTrailing)
+            {
+                // Without its cap in the doc (or without a cap at all) a trailing term counts zero times.
+                if (cap >= 0 && _docs[cap] == _doc && (bound || _docs[i] == _doc))
+                {
+                    var freq = bound ? _terms[cap].Freq : Math.Min(_terms[i].Freq, _terms[cap].Freq);
+                    clause += ((TableTermScorer)_terms[i]).ScoreAt(_doc, freq);
+                }
+
+                continue;
+            }
+
             if (_docs[i] != _doc)
             {
                 continue;

@@ -15,7 +15,9 @@ internal readonly record struct PairHit(int Doc, int Parent, float Score);
 /// the hits that fail only its own selection ("drill sideways": other values stay visible).
 /// A document's metadata sits on all its pairs, so it is read once, at the document's first hit.
 /// </summary>
-internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep)
+/// <param name="bounded">Pairs that cannot reach the kept documents may go unscored (NaN; <see cref="IBoundedScorer"/>).</param>
+/// <param name="shared">The threshold shared by the collectors of one search in other stretches (see <see cref="SharedThreshold"/>).</param>
+internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep, bool bounded = true, SharedThreshold? shared = null)
 {
     private readonly List<PairHit> _group = [];
     private int[] _dates = [];
@@ -40,7 +42,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     /// <summary>Matching pairs (of documents that pass the facet selections).</summary>
     public int Total { get; private set; }
 
-    public TopGroups Top { get; } = new(sort, keep);
+    public TopGroups Top { get; } = new(sort, keep, shared);
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
@@ -88,9 +90,16 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         if (_lastPasses)
         {
             Total++;
-            _group.Add(new PairHit(_docBase + doc, _docBase + parent, _scorer?.GetScore() ?? 0f));
+            _group.Add(new PairHit(_docBase + doc, _docBase + parent, Score()));
         }
     }
+
+    private float Score() => _scorer switch
+    {
+        null => 0f,
+        IBoundedScorer b when bounded => b.GetScore(Top.Threshold),
+        var s => s.GetScore(),
+    };
 
     /// <summary>Ends collecting: offers the last document seen.</summary>
     public void Finish() => OfferGroup();

@@ -44,14 +44,14 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     {
         var facets = Selections(request);
         var skip = (request.Page - 1) * request.Size;
-        var (read, collector) = Run(searcher, request, facets, (int)Math.Min((long)skip + request.Size, int.MaxValue));
-        if (read.Query is null)
+        var (read, collector, weight) = Run(searcher, request, facets, (int)Math.Min((long)skip + request.Size, int.MaxValue));
+        if (read.Query is null || weight is null)
         {
             var (none, totals) = FacetCounts(facets, null, request.FacetLimit);
             return new SearchResponse(0, 0, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null, [], none) { FacetTotals = totals };
         }
 
-        var page = collector.Top.Ordered(skip);
+        var page = collector.Top.Ordered(skip, docs => UnscoredPairs.Score(searcher, weight, docs));
         var highlighter = Highlighter.ForPage(read.Query, searcher, page.SelectMany(g => g.Pairs.Select(p => p.Doc)));
         var documents = page.Select(g => Documents.ToHit(Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
 
@@ -68,7 +68,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         return Counted(() => index.Read(searcher =>
         {
             var resolved = FilterValues.Resolve(searcher, request).Request;
-            var (_, collector) = Run(searcher, resolved, Selections(resolved), int.MaxValue);
+            var (_, collector, _) = Run(searcher, resolved, Selections(resolved), int.MaxValue);
             return collector.Top.Ordered(0).SelectMany(g =>
             {
                 var loaded = Documents.Load(searcher, g.Parent);
@@ -114,18 +114,21 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     }
 
     /// <param name="keep">How many of the best documents to keep (the end of the requested page).</param>
-    private (ReadQuery Read, HitCollector Collector) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets, int keep)
+    /// <returns>The weight the search was collected with (null when nothing searchable was left).</returns>
+    private (ReadQuery Read, HitCollector Collector, Weight? Weight) Run(IndexSearcher searcher, SearchRequest request, List<FacetSelection> facets, int keep)
     {
         var read = Shortcuts.ZaakOfSeveral(searcher, request.Query) is { } zaak
             ? new ReadQuery(zaak, false, null)
             : QueryReader.Read(request.Query, request.In, _limits.MaxExpansions);
-        var collector = () => new HitCollector(facets, request.Sort, keep);
+        var shared = new SharedThreshold();
+        var collector = (bool bounded) => new HitCollector(facets, request.Sort, keep, bounded && !_limits.ScoreEveryPair, shared);
         if (read.Query is null)
         {
-            return (read, collector());
+            return (read, collector(false), null);
         }
 
-        return (read, CollectStretches(searcher, Filters.Apply(read.Query, request), collector));
+        var weight = searcher.CreateNormalizedWeight(Filters.Apply(read.Query, request));
+        return (read, CollectStretches(searcher, weight, collector), weight);
     }
 
     /// <summary>
@@ -137,18 +140,19 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     /// search (<see cref="SearchLimits.SplitAbove"/>) is collected on the caller's thread with the scorers
     /// made to weigh it.
     /// </summary>
-    private HitCollector CollectStretches(IndexSearcher searcher, Query query, Func<HitCollector> newCollector)
+    /// <param name="newCollector">Given whether pairs that cannot reach the page may go unscored (<see cref="SearchLimits.BoundAbove"/>).</param>
+    private HitCollector CollectStretches(IndexSearcher searcher, Weight weight, Func<bool, HitCollector> newCollector)
     {
-        var weight = searcher.CreateNormalizedWeight(query);
         var deadline = new Deadline(_limits.TimeLimit, _clock);
         var alone = Volatile.Read(ref _running) == 1;
         try
         {
             var leaves = searcher.IndexReader.Leaves;
             var scorers = leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)).ToArray();
+            var bounded = Exceeds(scorers, _limits.BoundAbove);
             if (!alone || Environment.ProcessorCount == 1 || !Exceeds(scorers, _limits.SplitAbove))
             {
-                return CollectSerially(leaves, scorers, newCollector(), deadline);
+                return CollectSerially(leaves, scorers, newCollector(bounded), deadline);
             }
 
             var cores = Environment.ProcessorCount;
@@ -156,7 +160,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             var parts = new HitCollector[stretches.Count];
             Parallel.For(0, stretches.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
             {
-                var part = newCollector();
+                var part = newCollector(bounded);
                 foreach (var stretch in stretches[i])
                 {
                     Collect(weight, stretch, part, deadline);
@@ -166,7 +170,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
                 parts[i] = part;
             });
 
-            var merged = parts.FirstOrDefault() ?? newCollector();
+            var merged = parts.FirstOrDefault() ?? newCollector(bounded);
             foreach (var part in parts.Skip(1))
             {
                 merged.Absorb(part);

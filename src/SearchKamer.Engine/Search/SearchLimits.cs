@@ -18,6 +18,17 @@ public sealed record SearchLimits(TimeSpan TimeLimit, int MaxExpansions)
     /// 50–200 µs of waking and spinning, so below this a second core bought no time and a seventh more CPU.
     /// </summary>
     public long SplitAbove { get; init; } = 20_000;
+
+    /// <summary>
+    /// How many postings a search must read before its pairs that cannot reach the page go unscored
+    /// (<see cref="IBoundedScorer"/>). Bounding a pair costs about what scoring it without its written forms does, and
+    /// the page's skipped pairs are scored again at the end: measured in process, a word of 100,000 pairs and more
+    /// gained 7–16 %, one of 20,000 lost up to 7 %.
+    /// </summary>
+    public long BoundAbove { get; init; } = 100_000;
+
+    /// <summary>Scores every matching pair, even one that cannot reach the page (<see cref="IBoundedScorer"/>): for comparing.</summary>
+    internal bool ScoreEveryPair { get; init; }
 }
 
 /// <summary>Counts the terms a prefix or wildcard matches before handing it to the usual constant-score rewrite.</summary>

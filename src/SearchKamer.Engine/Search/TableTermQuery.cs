@@ -29,9 +29,6 @@ internal sealed class TableTermQuery(Term term) : TermQuery(term)
 
     private sealed class TableTermWeight : Weight
     {
-        // Frequencies below this are looked up; a pair rarely holds a word more often.
-        private const int Frequencies = 8;
-
         private readonly TableTermQuery _query;
         private readonly TermContext _states;
         private readonly Similarity _similarity;
@@ -49,7 +46,7 @@ internal sealed class TableTermQuery(Term term) : TermQuery(term)
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query.Term.Field), searcher.TermStatistics(query.Term, _states));
             if (_similarity.GetType() == typeof(DefaultSimilarity))
             {
-                _table = new float[256 * Frequencies];
+                _table = new float[256 * TableTermScorer.Frequencies];
                 Array.Fill(_table, float.NaN);
             }
         }
@@ -86,38 +83,46 @@ internal sealed class TableTermQuery(Term term) : TermQuery(term)
 
             return new ComplexExplanation(false, 0f, "no matching term");
         }
+    }
+}
 
-        private sealed class TableTermScorer(Weight weight, DocsEnum docs, Similarity.SimScorer scorer, NumericDocValues? norms, float[]? table)
-            : Scorer(weight)
+/// <summary>A term's postings, scored from the table of its weight (see <see cref="TableTermQuery"/>).</summary>
+internal sealed class TableTermScorer(Weight weight, DocsEnum docs, Similarity.SimScorer scorer, NumericDocValues? norms, float[]? table)
+    : Scorer(weight)
+{
+    // Frequencies below this are looked up; a pair rarely holds a word more often.
+    internal const int Frequencies = 8;
+
+    public override int DocID => docs.DocID;
+
+    public override int Freq => docs.Freq;
+
+    public override int NextDoc() => docs.NextDoc();
+
+    public override int Advance(int target) => docs.Advance(target);
+
+    public override long GetCost() => docs.GetCost();
+
+    public override float GetScore() => ScoreAt(docs.DocID, docs.Freq);
+
+    /// <summary>
+    /// The term's score in <paramref name="doc"/> had it occurred <paramref name="freq"/> times there, without moving
+    /// the postings: a score never falls as the frequency rises, so this also bounds the score at any lower frequency.
+    /// </summary>
+    public float ScoreAt(int doc, int freq)
+    {
+        if (table is null || freq >= Frequencies)
         {
-            public override int DocID => docs.DocID;
-
-            public override int Freq => docs.Freq;
-
-            public override int NextDoc() => docs.NextDoc();
-
-            public override int Advance(int target) => docs.Advance(target);
-
-            public override long GetCost() => docs.GetCost();
-
-            public override float GetScore()
-            {
-                var doc = docs.DocID;
-                var freq = docs.Freq;
-                if (table is null || freq >= Frequencies)
-                {
-                    return scorer.Score(doc, freq);
-                }
-
-                var slot = ((int)norms!.Get(doc) & 0xFF) * Frequencies + freq;
-                var score = table[slot];
-                if (float.IsNaN(score))
-                {
-                    table[slot] = score = scorer.Score(doc, freq);
-                }
-
-                return score;
-            }
+            return scorer.Score(doc, freq);
         }
+
+        var slot = ((int)norms!.Get(doc) & 0xFF) * Frequencies + freq;
+        var score = table[slot];
+        if (float.IsNaN(score))
+        {
+            table[slot] = score = scorer.Score(doc, freq);
+        }
+
+        return score;
     }
 }

@@ -8,24 +8,39 @@ internal sealed record HitGroup(int Parent, float Score, IReadOnlyList<PairHit> 
 /// matches a hundred thousand pairs, and keeping them all to group and sort afterwards cost more than
 /// finding them. A document's pairs are copied only when it enters the selection.
 /// </summary>
-internal sealed class TopGroups(SortOrder sort, int keep)
+/// <param name="shared">The threshold shared with the selections of the same search in other stretches, if any.</param>
+internal sealed class TopGroups(SortOrder sort, int keep, SharedThreshold? shared = null)
 {
+    private float _own = float.NegativeInfinity;
+
     private readonly IComparer<Candidate> _order = Order(sort);
     private readonly PriorityQueue<Candidate, Candidate> _worstFirst = new(Reversed(Order(sort)));
 
     /// <summary>Documents offered, whether kept or not.</summary>
     public int Offered { get; private set; }
 
+    /// <summary>
+    /// The score a document must reach to be kept whatever its date, once the selection is full and ordered by
+    /// relevance (else negative infinity): a pair scored lower than this cannot bring its document in.
+    /// </summary>
+    public float Threshold => shared is null ? _own : Math.Max(_own, shared.Value);
+
     /// <param name="Parent">Global doc id of the document record; ties end on it, so every order is total and stable.</param>
     private readonly record struct Candidate(int Parent, float Score, int Date, PairHit[]? Pairs);
 
+    /// <param name="pairs">A pair's score may be NaN: it was below <see cref="Threshold"/> when it was collected.</param>
     public void Offer(int parent, int date, List<PairHit> pairs)
     {
         Offered++;
+        // NaN never compares greater: a document with only such pairs scores negative infinity and is not kept. One
+        // with some known scores is kept only if they reach the threshold, which its unknown ones did not.
         var score = float.NegativeInfinity;
         foreach (var p in pairs)
         {
-            score = Math.Max(score, p.Score);
+            if (p.Score > score)
+            {
+                score = p.Score;
+            }
         }
 
         // By relevance, a lower score than the worst kept loses whatever the date: most documents of a broad search end here.
@@ -45,6 +60,8 @@ internal sealed class TopGroups(SortOrder sort, int keep)
         {
             _worstFirst.Dequeue();
         }
+
+        UpdateThreshold();
     }
 
     /// <summary>Takes over the selection of a collector that searched another segment.</summary>
@@ -59,15 +76,28 @@ internal sealed class TopGroups(SortOrder sort, int keep)
                 _worstFirst.Dequeue();
             }
         }
+
+        UpdateThreshold();
     }
 
     /// <summary>The kept documents in result order from <paramref name="skip"/> on, each with its pairs best first.</summary>
-    public List<HitGroup> Ordered(int skip)
+    /// <param name="scoreOf">Scores the pairs passed over while collecting (NaN), given their doc ids in order.</param>
+    public List<HitGroup> Ordered(int skip, Func<IReadOnlyList<int>, IReadOnlyDictionary<int, float>>? scoreOf = null)
     {
         var all = _worstFirst.UnorderedItems.Select(x => x.Element).ToList();
         all.Sort(_order);
-        return [.. all.Skip(skip).Select(c => new HitGroup(c.Parent, c.Score,
-            c.Pairs!.OrderByDescending(h => h.Score).ThenBy(h => h.Doc).ToList()))];
+        var shown = all.Skip(skip).ToList();
+        var unscored = shown.SelectMany(c => c.Pairs!).Where(p => float.IsNaN(p.Score)).Select(p => p.Doc).Order().ToList();
+        var scores = unscored.Count == 0 || scoreOf is null ? null : scoreOf(unscored);
+        return [.. shown.Select(c => new HitGroup(c.Parent, c.Score,
+            c.Pairs!.Select(p => scores is not null && float.IsNaN(p.Score) ? p with { Score = scores[p.Doc] } : p)
+                .OrderByDescending(h => h.Score).ThenBy(h => h.Doc).ToList()))];
+    }
+
+    private void UpdateThreshold()
+    {
+        _own = sort == SortOrder.Relevance && keep > 0 && _worstFirst.Count >= keep ? _worstFirst.Peek().Score : float.NegativeInfinity;
+        shared?.Raise(_own);
     }
 
     private static IComparer<Candidate> Order(SortOrder sort) => sort switch

@@ -162,6 +162,53 @@ public class FastScorerTests(CorpusIndexFixture corpus)
         AssertSameHits(full, read);
     }
 
+    [Theory]
+    [InlineData("minister", SearchIn.Both)]
+    [InlineData("gemeente", SearchIn.Both)]
+    [InlineData("kabinet", SearchIn.Answer)]
+    [InlineData("zorg NOT ziekenhuis", SearchIn.Both)]
+    public void A_pair_asked_against_its_own_score_is_always_scored_and_against_more_than_any_score_never(string input, SearchIn searchIn)
+    {
+        // The bound that lets a pair go unscored must never be below the pair's score: asked whether it can reach
+        // its own score, every pair must answer with that score; asked to beat more than every score, none is read.
+        var query = QueryReader.Read(input, searchIn).Query!;
+        var searcher = corpus.Index.Searchers.Acquire();
+        try
+        {
+            var weight = searcher.CreateNormalizedWeight(query);
+            var pairs = 0;
+            var unreachable = 0;
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var exact = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                var asked = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                var above = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                if (exact is null)
+                {
+                    continue;
+                }
+
+                Assert.IsAssignableFrom<IBoundedScorer>(asked);
+                while (exact.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    Assert.Equal(exact.DocID, asked!.NextDoc());
+                    Assert.Equal(exact.DocID, above!.NextDoc());
+                    var score = exact.GetScore();
+                    Assert.Equal(score, ((IBoundedScorer)asked).GetScore(score));
+                    unreachable += float.IsNaN(((IBoundedScorer)above).GetScore(1e30f)) ? 1 : 0;
+                    pairs++;
+                }
+            }
+
+            Assert.True(pairs > 20, $"{input}: only {pairs} pairs");
+            Assert.Equal(pairs, unreachable);
+        }
+        finally
+        {
+            corpus.Index.Searchers.Release(searcher);
+        }
+    }
+
     [Fact]
     public void A_score_only_term_is_not_the_same_query_as_the_term_that_finds_pairs()
     {
