@@ -17,7 +17,7 @@ internal readonly record struct PairHit(int Doc, int Parent, float Score);
 /// </summary>
 /// <param name="bounded">Pairs that cannot reach the kept documents may go unscored (NaN; <see cref="IBoundedScorer"/>).</param>
 /// <param name="shared">The threshold shared by the collectors of one search in other stretches (see <see cref="SharedThreshold"/>).</param>
-internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep, bool bounded = true, SharedThreshold? shared = null)
+internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep, bool bounded, SharedThreshold? shared)
 {
     private readonly List<PairHit> _group = [];
     private int[] _dates = [];

@@ -68,8 +68,9 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         return Counted(() => index.Read(searcher =>
         {
             var resolved = FilterValues.Resolve(searcher, request).Request;
-            var (_, collector, _) = Run(searcher, resolved, Selections(resolved), int.MaxValue);
-            return collector.Top.Ordered(0).SelectMany(g =>
+            var (_, collector, weight) = Run(searcher, resolved, Selections(resolved), int.MaxValue);
+            // Keeping every document, no pair goes unscored; the scorer is there all the same.
+            return collector.Top.Ordered(0, docs => UnscoredPairs.Score(searcher, weight!, docs)).SelectMany(g =>
             {
                 var loaded = Documents.Load(searcher, g.Parent);
                 var numbers = g.Pairs.Select(p => Documents.PairOf(loaded, p.Doc).Number).ToHashSet();

@@ -82,13 +82,13 @@ internal sealed class TopGroups(SortOrder sort, int keep, SharedThreshold? share
 
     /// <summary>The kept documents in result order from <paramref name="skip"/> on, each with its pairs best first.</summary>
     /// <param name="scoreOf">Scores the pairs passed over while collecting (NaN), given their doc ids in order.</param>
-    public List<HitGroup> Ordered(int skip, Func<IReadOnlyList<int>, IReadOnlyDictionary<int, float>>? scoreOf = null)
+    public List<HitGroup> Ordered(int skip, Func<IReadOnlyList<int>, IReadOnlyDictionary<int, float>> scoreOf)
     {
         var all = _worstFirst.UnorderedItems.Select(x => x.Element).ToList();
         all.Sort(_order);
         var shown = all.Skip(skip).ToList();
         var unscored = shown.SelectMany(c => c.Pairs!).Where(p => float.IsNaN(p.Score)).Select(p => p.Doc).Order().ToList();
-        var scores = unscored.Count == 0 || scoreOf is null ? null : scoreOf(unscored);
+        var scores = unscored.Count == 0 ? null : scoreOf(unscored);
         return [.. shown.Select(c => new HitGroup(c.Parent, c.Score,
             c.Pairs!.Select(p => scores is not null && float.IsNaN(p.Score) ? p with { Score = scores[p.Doc] } : p)
                 .OrderByDescending(h => h.Score).ThenBy(h => h.Doc).ToList()))];
