@@ -151,27 +151,18 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             var leaves = searcher.IndexReader.Leaves;
             var scorers = leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)).ToArray();
             var bounded = Exceeds(scorers, _limits.BoundAbove);
-            if (!alone || Environment.ProcessorCount == 1 || !Exceeds(scorers, _limits.SplitAbove))
+            var cores = alone && Exceeds(scorers, _limits.SplitAbove) ? Environment.ProcessorCount : 1;
+            var runs = DocumentStretches.Of(leaves, cores);
+            if (runs.Count <= 1)
             {
-                return CollectSerially(leaves, scorers, newCollector(bounded), deadline);
+                return CollectRun(runs.FirstOrDefault() ?? [], weight, scorers, newCollector(bounded), deadline);
             }
 
-            var cores = Environment.ProcessorCount;
-            var stretches = DocumentStretches.Of(searcher.IndexReader.Leaves, cores);
-            var parts = new HitCollector[stretches.Count];
-            Parallel.For(0, stretches.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
-            {
-                var part = newCollector(bounded);
-                foreach (var stretch in stretches[i])
-                {
-                    Collect(weight, stretch, part, deadline);
-                }
+            var parts = new HitCollector[runs.Count];
+            Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
+                parts[i] = CollectRun(runs[i], weight, scorers, newCollector(bounded), deadline));
 
-                part.Finish();
-                parts[i] = part;
-            });
-
-            var merged = parts.FirstOrDefault() ?? newCollector(bounded);
+            var merged = parts[0];
             foreach (var part in parts.Skip(1))
             {
                 merged.Absorb(part);
@@ -221,20 +212,21 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         return false;
     }
 
-    /// <summary>Every segment in order on the caller's thread, with the scorers already made for them.</summary>
-    private static HitCollector CollectSerially(IList<AtomicReaderContext> leaves, Scorer?[] scorers, HitCollector collector, Deadline deadline)
+    /// <summary>
+    /// One run of stretches into one collector. A stretch that starts its segment takes the scorer made to weigh the
+    /// search (only one stretch of a segment starts it); a stretch further in makes its own.
+    /// </summary>
+    private static HitCollector CollectRun(List<DocumentStretch> run, Weight weight, Scorer?[] scorers, HitCollector collector, Deadline deadline)
     {
-        for (var i = 0; i < leaves.Count; i++)
+        foreach (var stretch in run)
         {
-            Collect(scorers[i], new DocumentStretch(leaves[i], 0, leaves[i].AtomicReader.MaxDoc), collector, deadline);
+            var scorer = stretch.Start == 0 ? scorers[stretch.Leaf.Ord] : weight.GetScorer(stretch.Leaf, stretch.Leaf.AtomicReader.LiveDocs);
+            Collect(scorer, stretch, collector, deadline);
         }
 
         collector.Finish();
         return collector;
     }
-
-    private static void Collect(Weight weight, DocumentStretch stretch, HitCollector collector, Deadline deadline) =>
-        Collect(weight.GetScorer(stretch.Leaf, stretch.Leaf.AtomicReader.LiveDocs), stretch, collector, deadline);
 
     private static void Collect(Scorer? scorer, DocumentStretch stretch, HitCollector collector, Deadline deadline)
     {
