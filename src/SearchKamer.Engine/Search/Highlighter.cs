@@ -17,22 +17,32 @@ namespace SearchKamer.Search;
 /// and its per-snippet query rewrite were a third of a broad search's time, while all a snippet needs
 /// is which tokens match. One instance per search; thread-safe, as the analyzers are.
 /// </remarks>
-internal sealed class Highlighter(Query query)
+internal sealed class Highlighter
 {
     private const int FragmentChars = 220;
     private const int LeadChars = 40;
     private const int PlainChars = 240;
     private const int MaxFragments = 2;
 
-    private readonly Dictionary<string, FieldTerms> _terms = HighlightTerms.Of(query);
-    private SnippetCandidates? _candidates;
+    private readonly Dictionary<string, FieldTerms> _terms;
+    private readonly SnippetCandidates? _candidates;
+
+    public Highlighter(Query query)
+        : this(HighlightTerms.Of(query), null)
+    {
+    }
+
+    private Highlighter(Dictionary<string, FieldTerms> terms, SnippetCandidates? candidates)
+    {
+        _terms = terms;
+        _candidates = candidates;
+    }
 
     /// <summary>A highlighter for a page of pairs: their texts that hold no marked word are not analysed (see <see cref="SnippetCandidates"/>).</summary>
     public static Highlighter ForPage(Query query, IndexSearcher searcher, IEnumerable<int> pairDocs)
     {
-        var highlighter = new Highlighter(query);
-        highlighter._candidates = SnippetCandidates.Read(searcher, highlighter._terms, pairDocs);
-        return highlighter;
+        var terms = HighlightTerms.Of(query);
+        return new Highlighter(terms, SnippetCandidates.Read(searcher, terms, pairDocs));
     }
 
     /// <param name="pairDoc">The pair's doc id, when the text is a field of a pair of the page.</param>
