@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -12,28 +13,42 @@ namespace SearchKamer.Search;
 /// counting the largest part of a broad search at a million pairs; a document's metadata is the same on
 /// its record and its pairs, so only document records are kept, and labels are decoded once.
 /// All fields of a document sit side by side (one lookup, one or two cache lines per document: with an
-/// array per field, counting a broad search's documents was mostly waiting for memory).
+/// array per field, counting a broad search's documents was mostly waiting for memory), as 16-bit value
+/// indices wherever a segment's facets hold at most 65,536 values together (a real corpus holds a few hundred):
+/// half the memory made a search of some ten thousand documents 10–18 % faster (docs/benchmarks.md).
 /// Cached per segment core and field list, like <see cref="ParentBits"/>.
 /// </summary>
 internal sealed class FacetTable
 {
+    /// <summary>The most facets a table holds: <see cref="Passed"/> answers with one bit per facet.</summary>
+    public const int MaxFacets = 32;
+
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, FacetTable>> Cache = new();
 
-    // The entries of record r are _entries[_start[r].._start[r + 1]] (compressed sparse rows). An entry is a
-    // value index: facet f's ordinals are numbered from Offsets[f] on, so one flat array counts every facet.
+    // The entries of record r are at _start[r].._start[r + 1] (compressed sparse rows), in one of the two arrays.
+    // An entry is a value index: facet f's ordinals are numbered from Offsets[f] on, so one flat array counts every facet.
     private readonly int[] _start;
-    private readonly int[] _entries;
+    private readonly ushort[]? _narrow;
+    private readonly int[]? _wide;
     private readonly Dictionary<string, int>[] _ordOf;
 
-    private FacetTable(int[] start, int[] entries, string[][] labels)
+    private FacetTable(int[] start, List<int> entries, string[][] labels, int narrowValues)
     {
         _start = start;
-        _entries = entries;
         Labels = labels;
         Offsets = new int[labels.Length + 1];
         for (var f = 0; f < labels.Length; f++)
         {
             Offsets[f + 1] = Offsets[f] + labels[f].Length;
+        }
+
+        if (ValueCount <= narrowValues)
+        {
+            _narrow = [.. entries.Select(e => (ushort)e)];
+        }
+        else
+        {
+            _wide = [.. entries];
         }
 
         FacetOf = new byte[ValueCount];
@@ -57,33 +72,67 @@ internal sealed class FacetTable
     /// <summary>Value indices of every facet together.</summary>
     public int ValueCount => Offsets[^1];
 
-    /// <summary>Per value index, whether it is a value of <paramref name="facet"/> that is one of <paramref name="values"/>.</summary>
-    public bool[] Selection(int facet, IEnumerable<string> values)
+    /// <summary>
+    /// Per value index, the bit of its facet (1 &lt;&lt; facet) where it is one of the values selected in that facet;
+    /// else 0. <paramref name="selected"/> holds the selected values per facet (empty: no selection).
+    /// </summary>
+    public uint[] SelectionBits(IReadOnlyList<IReadOnlyList<string>> selected)
     {
-        var selected = new bool[ValueCount];
-        foreach (var value in values)
+        var bits = new uint[ValueCount];
+        for (var f = 0; f < selected.Count; f++)
         {
-            if (_ordOf[facet].TryGetValue(value, out var ord))
+            foreach (var value in selected[f])
             {
-                selected[Offsets[facet] + ord] = true;
+                if (_ordOf[f].TryGetValue(value, out var ord))
+                {
+                    bits[Offsets[f] + ord] = 1u << f;
+                }
             }
         }
 
-        return selected;
+        return bits;
     }
 
-    /// <summary>The value indices of a document record (by its <see cref="RecordNumbers">number</see>), by facet.</summary>
-    public ReadOnlySpan<int> Of(int record) => _entries.AsSpan(_start[record], _start[record + 1] - _start[record]);
+    /// <summary>Adds one to the count of each value of a document record (by its <see cref="RecordNumbers">number</see>).</summary>
+    public void CountAll(int record, int[] counts)
+    {
+        if (_narrow is not null)
+        {
+            CountAll(Row(_narrow, record), counts);
+        }
+        else
+        {
+            CountAll(Row(_wide!, record), counts);
+        }
+    }
+
+    /// <summary>Adds one to the count of each value of a record in one facet only.</summary>
+    public void CountFacet(int record, int facet, int[] counts)
+    {
+        if (_narrow is not null)
+        {
+            CountFacet(Row(_narrow, record), FacetOf, facet, counts);
+        }
+        else
+        {
+            CountFacet(Row(_wide!, record), FacetOf, facet, counts);
+        }
+    }
+
+    /// <summary>The facets in which a record holds a selected value: its values' bits of <see cref="SelectionBits"/> together.</summary>
+    public uint Passed(int record, uint[] selectionBits) =>
+        _narrow is not null ? Passed(Row(_narrow, record), selectionBits) : Passed(Row(_wide!, record), selectionBits);
 
     public static FacetTable For(AtomicReader reader, IReadOnlyList<string> fields) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, FacetTable>(StringComparer.Ordinal))
             .GetOrAdd(string.Join('\n', fields), _ => Build(reader, fields));
 
-    private static FacetTable Build(AtomicReader reader, IReadOnlyList<string> fields)
+    /// <param name="narrowValues">Up to how many values the entries are 16-bit (tests ask for the wide form below it).</param>
+    internal static FacetTable Build(AtomicReader reader, IReadOnlyList<string> fields, int narrowValues = ushort.MaxValue + 1)
     {
-        if (fields.Count > byte.MaxValue)
+        if (fields.Count > MaxFacets)
         {
-            throw new ArgumentException($"hoogstens {byte.MaxValue} facetvelden per tabel", nameof(fields));
+            throw new ArgumentException($"hoogstens {MaxFacets} facetvelden per tabel", nameof(fields));
         }
 
         var values = fields.Select(reader.GetSortedSetDocValues).ToArray();
@@ -128,7 +177,44 @@ internal sealed class FacetTable
         }
 
         start[record] = entries.Count;
-        return new FacetTable(start, [.. entries], [.. values.Select(DecodeLabels)]);
+        return new FacetTable(start, entries, [.. values.Select(DecodeLabels)], Math.Min(narrowValues, ushort.MaxValue + 1));
+    }
+
+    private ReadOnlySpan<T> Row<T>(T[] entries, int record) => entries.AsSpan(_start[record], _start[record + 1] - _start[record]);
+
+    // One loop per use for either width of entry; the JIT makes each its own code for ushort and int.
+    private static void CountAll<T>(ReadOnlySpan<T> values, int[] counts)
+        where T : IBinaryInteger<T>
+    {
+        foreach (var value in values)
+        {
+            counts[int.CreateTruncating(value)]++;
+        }
+    }
+
+    private static void CountFacet<T>(ReadOnlySpan<T> values, byte[] facetOf, int facet, int[] counts)
+        where T : IBinaryInteger<T>
+    {
+        foreach (var value in values)
+        {
+            var index = int.CreateTruncating(value);
+            if (facetOf[index] == facet)
+            {
+                counts[index]++;
+            }
+        }
+    }
+
+    private static uint Passed<T>(ReadOnlySpan<T> values, uint[] selectionBits)
+        where T : IBinaryInteger<T>
+    {
+        var passed = 0u;
+        foreach (var value in values)
+        {
+            passed |= selectionBits[int.CreateTruncating(value)];
+        }
+
+        return passed;
     }
 
     private static string[] DecodeLabels(SortedSetDocValues? values)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -24,11 +25,11 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     // Per segment searched, its table and the count of each value index; turned into values once, at the end.
     private readonly List<(FacetTable Table, int[] Counts)> _segments = [];
     private readonly string[] _fields = [.. facets.Select(f => f.Field)];
-    private readonly bool _anySelected = facets.Any(f => f.Values.Count > 0);
+    private readonly IReadOnlyList<string>[] _selections = [.. facets.Select(f => f.Values)];
 
-    // Per facet, whether each value index of the segment is selected (null: nothing selected in that facet).
-    private readonly bool[]?[] _selected = new bool[]?[facets.Count];
-    private readonly bool[] _passes = new bool[facets.Count];
+    // One bit per facet with a selection; per value index of the segment, the bit of its facet if it is selected there.
+    private readonly uint _selected = SelectedFacets(facets);
+    private uint[] _selectionBits = [];
     private FacetTable? _table;
     private int[] _segmentCounts = [];
     private Scorer? _scorer;
@@ -58,10 +59,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _table = FacetTable.For(reader, _fields);
         _segmentCounts = new int[_table.ValueCount];
         _segments.Add((_table, _segmentCounts));
-        for (var f = 0; f < facets.Count; f++)
-        {
-            _selected[f] = facets[f].Values.Count == 0 ? null : _table.Selection(f, facets[f].Values);
-        }
+        _selectionBits = _selected == 0 ? [] : _table.SelectionBits(_selections);
     }
 
     public void Collect(int doc)
@@ -139,59 +137,37 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     /// <summary>Counts one document (its record's number) and tells whether it passes every facet selection.</summary>
     private bool CountDocument(int record)
     {
-        var values = _table!.Of(record);
-        var counts = _segmentCounts;
-        if (!_anySelected)
+        var table = _table!;
+        var failing = _selected == 0 ? 0 : _selected & ~table.Passed(record, _selectionBits);
+        if (failing == 0)
         {
-            foreach (var value in values)
-            {
-                counts[value]++;
-            }
-
+            table.CountAll(record, _segmentCounts);
             return true;
         }
 
-        Array.Clear(_passes);
-        var facetOf = _table.FacetOf;
-        foreach (var value in values)
-        {
-            if (_selected[facetOf[value]] is { } wanted && wanted[value])
-            {
-                _passes[facetOf[value]] = true;
-            }
-        }
-
-        var failing = 0;
-        var failed = -1;
-        for (var f = 0; f < _selected.Length; f++)
-        {
-            if (_selected[f] is not null && !_passes[f])
-            {
-                failing++;
-                failed = f;
-            }
-        }
-
         // A document failing one facet's selection still counts in that facet: its other values stay choosable.
-        if (failing == 0)
+        if (BitOperations.IsPow2(failing))
         {
-            foreach (var value in values)
-            {
-                counts[value]++;
-            }
-        }
-        else if (failing == 1)
-        {
-            foreach (var value in values)
-            {
-                if (facetOf[value] == failed)
-                {
-                    counts[value]++;
-                }
-            }
+            table.CountFacet(record, BitOperations.TrailingZeroCount(failing), _segmentCounts);
         }
 
-        return failing == 0;
+        return false;
+    }
+
+    private static uint SelectedFacets(IReadOnlyList<FacetSelection> facets)
+    {
+        if (facets.Count > FacetTable.MaxFacets)
+        {
+            throw new ArgumentException($"hoogstens {FacetTable.MaxFacets} facetten per zoekvraag", nameof(facets));
+        }
+
+        var selected = 0u;
+        for (var f = 0; f < facets.Count; f++)
+        {
+            selected |= facets[f].Values.Count > 0 ? 1u << f : 0;
+        }
+
+        return selected;
     }
 
     // A document's pairs precede its record and arrive in doc order, so its hits are adjacent.
