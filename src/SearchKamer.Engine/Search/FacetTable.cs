@@ -15,7 +15,7 @@ namespace SearchKamer.Search;
 /// All fields of a document sit side by side (one lookup, one or two cache lines per document: with an
 /// array per field, counting a broad search's documents was mostly waiting for memory), as 16-bit value
 /// indices wherever a segment's facets hold at most 65,536 values together (a real corpus holds a few hundred):
-/// half the memory made a search of some ten thousand documents 10–18 % faster (docs/benchmarks.md).
+/// half the memory made searches of fifteen to forty thousand pairs 9–24 % faster (docs/benchmarks.md).
 /// Cached per segment core and field list, like <see cref="ParentBits"/>.
 /// </summary>
 internal sealed class FacetTable
