@@ -128,7 +128,13 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             return (read, collector(false), null);
         }
 
-        var weight = searcher.CreateNormalizedWeight(Filters.Apply(read.Query, request));
+        var filtered = Filters.Apply(read.Query, request);
+        var weight = searcher.CreateNormalizedWeight(filtered);
+        if (AllButOneSelection.Apply(searcher, filtered, weight, facets, _limits.SkipFactor) is var skipping && skipping != filtered)
+        {
+            weight = searcher.CreateNormalizedWeight(skipping);
+        }
+
         return (read, CollectStretches(searcher, weight, collector), weight);
     }
 

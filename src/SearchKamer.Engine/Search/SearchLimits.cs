@@ -29,6 +29,12 @@ public sealed record SearchLimits(TimeSpan TimeLimit, int MaxExpansions)
 
     /// <summary>Scores every matching pair, even one that cannot reach the page (<see cref="IBoundedScorer"/>): for comparing.</summary>
     internal bool ScoreEveryPair { get; init; }
+
+    /// <summary>
+    /// With two or more facet selections, the pairs that fail two of them are skipped (<see cref="AllButOneSelection"/>)
+    /// when the query reads more than this many times the postings of the selected values; 0: always; int.MaxValue: never.
+    /// </summary>
+    internal int SkipFactor { get; init; } = AllButOneSelection.DefaultFactor;
 }
 
 /// <summary>Counts the terms a prefix or wildcard matches before handing it to the usual constant-score rewrite.</summary>

@@ -36,7 +36,7 @@ internal static class TermDocBits
     }
 
     /// <summary>How many docs hold each term, summed: what reading their postings costs.</summary>
-    public static long Cost(AtomicReader reader, IEnumerable<Term> terms) => terms.Sum(t => (long)reader.DocFreq(t));
+    public static long Cost(IndexReader reader, IEnumerable<Term> terms) => terms.Sum(t => (long)reader.DocFreq(t));
 
     public static FixedBitSet Read(AtomicReader reader, IEnumerable<Term> terms)
     {
