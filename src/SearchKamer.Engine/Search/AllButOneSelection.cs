@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -23,55 +24,48 @@ internal sealed class AllButOneSelection : Filter
 
     private readonly List<List<Term>> _selected;
 
+    // Stretches of one segment collected side by side make a scorer each; they share the segment's set.
+    private readonly ConcurrentDictionary<AtomicReader, Lazy<FixedBitSet>> _sets = new();
+
     private AllButOneSelection(List<List<Term>> selected) => _selected = selected;
 
     /// <summary>The query leap-frogged with the pairs that pass all selections but at most one, where that pays; else the query.</summary>
-    /// <param name="weight">The query's weight, whose scorers tell how many postings it reads.</param>
-    public static Query Apply(IndexSearcher searcher, Query query, Weight weight, IReadOnlyList<FacetSelection> facets, int factor)
+    /// <param name="readsMoreThan">Whether the query reads more postings than the number given.</param>
+    public static Query Apply(IndexSearcher searcher, Query query, IReadOnlyList<FacetSelection> facets, int factor, Func<long, bool> readsMoreThan)
     {
         var selected = facets.Where(f => f.Values.Count > 0).Select(f => f.Values.Select(v => new Term(f.Field, v)).ToList()).ToList();
-        if (selected.Count < 2)
+        if (selected.Count < 2 || factor == int.MaxValue)
         {
             return query;
         }
 
-        var leaves = searcher.IndexReader.Leaves;
-        var selection = selected.Sum(terms => TermDocBits.Cost(searcher.IndexReader, terms));
-        var reads = leaves.Sum(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)?.GetCost() ?? 0);
-        return (double)selection * factor < reads
+        var postings = selected.Sum(terms => TermDocBits.Cost(searcher.IndexReader, terms));
+        var limit = factor == 0 ? 0 : postings > long.MaxValue / factor ? long.MaxValue : postings * factor;
+        return readsMoreThan(limit)
             ? new FilteredQuery(query, new AllButOneSelection(selected), FilteredQuery.LEAP_FROG_QUERY_FIRST_STRATEGY)
             : query;
     }
 
-    public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
+    public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs) =>
+        BitsFilteredDocIdSet.Wrap(_sets.GetOrAdd(context.AtomicReader, r => new Lazy<FixedBitSet>(() => Candidates(r))).Value, acceptDocs);
+
+    private FixedBitSet Candidates(AtomicReader reader)
     {
-        var reader = context.AtomicReader;
         var passing = _selected.Select(terms => TermDocBits.Read(reader, terms)).ToList();
         var candidates = new FixedBitSet(reader.MaxDoc);
         for (var failing = 0; failing < passing.Count; failing++)
         {
             // The pairs that pass every selection but this one (whether or not they pass it too).
-            FixedBitSet? others = null;
-            for (var f = 0; f < passing.Count; f++)
+            var others = passing.Where((_, f) => f != failing).ToList();
+            var all = others.Count == 1 ? others[0] : others[0].Clone();
+            foreach (var other in others.Skip(1))
             {
-                if (f == failing)
-                {
-                    continue;
-                }
-
-                if (others is null)
-                {
-                    others = passing[f].Clone();
-                }
-                else
-                {
-                    others.And(passing[f]);
-                }
+                all.And(other);
             }
 
-            candidates.Or(others!);
+            candidates.Or(all);
         }
 
-        return BitsFilteredDocIdSet.Wrap(candidates, acceptDocs);
+        return candidates;
     }
 }

@@ -130,13 +130,19 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
 
         var filtered = Filters.Apply(read.Query, request);
         var weight = searcher.CreateNormalizedWeight(filtered);
-        if (AllButOneSelection.Apply(searcher, filtered, weight, facets, _limits.SkipFactor) is var skipping && skipping != filtered)
+        var scorers = ScorersOf(searcher, weight);
+        if (AllButOneSelection.Apply(searcher, filtered, facets, _limits.SkipFactor, limit => Exceeds(scorers, limit)) is var skipping && skipping != filtered)
         {
             weight = searcher.CreateNormalizedWeight(skipping);
+            scorers = ScorersOf(searcher, weight);
         }
 
-        return (read, CollectStretches(searcher, weight, collector), weight);
+        return (read, CollectStretches(searcher, weight, scorers, collector), weight);
     }
+
+    /// <summary>A scorer per segment (null where the search matches nothing), made once to weigh the search and collect it.</summary>
+    private static Scorer?[] ScorersOf(IndexSearcher searcher, Weight weight) =>
+        [.. searcher.IndexReader.Leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs))];
 
     /// <summary>
     /// A broad search at a million pairs spends most of its time collecting, and one core would leave the
@@ -148,14 +154,14 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     /// made to weigh it.
     /// </summary>
     /// <param name="newCollector">Given whether pairs that cannot reach the page may go unscored (<see cref="SearchLimits.BoundAbove"/>).</param>
-    private HitCollector CollectStretches(IndexSearcher searcher, Weight weight, Func<bool, HitCollector> newCollector)
+    /// <param name="scorers">Per segment, the scorer made to weigh the search.</param>
+    private HitCollector CollectStretches(IndexSearcher searcher, Weight weight, Scorer?[] scorers, Func<bool, HitCollector> newCollector)
     {
         var deadline = new Deadline(_limits.TimeLimit, _clock);
         var alone = Volatile.Read(ref _running) == 1;
         try
         {
             var leaves = searcher.IndexReader.Leaves;
-            var scorers = leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)).ToArray();
             var bounded = Exceeds(scorers, _limits.BoundAbove);
             var cores = alone && Exceeds(scorers, _limits.SplitAbove) ? Environment.ProcessorCount : 1;
             var runs = DocumentStretches.Of(leaves, cores);
