@@ -33,6 +33,8 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     private FacetTable? _table;
     private int[] _segmentCounts = [];
     private Scorer? _scorer;
+    // The scorer as one that can pass over unreachable pairs, when this collector may: asked once per segment, not per pair.
+    private IBoundedScorer? _bounded;
     private FixedBitSet _parents = new(0);
     private RecordNumbers? _numbers;
     private int _groupRecord;
@@ -45,7 +47,11 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
 
     public TopGroups Top { get; } = new(sort, keep, shared);
 
-    public void SetScorer(Scorer scorer) => _scorer = scorer;
+    public void SetScorer(Scorer scorer)
+    {
+        _scorer = scorer;
+        _bounded = bounded ? scorer as IBoundedScorer : null;
+    }
 
     public void SetNextReader(AtomicReaderContext context)
     {
@@ -92,12 +98,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         }
     }
 
-    private float Score() => _scorer switch
-    {
-        null => 0f,
-        IBoundedScorer b when bounded => b.GetScore(Top.Threshold),
-        var s => s.GetScore(),
-    };
+    private float Score() => _bounded?.GetScore(Top.Threshold) ?? _scorer?.GetScore() ?? 0f;
 
     /// <summary>Ends collecting: offers the last document seen.</summary>
     public void Finish() => OfferGroup();
