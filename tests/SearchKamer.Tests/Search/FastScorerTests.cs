@@ -35,18 +35,7 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     public void A_plain_word_or_phrase_is_walked_by_one_flat_scorer_in_every_segment_that_holds_it(string input, SearchIn searchIn)
     {
         var parsed = new UserQueryParser(FieldAliases.TextFields(searchIn)).Parse(input);
-        var searcher = corpus.Index.Searchers.Acquire();
-        try
-        {
-            var weight = searcher.CreateNormalizedWeight(parsed);
-            var scorers = searcher.IndexReader.Leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)).OfType<Scorer>().ToList();
-            Assert.NotEmpty(scorers);
-            Assert.All(scorers, s => Assert.IsType<FlatDisjunctionScorer>(s));
-        }
-        finally
-        {
-            corpus.Index.Searchers.Release(searcher);
-        }
+        AssertEverySegmentScoredBy<FlatDisjunctionScorer>(parsed);
     }
 
     [Fact]
@@ -79,11 +68,27 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     [InlineData("jeugd* -gemeente")]
     [InlineData("ministr~")]
     [InlineData("\"escortbureau\"")]
+    [InlineData("escortbur*")]
     public void Either_query_finds_the_same_pairs_with_the_same_scores_as_a_boolean_query(string input)
     {
         var parsed = new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse(input);
         Assert.True(Contains<EitherQuery>(parsed), $"{input}: {parsed}");
         AssertSameHits(parsed, parsed);
+    }
+
+    [Theory]
+    [InlineData("inhuur*")]
+    [InlineData("minister*")]
+    [InlineData("jeugd* gemeente")]
+    [InlineData("wacht* OR inhuur*")]
+    [InlineData("onder*^3 gemeente")]
+    public void A_prefix_in_question_and_answer_is_walked_over_the_union_of_its_bit_sets_with_the_boolean_querys_scores(string input)
+    {
+        var parsed = new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse(input);
+        Assert.True(Contains<EitherQuery>(parsed), $"{input}: {parsed}");
+        AssertSameHits(parsed, parsed);
+
+        AssertEverySegmentScoredBy<BitsEitherScorer>(new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse(input.Split(' ')[0]));
     }
 
     [Fact]
@@ -220,6 +225,24 @@ public class FastScorerTests(CorpusIndexFixture corpus)
         Assert.Equal<Query>(scores, new TableTermQuery(term) { ScoreOnly = true });
         Assert.Equal(scores.GetHashCode(), new TableTermQuery(term) { ScoreOnly = true }.GetHashCode());
         Assert.Equal<Query>(finds, new TableTermQuery(term));
+    }
+
+    /// <summary>Every segment that matches the query at all is walked by a scorer of type <typeparamref name="T"/>.</summary>
+    private void AssertEverySegmentScoredBy<T>(Query query)
+        where T : Scorer
+    {
+        var searcher = corpus.Index.Searchers.Acquire();
+        try
+        {
+            var weight = searcher.CreateNormalizedWeight(query);
+            var scorers = searcher.IndexReader.Leaves.Select(leaf => weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)).OfType<Scorer>().ToList();
+            Assert.NotEmpty(scorers);
+            Assert.All(scorers, s => Assert.IsType<T>(s));
+        }
+        finally
+        {
+            corpus.Index.Searchers.Release(searcher);
+        }
     }
 
     private void AssertSameHits(Query full, Query read)
