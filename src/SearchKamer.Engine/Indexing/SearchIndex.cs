@@ -239,13 +239,34 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Number of documents (not pairs) visible to searchers now.</summary>
     public int DocumentCount()
     {
-        return Read(searcher => searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits);
+        return Read(searcher => searcher.IndexReader.Leaves.Sum(leaf => LiveRecords(leaf.AtomicReader)));
     }
 
     /// <summary>Question–answer pairs (every live record that is not a document record) visible to searchers now.</summary>
     public int PairCount()
     {
-        return Read(searcher => searcher.IndexReader.NumDocs - searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), 1).TotalHits);
+        return Read(searcher => searcher.IndexReader.NumDocs - searcher.IndexReader.Leaves.Sum(leaf => LiveRecords(leaf.AtomicReader)));
+    }
+
+    /// <summary>
+    /// A segment's live document records, counted from its cached record bits. Searching for them scored every record:
+    /// 1 ms a count at a million pairs, and /health asks two.
+    /// </summary>
+    private static int LiveRecords(AtomicReader reader)
+    {
+        var records = ParentBits.For(reader);
+        if (reader.LiveDocs is not { } live)
+        {
+            return records.Cardinality;
+        }
+
+        var count = 0;
+        for (var doc = records.Length == 0 ? -1 : records.NextSetBit(0); doc >= 0; doc = doc + 1 < records.Length ? records.NextSetBit(doc + 1) : -1)
+        {
+            count += live.Get(doc) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>The sha256 stored for the document that came from <paramref name="sourcePath"/>, if any.</summary>
