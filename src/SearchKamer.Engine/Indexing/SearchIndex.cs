@@ -14,7 +14,7 @@ public sealed record Rendition(string Path, string Sha256);
 public sealed class IndexLockedException(string message) : Exception(message);
 
 /// <summary>
-/// The index on disk: a <see cref="PositionalReadDirectory"/> (see there why not NIOFS or MMap),
+/// The index on disk: a <see cref="MappedDirectory"/> (see there why not NIOFS, pread or Lucene.Net's MMap),
 /// one writer per index guarded by an exclusive lock file (Lucene's write.lock does not keep a
 /// second process out on Linux), and a SearcherManager for readers.
 /// </summary>
@@ -47,7 +47,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         IndexCodec.Register();
-        _directory = new PositionalReadDirectory(new DirectoryInfo(path));
+        _directory = new MappedDirectory(new DirectoryInfo(path));
         if (writable && FirstCommitTorn(_directory))
         {
             // Nothing was ever durable, and this process holds the guard: drop the stub and start empty.
@@ -119,7 +119,7 @@ public sealed partial class SearchIndex : IDisposable
             return false;
         }
 
-        using var directory = new PositionalReadDirectory(new DirectoryInfo(path));
+        using var directory = new MappedDirectory(new DirectoryInfo(path));
         return HasCommit(directory);
     }
 

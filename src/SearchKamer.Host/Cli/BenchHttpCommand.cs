@@ -129,7 +129,7 @@ public static class BenchHttpCommand
                 output.WriteLine($"inbox tijdens opwarmen en meting: {fed} bestanden gezet, {done} geïndexeerd, {failed} mislukt");
             }
 
-            output.WriteLine($"host-geheugen: piek {host.PeakMb()} MiB (VmHWM), nu {host.CurrentMb()} MiB");
+            output.WriteLine($"host-geheugen: piek {host.PeakMb()} MiB (VmHWM), nu {host.CurrentMb()} MiB{ProcMemory.Split(host.Id)}");
         }
 
         return result.Errors == 0 ? 0 : 1;
@@ -258,17 +258,11 @@ public static class BenchHttpCommand
             return _process.TotalProcessorTime;
         }
 
-        public long PeakMb() => ProcStatus("VmHWM") ?? _process.PeakWorkingSet64 / (1024 * 1024);
+        public int Id => _process.Id;
 
-        public long CurrentMb() => ProcStatus("VmRSS") ?? _process.WorkingSet64 / (1024 * 1024);
+        public long PeakMb() => ProcMemory.Mb(_process.Id, "VmHWM") ?? _process.PeakWorkingSet64 / (1024 * 1024);
 
-        /// <summary>Linux reports the peak resident size of a process in /proc; other systems fall back.</summary>
-        private long? ProcStatus(string key)
-        {
-            var status = $"/proc/{_process.Id}/status";
-            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal)) : null;
-            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-        }
+        public long CurrentMb() => ProcMemory.Mb(_process.Id, "VmRSS") ?? _process.WorkingSet64 / (1024 * 1024);
 
         private static int FreePort()
         {

@@ -209,7 +209,7 @@ public static class BenchSearchCommand
         using var process = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
         output.WriteLine();
-        output.WriteLine($"geheugen: piek working set {Mb(process.PeakWorkingSet64)}, nu {Mb(process.WorkingSet64)}, " +
+        output.WriteLine($"geheugen: piek working set {Mb(process.PeakWorkingSet64)}, nu {Mb(process.WorkingSet64)}{ProcMemory.Split(process.Id)}, " +
             $"beheerde heap {Mb(GC.GetTotalMemory(false))} (GC-heap {Mb(gc.HeapSizeBytes)}, gecommit {Mb(gc.TotalCommittedBytes)}), " +
             $"GC's gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         output.WriteLine("(paren, docs: gemiddeld aantal treffers per zoekvraag; elke zoekvraag met facetten en markering van de top 10)");
