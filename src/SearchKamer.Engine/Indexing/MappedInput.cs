@@ -8,8 +8,9 @@ namespace SearchKamer.Indexing;
 /// <summary>
 /// An index file mapped into memory, read with plain loads: no system call and no copy into a buffer per refill.
 /// The map is never unmapped by a reader's close. Lucene closes a file's first input when its segment closes but
-/// never the clones its searches made, and unmapping under a clone still in use is what crashed Lucene.Net's own
-/// MMapDirectory (lucene-notes). Every input holds the map; the runtime unmaps it once no input is reachable.
+/// never the clones its searches made, so a close cannot tell whether a clone still reads; unmapping then would turn
+/// that read into a crash (Lucene.Net's own MMapDirectory has reported such crashes, lucene-notes). Every input holds
+/// the map; the runtime unmaps it once no input is reachable.
 /// </summary>
 internal sealed unsafe class MappedFile
 {
