@@ -36,6 +36,43 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void Warmup_asks_phrases_and_neighbouring_words_that_stand_together_in_the_corpus()
+    {
+        var requests = Warmup(corpus.Index, corpus.Engine).Requests();
+        var phrases = requests.Where(r => r.Query.StartsWith('"')).ToList();
+
+        // Phrases that find pairs run the phrase scorers over real positions; the spread words alone seldom do.
+        Assert.True(phrases.Count(r => corpus.Engine.Search(r).Total > 0) >= 10, string.Join(" | ", phrases.Select(r => r.Query)));
+        Assert.Contains(requests, r => r.Query.Split(' ').Length == 3 && !r.Query.Contains('"') && corpus.Engine.Search(r).Total > 0);
+    }
+
+    [Fact]
+    public void Readiness_waits_until_the_compiler_has_compiled_nothing_for_a_second()
+    {
+        // The runtime's count of compiled methods grows for its first ten readings, then stands; the clock stands still.
+        // A reading every 50 ms: the first unchanged one is the eleventh, and a quiet second is twenty of them.
+        var readings = 0;
+        var warmup = Warmup(corpus.Index, corpus.Engine, ScriptedClock.Jumping(TimeSpan.Zero), () => Math.Min(++readings, 10));
+
+        Assert.Equal(3, warmup.Run(3, CancellationToken.None, waitForCompiler: true));
+        Assert.True(warmup.Finished);
+        Assert.Equal(30, readings);
+    }
+
+    [Fact]
+    public void A_compiler_that_never_rests_holds_readiness_back_only_for_the_longest_wait()
+    {
+        // Each look at the clock is a second later; the count changes at every reading.
+        var readings = 0;
+        var warmup = Warmup(corpus.Index, corpus.Engine, ScriptedClock.Stepping(TimeSpan.FromSeconds(1)), () => ++readings);
+
+        Assert.Equal(2, warmup.Run(2, CancellationToken.None, waitForCompiler: true));
+        Assert.True(warmup.Finished);
+        // It read on past a quiet second, and stopped once the clock said the longest wait had passed.
+        Assert.InRange(readings, 10, (int)SearchWarmup.MaxCompilerWait.TotalSeconds + 1);
+    }
+
+    [Fact]
     public void Warmup_words_run_from_the_rare_to_the_most_frequent()
     {
         var plain = Warmup(corpus.Index, corpus.Engine).Requests().Where(r => r.Query.All(char.IsLetter) && r.Page == 1 && r.Parties.Count == 0 && r.From is null)
@@ -164,10 +201,10 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         $"{r.Query}|{string.Join(";", IndexSchema.Filters.Select(f => f.Name + "=" + string.Join(",", r.Selected(f.Name))))}|{r.From}|{r.To}|{r.In}|{r.Sort}|{r.Page}|{r.Size}|{r.FacetLimit}";
 
     /// <summary>A warm-up that asks through the API's handler, with the services that handler needs.</summary>
-    private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null)
+    private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null, Func<long>? compiledMethods = null)
     {
         var time = clock ?? TimeProvider.System;
         var services = new ServiceCollection().AddLogging().AddSingleton(engine).AddSingleton(new DossierReader(index)).AddSingleton(time).BuildServiceProvider();
-        return new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, time, request => ApiEndpoints.AskWithoutConnection(services, request));
+        return new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, time, request => ApiEndpoints.AskWithoutConnection(services, request), compiledMethods);
     }
 }

@@ -78,7 +78,7 @@ public sealed class SmallHost : IDisposable
                 // Only the warm-up gets the test's clock; the other services keep the real one.
                 builder.ConfigureTestServices(services => services.AddSingleton(sp => new SearchWarmup(sp.GetRequiredService<SearchIndex>(),
                     sp.GetRequiredService<SearchEngine>(), sp.GetRequiredService<IOptions<SearchKamerOptions>>(), NullLogger<SearchWarmup>.Instance, warmupClock,
-                    request => ApiEndpoints.AskWithoutConnection(sp, request))));
+                    request => ApiEndpoints.AskWithoutConnection(sp, request), compiledMethods: () => 0)));
             }
         }
     }
