@@ -63,7 +63,8 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
             }
 
             log.LogInformation("Opgewarmd: {Searches} zoekvragen in {Seconds:0.0} s", _done, clock.GetElapsedTime(started).TotalSeconds);
-            if (waitForCompiler)
+            // With no search asked (an empty index), the compiler has nothing of the searches' to catch up on.
+            if (waitForCompiler && _done > 0)
             {
                 log.LogInformation("Compiler bijgewerkt na {Seconds:0.0} s", WaitForCompiler(stop).TotalSeconds);
             }

@@ -186,9 +186,13 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         try
         {
             using var index = SearchIndex.OpenForWriting(Path.Combine(dir.FullName, "index"));
-            var warmup = Warmup(index, new SearchEngine(index));
+            // A compiler that never rests would hold readiness for the longest wait; with no search asked it is not waited for.
+            var readings = 0;
+            var warmup = Warmup(index, new SearchEngine(index), compiledMethods: () => ++readings);
             Assert.Empty(warmup.Requests());
-            Assert.Equal(0, warmup.Run(100, CancellationToken.None));
+            Assert.Equal(0, warmup.Run(100, CancellationToken.None, waitForCompiler: true));
+            Assert.True(warmup.Finished);
+            Assert.Equal(0, readings);
         }
         finally
         {
