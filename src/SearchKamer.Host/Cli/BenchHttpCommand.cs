@@ -195,6 +195,8 @@ public static class BenchHttpCommand
             Directory.CreateSymbolicLink(Path.Combine(data, "index"), index);
             var url = $"http://127.0.0.1:{FreePort()}/";
             var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
+            // The host as README "Configuration" advises running it, unless the caller chose a young-generation budget itself.
+            GcSettings.ApplyTo(start.Environment);
             if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
             {
                 start.ArgumentList.Add(typeof(BenchHttpCommand).Assembly.Location);
