@@ -164,7 +164,7 @@ public static class BenchHttpCommand
     }
 
     /// <summary>The API form of a bench request: the parameters the search page and API share.</summary>
-    public static string PathOf(SearchRequest request) => "api/search" + QueryString.Create(SearchParameters.ToQuery(request));
+    public static string PathOf(SearchRequest request) => SearchParameters.ApiPath(request);
 
     /// <summary>The host as a child process, on a data folder whose index is the bench index.</summary>
     private sealed class HostProcess : IDisposable

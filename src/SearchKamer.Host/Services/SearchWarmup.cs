@@ -18,8 +18,9 @@ namespace SearchKamer.Host.Services;
 /// </summary>
 /// <param name="api">Asks a search through the API's handler (the host's Web part supplies it); null in tests that only count engine searches.</param>
 /// <param name="compiledMethods">How many methods the runtime has compiled so far (tests count their own).</param>
+/// <param name="overConnection">Asks a search through a real connection to the host; false when it cannot (no socket, as in a test server).</param>
 public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOptions<SearchKamerOptions> options, ILogger<SearchWarmup> log, TimeProvider clock,
-    Action<SearchRequest>? api = null, Func<long>? compiledMethods = null)
+    Action<SearchRequest>? api = null, Func<long>? compiledMethods = null, Func<SearchRequest, bool>? overConnection = null)
     : BackgroundService
 {
     /// <summary>How long the warm-up waits, after its searches, for the runtime's compiler to catch up, at most.</summary>
@@ -35,6 +36,14 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
     /// <summary>The warm-up gives up after this long even if searches are left: the first visitors must not wait on it.</summary>
     public static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(15);
 
+    /// <summary>Searches then asked through a real connection, and how long that may take at most.</summary>
+    public const int ConnectionSearches = 200;
+
+    public static readonly TimeSpan MaxConnectionTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest the host waits for its warm-up before it is ready.</summary>
+    public static TimeSpan MaxWait => MaxTime + MaxConnectionTime + MaxCompilerWait;
+
     // Read by /health/ready on request threads while the warm-up's thread writes them.
     private volatile bool _finished = options.Value.WarmupSearches <= 0;
     private int _done;
@@ -44,6 +53,9 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
 
     /// <summary>Searches asked so far.</summary>
     public int Done => Volatile.Read(ref _done);
+
+    /// <summary>Searches asked through a real connection, once that part has ended.</summary>
+    public int ConnectionDone { get; private set; }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.WarmupSearches <= 0 ? Task.CompletedTask : Task.Run(() => Run(options.Value.WarmupSearches, stoppingToken, waitForCompiler: true), stoppingToken);
@@ -63,6 +75,7 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
             }
 
             log.LogInformation("Opgewarmd: {Searches} zoekvragen in {Seconds:0.0} s", _done, clock.GetElapsedTime(started).TotalSeconds);
+            AskOverConnection(requests, stop);
             // With no search asked (an empty index), the compiler has nothing of the searches' to catch up on.
             if (waitForCompiler && _done > 0)
             {
@@ -81,6 +94,32 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
         }
 
         return _done;
+    }
+
+    /// <summary>
+    /// Then asks some of the same searches through a real connection, so that Kestrel's side of a request is optimised
+    /// too (<c>Web/LoopbackApi</c>); stops at the first it cannot ask. Returns how many it asked.
+    /// </summary>
+    private int AskOverConnection(IReadOnlyList<SearchRequest> requests, CancellationToken stop)
+    {
+        if (overConnection is null || requests.Count == 0)
+        {
+            return 0;
+        }
+
+        // Spread over the whole list, so every kind of search and the frequent words go through the connection too.
+        var stride = Math.Max(1, requests.Count / ConnectionSearches);
+        var started = clock.GetTimestamp();
+        var asked = 0;
+        while (asked < ConnectionSearches && clock.GetElapsedTime(started) < MaxConnectionTime && !stop.IsCancellationRequested
+            && overConnection(requests[asked * stride % requests.Count]))
+        {
+            asked++;
+        }
+
+        ConnectionDone = asked;
+        log.LogInformation("Opgewarmd via een verbinding: {Searches} zoekvragen in {Seconds:0.0} s", asked, clock.GetElapsedTime(started).TotalSeconds);
+        return asked;
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class ReadinessCheck(SearchWarmup warmup) : IHealthCheck
         return Task.FromResult(warmup.Finished
             ? HealthCheckResult.Healthy($"opgewarmd ({warmup.Done} zoekvragen)", data)
             : HealthCheckResult.Unhealthy(
-                $"opwarmen na de start loopt nog: {warmup.Done} zoekvragen gedaan, klaar na hoogstens {(SearchWarmup.MaxTime + SearchWarmup.MaxCompilerWait).TotalSeconds:0} s", data: data));
+                $"opwarmen na de start loopt nog: {warmup.Done} zoekvragen gedaan, klaar na hoogstens {SearchWarmup.MaxWait.TotalSeconds:0} s", data: data));
     }
 
     /// <summary>The overall status, why it is not ready (the descriptions of the checks that fail), and every check.</summary>

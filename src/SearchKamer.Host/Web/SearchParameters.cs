@@ -46,6 +46,9 @@ public static class SearchParameters
         };
     }
 
+    /// <summary>The relative URL of <paramref name="request"/> on the API (<c>api/search?q=…</c>).</summary>
+    public static string ApiPath(SearchRequest request) => "api/search" + QueryString.Create(ToQuery(request));
+
     /// <summary>
     /// The parameters <see cref="Parse"/> reads back as <paramref name="request"/>: how the start-up warm-up asks its
     /// searches through the API's own handler. Only what a URL carries (not <see cref="SearchRequest.IngestedAfter"/>).

@@ -48,7 +48,8 @@ public static class WebApp
         builder.Services.AddHostedService<IndexBootstrap>();
         builder.Services.AddSingleton(sp => new SearchWarmup(sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<SearchEngine>(),
             sp.GetRequiredService<IOptions<SearchKamerOptions>>(), sp.GetRequiredService<ILogger<SearchWarmup>>(), sp.GetRequiredService<TimeProvider>(),
-            request => ApiEndpoints.AskWithoutConnection(sp, request)));
+            request => ApiEndpoints.AskWithoutConnection(sp, request), overConnection: sp.GetRequiredService<LoopbackApi>().Ask));
+        builder.Services.AddSingleton<LoopbackApi>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchWarmup>());
         builder.Services.AddHostedService<CompilerPriority>();
         builder.Services.AddHostedService<InboxWatcher>();

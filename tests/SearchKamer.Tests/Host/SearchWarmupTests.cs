@@ -47,6 +47,39 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void After_its_searches_the_warmup_asks_them_again_through_a_connection_until_one_cannot_be_asked()
+    {
+        var asked = new List<SearchRequest>();
+        var warmup = Warmup(corpus.Index, corpus.Engine, overConnection: r =>
+        {
+            asked.Add(r);
+            return asked.Count < 5;
+        });
+
+        Assert.Equal(10, warmup.Run(10, CancellationToken.None));
+
+        // The fifth could not be asked (a refused connection): it is not counted, and no sixth is tried.
+        Assert.Equal(4, warmup.ConnectionDone);
+        // Spread over the whole list: every kind and the frequent words, not only the first (rare) ones.
+        var requests = warmup.Requests();
+        var stride = Math.Max(1, requests.Count / SearchWarmup.ConnectionSearches);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => requests[i * stride % requests.Count].Query), asked.Select(r => r.Query));
+        Assert.True(warmup.Finished);
+    }
+
+    [Fact]
+    public void A_connection_that_always_answers_is_asked_only_the_warmups_bound_of_searches()
+    {
+        var asked = 0;
+        var warmup = Warmup(corpus.Index, corpus.Engine, ScriptedClock.Jumping(TimeSpan.Zero), overConnection: _ => ++asked > 0);
+
+        warmup.Run(3, CancellationToken.None);
+
+        Assert.Equal(SearchWarmup.ConnectionSearches, asked);
+        Assert.Equal(SearchWarmup.ConnectionSearches, warmup.ConnectionDone);
+    }
+
+    [Fact]
     public void Readiness_waits_until_the_compiler_has_compiled_nothing_for_a_second()
     {
         // The runtime's count of compiled methods grows for its first ten readings, then stands; the clock stands still.
@@ -205,10 +238,12 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
         $"{r.Query}|{string.Join(";", IndexSchema.Filters.Select(f => f.Name + "=" + string.Join(",", r.Selected(f.Name))))}|{r.From}|{r.To}|{r.In}|{r.Sort}|{r.Page}|{r.Size}|{r.FacetLimit}";
 
     /// <summary>A warm-up that asks through the API's handler, with the services that handler needs.</summary>
-    private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null, Func<long>? compiledMethods = null)
+    private static SearchWarmup Warmup(SearchIndex index, SearchEngine engine, TimeProvider? clock = null, Func<long>? compiledMethods = null,
+        Func<SearchRequest, bool>? overConnection = null)
     {
         var time = clock ?? TimeProvider.System;
         var services = new ServiceCollection().AddLogging().AddSingleton(engine).AddSingleton(new DossierReader(index)).AddSingleton(time).BuildServiceProvider();
-        return new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, time, request => ApiEndpoints.AskWithoutConnection(services, request), compiledMethods);
+        return new(index, engine, Options.Create(new SearchKamerOptions()), NullLogger<SearchWarmup>.Instance, time,
+            request => ApiEndpoints.AskWithoutConnection(services, request), compiledMethods, overConnection);
     }
 }
