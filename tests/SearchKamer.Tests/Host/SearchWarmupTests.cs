@@ -93,6 +93,29 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void While_readiness_waits_for_the_compiler_a_few_searches_are_asked_again_through_the_connection()
+    {
+        // The compiler count grows for its first ten readings, then stands: one reading, then one per look.
+        var readings = 0;
+        var asked = new List<SearchRequest>();
+        var warmup = Warmup(corpus.Index, corpus.Engine, ScriptedClock.Jumping(TimeSpan.Zero), () => Math.Min(++readings, 10), r =>
+        {
+            asked.Add(r);
+            return true;
+        });
+
+        warmup.Run(3, CancellationToken.None, waitForCompiler: true);
+
+        // Between two looks, the few searches spread over the list, all of them: a method's calls are counted only once
+        // the same code runs again and again.
+        var again = asked.Skip(SearchWarmup.ConnectionSearches).Select(r => r.Query).ToList();
+        var repeated = SearchWarmup.Spread(warmup.Requests(), SearchWarmup.RepeatedSearches).Select(r => r.Query).ToList();
+        Assert.Equal((readings - 1) * SearchWarmup.RepeatedSearches, again.Count);
+        Assert.Equal(SearchWarmup.RepeatedSearches, repeated.Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, again.Count).Select(i => repeated[i % repeated.Count]), again);
+    }
+
+    [Fact]
     public void A_compiler_that_never_rests_holds_readiness_back_only_for_the_longest_wait()
     {
         // Each look at the clock is a second later; the count changes at every reading.
