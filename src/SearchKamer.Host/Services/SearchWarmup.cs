@@ -48,10 +48,13 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
     /// <summary>Searches then asked through a real connection, and how long that may take at most.</summary>
     public const int ConnectionSearches = 200;
 
-    public static readonly TimeSpan MaxConnectionTime = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MaxConnectionTime = TimeSpan.FromSeconds(6);
+
+    /// <summary>What the connection may add to <see cref="MaxConnectionTime"/>: its waits for the server to listen (2 s) and for the last answer (5 s; <c>Web/LoopbackApi</c>).</summary>
+    public static readonly TimeSpan ConnectionSlack = TimeSpan.FromSeconds(7);
 
     /// <summary>The longest the host waits for its warm-up before it is ready.</summary>
-    public static TimeSpan MaxWait => MaxTime + MaxConnectionTime + MaxCompilerWait;
+    public static TimeSpan MaxWait => MaxTime + MaxConnectionTime + ConnectionSlack + MaxCompilerWait;
 
     // Read by /health/ready on request threads while the warm-up's thread writes them.
     private volatile bool _finished = options.Value.WarmupSearches <= 0;

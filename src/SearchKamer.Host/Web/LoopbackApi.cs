@@ -12,9 +12,9 @@ namespace SearchKamer.Host.Web;
 /// </summary>
 public sealed class LoopbackApi(IServer server, IHostApplicationLifetime lifetime) : IDisposable
 {
-    // How long a warm-up waits for Kestrel to listen, and for one answer.
-    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(10);
+    // How long a warm-up waits for Kestrel to listen, and for one answer: together SearchWarmup.ConnectionSlack.
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(5);
 
     private readonly Lazy<HttpClient?> _client = new(() => Address(server, lifetime) is { } address
         ? new HttpClient { BaseAddress = address, Timeout = AnswerWait }
