@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Options;
 using SearchKamer.Search;
 
 namespace SearchKamer.Host.Web;
@@ -10,14 +12,14 @@ namespace SearchKamer.Host.Web;
 /// to the socket) to be compiled under the first visitors' load, and the first peer-benchmark run after a start was a
 /// quarter slower than the second (docs/start-up.md). Only plain HTTP on an address of this machine is asked.
 /// </summary>
-public sealed class LoopbackApi(IServer server, IHostApplicationLifetime lifetime) : IDisposable
+public sealed class LoopbackApi(IServer server, IHostApplicationLifetime lifetime, IOptions<HostFilteringOptions> hosts) : IDisposable
 {
     // How long a warm-up waits for Kestrel to listen, and for one answer: together SearchWarmup.ConnectionSlack.
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(5);
 
     private readonly Lazy<HttpClient?> _client = new(() => Address(server, lifetime) is { } address
-        ? new HttpClient { BaseAddress = address, Timeout = AnswerWait }
+        ? Client(address, HostHeaderFor(hosts.Value.AllowedHosts ?? []))
         : null);
 
     /// <summary>Asks one search; false when the host has no plain-HTTP address or the search did not answer 200 or 400.</summary>
@@ -70,12 +72,30 @@ public sealed class LoopbackApi(IServer server, IHostApplicationLifetime lifetim
         return null;
     }
 
+    /// <summary>
+    /// The Host header a request must carry to pass the host filter (<c>AllowedHosts</c>): the first host named in full,
+    /// or null when every host is allowed ("*", or nothing configured) or only wildcards are named. Without it, a host
+    /// that names its public name would answer the loopback address with a 400, and the search would not run.
+    /// </summary>
+    public static string? HostHeaderFor(IEnumerable<string> allowedHosts)
+    {
+        var named = allowedHosts.Where(h => h.Length > 0).ToList();
+        return named.Count == 0 || named.Contains("*") ? null : named.FirstOrDefault(h => !h.StartsWith('*'));
+    }
+
     public void Dispose()
     {
         if (_client.IsValueCreated)
         {
             _client.Value?.Dispose();
         }
+    }
+
+    private static HttpClient Client(Uri address, string? hostHeader)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = AnswerWait };
+        client.DefaultRequestHeaders.Host = hostHeader;
+        return client;
     }
 
     private static Uri? Address(IServer server, IHostApplicationLifetime lifetime)
