@@ -74,7 +74,7 @@ public static class BenchHttpCommand
             return 2;
         }
 
-        var paths = BenchQueries.Build(pool, BenchPeople.Bundled, perClass).SelectMany(c => c.Requests).Select(PathOf).ToList();
+        var paths = BenchQueries.Build(pool, BenchPeople.Bundled, perClass).SelectMany(c => c.Requests).Select(SearchParameters.ApiPath).ToList();
         // Interleaved so every stretch of the run asks every class, not 200 single words first.
         paths = paths.Select((p, i) => (p, i)).OrderBy(x => x.i % perClass).ThenBy(x => x.i).Select(x => x.p).ToList();
 
@@ -162,9 +162,6 @@ public static class BenchHttpCommand
             .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
         return ticks.Length > 7 ? (ticks[7], ticks.Sum()) : null;
     }
-
-    /// <summary>The API form of a bench request: the parameters the search page and API share.</summary>
-    public static string PathOf(SearchRequest request) => SearchParameters.ApiPath(request);
 
     /// <summary>The host as a child process, on a data folder whose index is the bench index.</summary>
     private sealed class HostProcess : IDisposable

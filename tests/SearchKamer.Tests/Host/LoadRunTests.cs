@@ -15,7 +15,7 @@ public sealed class LoadRunTests(HostFixture host)
     {
         var facet = (await host.Json("/api/search?q=externe+inhuur")).GetProperty("facets").GetProperty("minister")[0];
         var minister = facet.GetProperty("value").GetString()!;
-        var path = BenchHttpCommand.PathOf(new SearchRequest { Query = "externe inhuur", Ministers = [minister] });
+        var path = SearchParameters.ApiPath(new SearchRequest { Query = "externe inhuur", Ministers = [minister] });
 
         var filtered = await host.Json("/" + path);
 
@@ -34,7 +34,7 @@ public sealed class LoadRunTests(HostFixture host)
             From = new DateOnly(2023, 9, 1),
             To = new DateOnly(2024, 8, 31),
         };
-        var path = BenchHttpCommand.PathOf(request);
+        var path = SearchParameters.ApiPath(request);
 
         var read = SearchParameters.Parse(new QueryCollection(QueryHelpers.ParseQuery(path[path.IndexOf('?')..])));
 
