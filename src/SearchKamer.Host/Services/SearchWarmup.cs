@@ -60,6 +60,9 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
     private volatile bool _finished = options.Value.WarmupSearches <= 0;
     private int _done;
 
+    // Whether searches still go through the connection (only the warm-up's own thread reads and writes it).
+    private bool _connected;
+
     /// <summary>True once the warm-up has ended (all searches, its time bound, an error) or when it is switched off.</summary>
     public bool Finished => _finished;
 
@@ -120,13 +123,13 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
 
     /// <summary>
     /// Then asks some of the same searches through a real connection, so that Kestrel's side of a request is optimised
-    /// too (<c>Web/LoopbackApi</c>); stops at the first it cannot ask. Returns how many it asked.
+    /// too (<c>Web/LoopbackApi</c>); stops at the first it cannot ask.
     /// </summary>
-    private int AskOverConnection(IReadOnlyList<SearchRequest> requests, CancellationToken stop)
+    private void AskOverConnection(IReadOnlyList<SearchRequest> requests, CancellationToken stop)
     {
         if (overConnection is null || requests.Count == 0)
         {
-            return 0;
+            return;
         }
 
         // Spread over the whole list, so every kind of search and the frequent words go through the connection too.
@@ -140,8 +143,8 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
         }
 
         ConnectionDone = asked;
+        _connected = asked > 0;
         log.LogInformation("Opgewarmd via een verbinding: {Searches} zoekvragen in {Seconds:0.0} s", asked, clock.GetElapsedTime(started).TotalSeconds);
-        return asked;
     }
 
     /// <summary>Up to <paramref name="count"/> requests evenly spread over the list (all of them, in turn, when it is shorter).</summary>
@@ -151,10 +154,14 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
         return [.. Enumerable.Range(0, Math.Min(count, requests.Count)).Select(i => requests[i * stride])];
     }
 
-    /// <summary>A search asked again while readiness waits: through the connection when that answered, else through the handler.</summary>
+    /// <summary>
+    /// A search asked again while readiness waits: through the connection while it answers, else through the handler.
+    /// A connection that failed once is not asked again: each try could cost the client's whole timeout.
+    /// </summary>
     private void AskAgain(SearchRequest request)
     {
-        if (ConnectionDone == 0 || overConnection?.Invoke(request) != true)
+        _connected = _connected && overConnection?.Invoke(request) == true;
+        if (!_connected)
         {
             Ask(request);
         }

@@ -116,6 +116,22 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void A_connection_that_fails_while_readiness_waits_is_not_asked_again()
+    {
+        var readings = 0;
+        var asked = 0;
+        var warmup = Warmup(corpus.Index, corpus.Engine, ScriptedClock.Jumping(TimeSpan.Zero), () => Math.Min(++readings, 10),
+            _ => ++asked <= SearchWarmup.ConnectionSearches + 3);
+
+        warmup.Run(3, CancellationToken.None, waitForCompiler: true);
+
+        // Three repeated searches went through, the fourth failed; the other repeats went through the handler.
+        Assert.Equal(SearchWarmup.ConnectionSearches + 4, asked);
+        Assert.True(readings > 10, $"{readings} readings");
+        Assert.True(warmup.Finished);
+    }
+
+    [Fact]
     public void A_compiler_that_never_rests_holds_readiness_back_only_for_the_longest_wait()
     {
         // Each look at the clock is a second later; the count changes at every reading.
