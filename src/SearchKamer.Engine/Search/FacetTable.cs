@@ -119,6 +119,16 @@ internal sealed class FacetTable
         }
     }
 
+    /// <summary>
+    /// With a selection in one facet only: counts the record in that facet, and in every other facet when it holds a
+    /// selected value, which it tells. A record's entries ascend, so one facet's values sit together: a record that
+    /// fails (most of a broad search's, under a narrow selection) is read only up to that facet's last value, once.
+    /// </summary>
+    public bool CountSelectedFacet(int record, int facet, uint[] selectionBits, int[] counts) =>
+        _narrow is not null
+            ? CountSelectedFacet(Row(_narrow, record), Offsets[facet], Offsets[facet + 1], selectionBits, counts)
+            : CountSelectedFacet(Row(_wide!, record), Offsets[facet], Offsets[facet + 1], selectionBits, counts);
+
     /// <summary>The facets in which a record holds a selected value: its values' bits of <see cref="SelectionBits"/> together.</summary>
     public uint Passed(int record, uint[] selectionBits) =>
         _narrow is not null ? Passed(Row(_narrow, record), selectionBits) : Passed(Row(_wide!, record), selectionBits);
@@ -184,20 +194,20 @@ internal sealed class FacetTable
 
     // One loop per use for either width of entry; the JIT makes each its own code for ushort and int.
     private static void CountAll<T>(ReadOnlySpan<T> values, int[] counts)
-        where T : IBinaryInteger<T>
+        where T : struct
     {
         foreach (var value in values)
         {
-            counts[int.CreateTruncating(value)]++;
+            counts[Index(value)]++;
         }
     }
 
     private static void CountFacet<T>(ReadOnlySpan<T> values, byte[] facetOf, int facet, int[] counts)
-        where T : IBinaryInteger<T>
+        where T : struct
     {
         foreach (var value in values)
         {
-            var index = int.CreateTruncating(value);
+            var index = Index(value);
             if (facetOf[index] == facet)
             {
                 counts[index]++;
@@ -205,17 +215,58 @@ internal sealed class FacetTable
         }
     }
 
-    private static uint Passed<T>(ReadOnlySpan<T> values, uint[] selectionBits)
-        where T : IBinaryInteger<T>
+    private static bool CountSelectedFacet<T>(ReadOnlySpan<T> values, int from, int to, uint[] selectionBits, int[] counts)
+        where T : struct
     {
         var passed = 0u;
         foreach (var value in values)
         {
-            passed |= selectionBits[int.CreateTruncating(value)];
+            var index = Index(value);
+            if (index >= to)
+            {
+                break;
+            }
+
+            if (index >= from)
+            {
+                counts[index]++;
+                passed |= selectionBits[index];
+            }
+        }
+
+        if (passed == 0)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            var index = Index(value);
+            if (index < from || index >= to)
+            {
+                counts[index]++;
+            }
+        }
+
+        return true;
+    }
+
+    private static uint Passed<T>(ReadOnlySpan<T> values, uint[] selectionBits)
+        where T : struct
+    {
+        var passed = 0u;
+        foreach (var value in values)
+        {
+            passed |= selectionBits[Index(value)];
         }
 
         return passed;
     }
+
+    // int.CreateTruncating was not inlined here: two calls per entry, in the loops every matching document runs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Index<T>(T entry)
+        where T : struct => typeof(T) == typeof(ushort) ? Unsafe.As<T, ushort>(ref entry) : Unsafe.As<T, int>(ref entry);
 
     private static string[] DecodeLabels(SortedSetDocValues? values)
     {

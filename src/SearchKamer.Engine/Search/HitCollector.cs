@@ -139,6 +139,11 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     private bool CountDocument(int record)
     {
         var table = _table!;
+        if (BitOperations.IsPow2(_selected))
+        {
+            return table.CountSelectedFacet(record, BitOperations.TrailingZeroCount(_selected), _selectionBits, _segmentCounts);
+        }
+
         var failing = _selected == 0 ? 0 : _selected & ~table.Passed(record, _selectionBits);
         if (failing == 0)
         {

@@ -79,6 +79,33 @@ public class FacetTableTests(CorpusIndexFixture corpus)
         Assert.True(passing > 0 && failing > 0, $"{passing} passing and {failing} failing facets");
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(0)]
+    public void With_one_selected_facet_a_record_counts_there_always_and_elsewhere_only_when_it_passes(int narrowValues)
+    {
+        var outcomes = new HashSet<(int Facet, bool Passes)>();
+        ForEachRecord(narrowValues, (reader, table, record, doc) =>
+        {
+            var holds = DocValues(reader, doc);
+            for (var f = 0; f < FacetFields.Count; f++)
+            {
+                // The first value in label order of this facet only, and a value no record holds.
+                var selected = FacetFields.Select((_, g) => (IReadOnlyList<string>)(g == f ? [.. table.Labels[f].Take(1), "bestaat-niet"] : [])).ToList();
+                var counts = new int[table.ValueCount];
+                var passes = table.CountSelectedFacet(record, f, table.SelectionBits(selected), counts);
+
+                var expected = holds.Any(v => v.Facet == f && selected[f].Contains(v.Label));
+                Assert.Equal(expected, passes);
+                Assert.Equal(expected ? holds : [.. holds.Where(v => v.Facet == f)], Counted(table, counts));
+                outcomes.Add((f, passes));
+            }
+        });
+
+        // Every facet was seen both passing and failing, or the check above proved little.
+        Assert.Equal(FacetFields.Count * 2, outcomes.Count);
+    }
+
     private void ForEachRecord(int narrowValues, Action<AtomicReader, FacetTable, int, int> check)
     {
         var searcher = corpus.Index.Searchers.Acquire();
