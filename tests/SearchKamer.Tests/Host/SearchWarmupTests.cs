@@ -60,10 +60,19 @@ public class SearchWarmupTests(CorpusIndexFixture corpus)
 
         // The fifth could not be asked (a refused connection): it is not counted, and no sixth is tried.
         Assert.Equal(4, warmup.ConnectionDone);
-        // Spread over the whole list: every kind and the frequent words, not only the first (rare) ones.
-        var requests = warmup.Requests();
-        var stride = Math.Max(1, requests.Count / SearchWarmup.ConnectionSearches);
-        Assert.Equal(Enumerable.Range(0, 5).Select(i => requests[i * stride % requests.Count].Query), asked.Select(r => r.Query));
+        // Spread over the whole list: every kind and the frequent words, not only the first (rare) ones. The searches
+        // asked are at evenly spaced places from the first on, so far apart that the full bound of them spans the list.
+        var requests = warmup.Requests().Select(Describe).ToList();
+        var places = new List<int>();
+        foreach (var request in asked)
+        {
+            places.Add(requests.IndexOf(Describe(request), places.Count == 0 ? 0 : places[^1] + 1));
+        }
+
+        var gap = places[1] - places[0];
+        Assert.Equal(0, places[0]);
+        Assert.Equal(Enumerable.Range(0, places.Count).Select(i => i * gap), places);
+        Assert.InRange(requests.Count, gap * SearchWarmup.ConnectionSearches, (gap + 1) * SearchWarmup.ConnectionSearches);
         Assert.True(warmup.Finished);
     }
 
