@@ -31,6 +31,22 @@ public static class StoredRecord
         return new Read(visitor.Key, document, [.. visitor.Paths.Zip(visitor.Hashes, (p, h) => new Rendition(p, h))]);
     }
 
+    /// <summary>A record as a results page shows it (<see cref="ShownRecord"/>): only the texts of the pairs it shows.</summary>
+    /// <param name="shownBack">The shown pairs, by how far their doc id lies before <paramref name="doc"/> (the last pair is 1).</param>
+    public static ShownRecord LoadShown(IndexSearcher searcher, int doc, IReadOnlyCollection<int> shownBack)
+    {
+        var visitor = new Visitor(renditions: false);
+        searcher.IndexReader.Document(doc, visitor);
+        if (visitor.Key is null || (visitor.Json is null && visitor.JsonText is null))
+        {
+            throw new InvalidDataException($"record {doc} of the index holds no document");
+        }
+
+        return visitor.Json is { } utf8 ? ShownRecord.Of(visitor.Key, utf8, shownBack)
+            : ShownRecord.Of(visitor.Key, JsonSerializer.Deserialize<KamervraagDocument>(visitor.JsonText!, StoredJson.Options)
+                ?? throw new InvalidDataException($"record {doc} of the index holds no document"));
+    }
+
     public static StoredField JsonField(KamervraagDocument doc) =>
         new(Fields.DocumentJson, JsonSerializer.SerializeToUtf8Bytes(doc, StoredJson.Options));
 

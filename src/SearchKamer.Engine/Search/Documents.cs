@@ -8,6 +8,9 @@ namespace SearchKamer.Search;
 
 internal sealed record LoadedDocument(int Doc, string Key, KamervraagDocument Document);
 
+/// <summary>A document record with the texts of the pairs a page shows (<see cref="ShownRecord"/>), at its doc id.</summary>
+internal sealed record ShownDocument(int Doc, ShownRecord Record);
+
 /// <summary>Reads document records back and shapes them into result entries.</summary>
 internal static class Documents
 {
@@ -28,19 +31,24 @@ internal static class Documents
         return pairs[pairDoc - (loaded.Doc - pairs.Count)];
     }
 
-    public static DocumentHit ToHit(LoadedDocument loaded, IReadOnlyList<PairHit> pairs, Highlighter? highlighter)
+    /// <summary>A document record read for a results page: only the texts of <paramref name="pairs"/> (pairs of that document).</summary>
+    public static ShownDocument LoadShown(IndexSearcher searcher, int doc, IEnumerable<PairHit> pairs) =>
+        new(doc, StoredRecord.LoadShown(searcher, doc, [.. pairs.Select(p => doc - p.Doc)]));
+
+    public static DocumentHit ToHit(ShownDocument shown, IReadOnlyList<PairHit> pairs, Highlighter? highlighter)
     {
-        var d = loaded.Document;
+        var d = shown.Record.Header;
         var questions = pairs.Select(p =>
         {
-            var pair = PairOf(loaded, p.Doc);
+            var pair = shown.Record.Pairs[shown.Record.PairCount - (shown.Doc - p.Doc)]
+                ?? throw new InvalidOperationException($"pair {p.Doc} of record {shown.Doc} was not read");
             var question = pair.Question;
             var answer = DocumentMapper.AnswerOf(d, pair);
             return new QuestionHit(pair.Number, p.Score,
                 highlighter?.Snippet(Fields.Question, question, p.Doc) ?? SnippetMarkup.Escape(question),
                 string.IsNullOrEmpty(answer) ? null : highlighter?.Snippet(Fields.Answer, answer, p.Doc) ?? SnippetMarkup.Escape(answer));
         }).ToList();
-        return new DocumentHit(loaded.Key, Kinds.Name(d.Kind), d.OfficialId, d.DocumentNumber, d.Subject, d.DateSubmitted, d.DateReceived,
+        return new DocumentHit(shown.Record.Key, Kinds.Name(d.Kind), d.OfficialId, d.DocumentNumber, d.Subject, d.DateSubmitted, d.DateReceived,
             d.Askers, d.Answerers, pairs.Count > 0 ? pairs[0].Score : 0f, questions)
         {
             Title = DocumentTitle.Of(d),

@@ -25,8 +25,8 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             // A shortcut names one document regardless of filters, which would defeat "only what is new".
             if (request.IngestedAfter is null && Shortcuts.Find(searcher, request.Query) is { } shortcut)
             {
-                var hit = Documents.Load(searcher, shortcut);
-                return new SearchResponse(hit.Document.Questions.Count, 1, clock.ElapsedMilliseconds, false, null, hit.Key,
+                var hit = Documents.LoadShown(searcher, shortcut, []);
+                return new SearchResponse(hit.Record.QuestionCount, 1, clock.ElapsedMilliseconds, false, null, hit.Record.Key,
                     [Documents.ToHit(hit, [], null)], new Dictionary<string, IReadOnlyList<FacetValue>>());
             }
 
@@ -53,7 +53,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
 
         var page = collector.Top.Ordered(skip, docs => UnscoredPairs.Score(searcher, weight, docs));
         var highlighter = Highlighter.ForPage(read.Query, searcher, page.SelectMany(g => g.Pairs.Select(p => p.Doc)));
-        var documents = page.Select(g => Documents.ToHit(Documents.Load(searcher, g.Parent), g.Pairs, highlighter)).ToList();
+        var documents = page.Select(g => Documents.ToHit(Documents.LoadShown(searcher, g.Parent, g.Pairs), g.Pairs, highlighter)).ToList();
 
         var (lists, counted) = FacetCounts(facets, collector.Counts(), request.FacetLimit);
         return new SearchResponse(collector.Total, collector.Top.Offered, clock.ElapsedMilliseconds, read.Relaxed, read.Notice, null,

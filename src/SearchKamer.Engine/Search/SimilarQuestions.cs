@@ -76,7 +76,7 @@ internal static class SimilarQuestions
             }
         }
 
-        return parents.Values.Select(p => Documents.ToHit(Documents.Load(searcher, p.Parent), [p], null)).ToList();
+        return parents.Values.Select(p => Documents.ToHit(Documents.LoadShown(searcher, p.Parent, [p]), [p], null)).ToList();
     }
 
     /// <summary>

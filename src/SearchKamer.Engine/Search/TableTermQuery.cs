@@ -38,13 +38,16 @@ internal sealed class TableTermQuery(Term term) : TermQuery(term)
         // the one value Lucene's scorer gives it (NaN: not yet scored).
         private readonly float[]? _table;
 
+        private const int TableFrom = 256 * TableTermScorer.Frequencies;
+
         public TableTermWeight(TableTermQuery query, IndexSearcher searcher)
         {
             _query = query;
             _states = TermContext.Build(searcher.TopReaderContext, query.Term);
             _similarity = searcher.Similarity;
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query.Term.Field), searcher.TermStatistics(query.Term, _states));
-            if (_similarity.GetType() == typeof(DefaultSimilarity))
+            // A table for a term of fewer docs than slots would cost more to fill and clear than it saves.
+            if (_similarity.GetType() == typeof(DefaultSimilarity) && _states.DocFreq >= TableFrom)
             {
                 _table = new float[256 * TableTermScorer.Frequencies];
                 Array.Fill(_table, float.NaN);
