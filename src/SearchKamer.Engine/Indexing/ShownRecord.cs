@@ -16,6 +16,11 @@ namespace SearchKamer.Indexing;
 /// <param name="QuestionCount">The document's numbered questions (none for a notice, which is still indexed as one pair).</param>
 public sealed record ShownRecord(string Key, KamervraagDocument Header, IReadOnlyList<QuestionAnswer?> Pairs, int QuestionCount)
 {
+    // The record's property names as StoredJson writes them.
+    private static readonly byte[] QuestionsName = Name(nameof(KamervraagDocument.Questions));
+    private static readonly byte[] FootnotesName = Name(nameof(KamervraagDocument.Footnotes));
+    private static readonly byte[] WarningsName = Name(nameof(KamervraagDocument.Warnings));
+
     /// <summary>The record's pairs as they were indexed (a document without questions is one pair of its notice or subject).</summary>
     public int PairCount => Pairs.Count;
 
@@ -41,7 +46,7 @@ public sealed record ShownRecord(string Key, KamervraagDocument Header, IReadOnl
         {
             // Indexed as one pair made of the notice or subject, which the header keeps.
             var notice = DocumentMapper.Pairs(document);
-            return new ShownRecord(key, document, [.. notice.Select((p, i) => shownBack.Contains(notice.Count - i) ? p : null)], 0);
+            return new ShownRecord(key, document, [.. notice.Select((p, i) => shownBack.Contains(notice.Count - i) ? p : null)], document.Questions.Count);
         }
 
         var pairs = new QuestionAnswer?[ranges.Count];
@@ -79,8 +84,8 @@ public sealed record ShownRecord(string Key, KamervraagDocument Header, IReadOnl
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var questions = reader.ValueTextEquals("questions"u8);
-            var dropped = questions || reader.ValueTextEquals("footnotes"u8) || reader.ValueTextEquals("warnings"u8);
+            var questions = reader.ValueTextEquals(QuestionsName);
+            var dropped = questions || reader.ValueTextEquals(FootnotesName) || reader.ValueTextEquals(WarningsName);
             reader.Read();
             if (!dropped || reader.TokenType != JsonTokenType.StartArray)
             {
@@ -107,6 +112,9 @@ public sealed record ShownRecord(string Key, KamervraagDocument Header, IReadOnl
         Copy(json.AsSpan(copiedTo));
         return (written, pairs);
     }
+
+    private static byte[] Name(string property) =>
+        System.Text.Encoding.UTF8.GetBytes(StoredJson.Options.PropertyNamingPolicy?.ConvertName(property) ?? property);
 
     private readonly record struct Range(int Start, int Length);
 }
