@@ -21,8 +21,11 @@ public sealed record ShownRecord(string Key, KamervraagDocument Header, IReadOnl
     private static readonly byte[] FootnotesName = Name(nameof(KamervraagDocument.Footnotes));
     private static readonly byte[] WarningsName = Name(nameof(KamervraagDocument.Warnings));
 
-    /// <summary>The record's pairs as they were indexed (a document without questions is one pair of its notice or subject).</summary>
-    public int PairCount => Pairs.Count;
+    /// <summary>A shown pair, by how far its doc id lies before the record's (the last pair is 1; see <see cref="Of(string, byte[], IReadOnlyCollection{int})"/>).</summary>
+    public QuestionAnswer Shown(int back) =>
+        back >= 1 && back <= Pairs.Count && Pairs[Pairs.Count - back] is { } pair
+            ? pair
+            : throw new InvalidOperationException($"pair {back} before record {Key} was not read");
 
     /// <param name="shownBack">The pairs whose texts are wanted, by how far their doc id lies before the record's: a block
     /// is the pairs in order, then the record (<see cref="DocumentMapper.ToBlock"/>), so the last pair is 1.</param>

@@ -18,37 +18,36 @@ public static class StoredRecord
 
     public static Read Load(IndexSearcher searcher, int doc, bool renditions = false)
     {
-        var visitor = new Visitor(renditions);
-        searcher.IndexReader.Document(doc, visitor);
-        var document = visitor.Json is { } utf8 ? JsonSerializer.Deserialize<KamervraagDocument>(utf8, StoredJson.Options)
-            : visitor.JsonText is { } text ? JsonSerializer.Deserialize<KamervraagDocument>(text, StoredJson.Options)
-            : null;
-        if (document is null || visitor.Key is null)
-        {
-            throw new InvalidDataException($"record {doc} of the index holds no document");
-        }
-
-        return new Read(visitor.Key, document, [.. visitor.Paths.Zip(visitor.Hashes, (p, h) => new Rendition(p, h))]);
+        var visitor = Visit(searcher, doc, renditions);
+        return new Read(visitor.Key!, Whole(visitor, doc), [.. visitor.Paths.Zip(visitor.Hashes, (p, h) => new Rendition(p, h))]);
     }
 
     /// <summary>A record as a results page shows it (<see cref="ShownRecord"/>): only the texts of the pairs it shows.</summary>
     /// <param name="shownBack">The shown pairs, by how far their doc id lies before <paramref name="doc"/> (the last pair is 1).</param>
     public static ShownRecord LoadShown(IndexSearcher searcher, int doc, IReadOnlyCollection<int> shownBack)
     {
-        var visitor = new Visitor(renditions: false);
-        searcher.IndexReader.Document(doc, visitor);
-        if (visitor.Key is null || (visitor.Json is null && visitor.JsonText is null))
-        {
-            throw new InvalidDataException($"record {doc} of the index holds no document");
-        }
-
-        return visitor.Json is { } utf8 ? ShownRecord.Of(visitor.Key, utf8, shownBack)
-            : ShownRecord.Of(visitor.Key, JsonSerializer.Deserialize<KamervraagDocument>(visitor.JsonText!, StoredJson.Options)
-                ?? throw new InvalidDataException($"record {doc} of the index holds no document"));
+        var visitor = Visit(searcher, doc, renditions: false);
+        return visitor.Json is { } utf8 ? ShownRecord.Of(visitor.Key!, utf8, shownBack) : ShownRecord.Of(visitor.Key!, Whole(visitor, doc));
     }
 
     public static StoredField JsonField(KamervraagDocument doc) =>
         new(Fields.DocumentJson, JsonSerializer.SerializeToUtf8Bytes(doc, StoredJson.Options));
+
+    /// <summary>The record's stored fields, which must hold a key and a JSON.</summary>
+    private static Visitor Visit(IndexSearcher searcher, int doc, bool renditions)
+    {
+        var visitor = new Visitor(renditions);
+        searcher.IndexReader.Document(doc, visitor);
+        return visitor.Key is not null && (visitor.Json is not null || visitor.JsonText is not null)
+            ? visitor
+            : throw new InvalidDataException($"record {doc} of the index holds no document");
+    }
+
+    /// <summary>The whole document of a visited record, from its bytes or (stored before) its text.</summary>
+    private static KamervraagDocument Whole(Visitor visitor, int doc) =>
+        (visitor.Json is { } utf8 ? JsonSerializer.Deserialize<KamervraagDocument>(utf8, StoredJson.Options)
+            : JsonSerializer.Deserialize<KamervraagDocument>(visitor.JsonText!, StoredJson.Options))
+        ?? throw new InvalidDataException($"record {doc} of the index holds no document");
 
     /// <summary>Takes the JSON and the key (and paths with hashes if asked) and stops once it has them.</summary>
     private sealed class Visitor(bool renditions) : StoredFieldVisitor

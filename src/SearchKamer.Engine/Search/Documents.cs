@@ -40,8 +40,7 @@ internal static class Documents
         var d = shown.Record.Header;
         var questions = pairs.Select(p =>
         {
-            var pair = shown.Record.Pairs[shown.Record.PairCount - (shown.Doc - p.Doc)]
-                ?? throw new InvalidOperationException($"pair {p.Doc} of record {shown.Doc} was not read");
+            var pair = shown.Record.Shown(shown.Doc - p.Doc);
             var question = pair.Question;
             var answer = DocumentMapper.AnswerOf(d, pair);
             return new QuestionHit(pair.Number, p.Score,

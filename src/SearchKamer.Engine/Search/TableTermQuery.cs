@@ -38,7 +38,7 @@ internal sealed class TableTermQuery(Term term) : TermQuery(term)
         // the one value Lucene's scorer gives it (NaN: not yet scored).
         private readonly float[]? _table;
 
-        private const int TableFrom = 256 * TableTermScorer.Frequencies;
+        private const int TableSlots = 256 * TableTermScorer.Frequencies;
 
         public TableTermWeight(TableTermQuery query, IndexSearcher searcher)
         {
@@ -47,9 +47,9 @@ internal sealed class TableTermQuery(Term term) : TermQuery(term)
             _similarity = searcher.Similarity;
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query.Term.Field), searcher.TermStatistics(query.Term, _states));
             // A table for a term of fewer docs than slots would cost more to fill and clear than it saves.
-            if (_similarity.GetType() == typeof(DefaultSimilarity) && _states.DocFreq >= TableFrom)
+            if (_similarity.GetType() == typeof(DefaultSimilarity) && _states.DocFreq >= TableSlots)
             {
-                _table = new float[256 * TableTermScorer.Frequencies];
+                _table = new float[TableSlots];
                 Array.Fill(_table, float.NaN);
             }
         }

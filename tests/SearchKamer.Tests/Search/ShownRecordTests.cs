@@ -33,11 +33,16 @@ public sealed class ShownRecordTests(CorpusIndexFixture corpus)
 
                 Assert.Equal(Json(whole with { Questions = [], Footnotes = [], Warnings = [] }), Json(shown.Header));
                 Assert.Equal(whole.Questions.Count, shown.QuestionCount);
-                Assert.Equal(pairs.Count, shown.PairCount);
+                Assert.Equal(pairs.Count, shown.Pairs.Count);
                 for (var i = 0; i < pairs.Count; i++)
                 {
                     var expected = shownBack.Contains(pairs.Count - i) ? JsonSerializer.Serialize(pairs[i], StoredJson.Options) : "null";
                     Assert.Equal(expected, JsonSerializer.Serialize(shown.Pairs[i], StoredJson.Options));
+                }
+
+                foreach (var back in shownBack)
+                {
+                    Assert.Equal(JsonSerializer.Serialize(pairs[pairs.Count - back], StoredJson.Options), JsonSerializer.Serialize(shown.Shown(back), StoredJson.Options));
                 }
 
                 checkedRecords++;
@@ -64,6 +69,7 @@ public sealed class ShownRecordTests(CorpusIndexFixture corpus)
             var shown = StoredRecord.LoadShown(searcher, doc, []);
 
             Assert.All(shown.Pairs, Assert.Null);
+            Assert.Throws<InvalidOperationException>(() => shown.Shown(1));
             Assert.Equal(StoredRecord.Load(searcher, doc).Key, shown.Key);
             return 0;
         });
