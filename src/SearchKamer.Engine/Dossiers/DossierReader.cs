@@ -22,15 +22,30 @@ public sealed class DossierReader(SearchIndex index, LatenessTerms? terms = null
     public Dossier? Get(string zaak, DateOnly today) => ForZaken([zaak], today)[zaak];
 
     /// <summary>The dossiers of several zaken (any case), read in one pass: a results page asks for ten at once. Null for a zaak the index has none of.</summary>
-    public Dictionary<string, Dossier?> ForZaken(IEnumerable<string> zaken, DateOnly today)
+    public Dictionary<string, Dossier?> ForZaken(IEnumerable<string> zaken, DateOnly today) =>
+        PerZaak(zaken, (searcher, texts) => DossierFacts.RecordsWith(searcher, Fields.Zaak, texts), (z, m) => DossierBuilder.Build(z, m, Terms, today));
+
+    /// <summary>
+    /// The state of each zaak's dossier (as <see cref="ForZaken"/> gives them), read from its members' kinds and dates
+    /// alone: what a results page shows beside its hits. Deserialising every member's facts whole and building the
+    /// whole dossier was a sixth of a rare word's search.
+    /// </summary>
+    public Dictionary<string, DossierState?> StatesFor(IEnumerable<string> zaken, DateOnly today) =>
+        PerZaak(zaken, (searcher, texts) => DossierFacts.RecordsWith(searcher, Fields.Zaak, texts, CourseFacts.Read, r => CourseMember.Of(r.Key, r.Document)),
+            (z, m) => DossierStates.Of(z, DossierCourse.Of(m, Terms, today)));
+
+    /// <summary>Per zaak asked (any case), what <paramref name="make"/> makes of its members; null for a zaak the index has none of.</summary>
+    private Dictionary<string, T?> PerZaak<TMember, T>(
+        IEnumerable<string> zaken, Func<IndexSearcher, IEnumerable<string>, Dictionary<string, List<TMember>>> read, Func<string, List<TMember>, T> make)
+        where T : class
     {
         var wanted = zaken.Distinct(StringComparer.OrdinalIgnoreCase).Select(z => (Given: z, Zaak: Normalise(z))).ToList();
         return index.Read(searcher =>
         {
-            var members = DossierFacts.RecordsWith(searcher, Fields.Zaak, wanted.Where(w => w.Zaak is not null).Select(w => w.Zaak!.ToLowerInvariant()));
+            var members = read(searcher, wanted.Where(w => w.Zaak is not null).Select(w => w.Zaak!.ToLowerInvariant()));
             return wanted.ToDictionary(
                 w => w.Given,
-                w => w.Zaak is { } z && members[z.ToLowerInvariant()] is { Count: > 0 } m ? DossierBuilder.Build(z, m, Terms, today) : null,
+                w => w.Zaak is { } z && members[z.ToLowerInvariant()] is { Count: > 0 } m ? make(z, m) : null,
                 StringComparer.OrdinalIgnoreCase);
         });
     }

@@ -11,15 +11,19 @@ public static class DossierStates
 
     public static DossierState Of(Dossier d) => new(d.Zaak, d.Status, Words(d), d.Days, d.Late, d.Postponed, d.Deadline);
 
+    public static DossierState Of(string zaak, DossierCourse c) => new(zaak, c.Status, Words(c.Status, c.Days, c.Late), c.Days, c.Late, c.Postponed, c.Deadline);
+
     /// <summary>"beantwoord na 26 dagen", "open sinds 40 dagen, te laat", "ingetrokken".</summary>
-    public static string Words(Dossier d)
+    public static string Words(Dossier d) => Words(d.Status, d.Days, d.Late);
+
+    private static string Words(string status, int? days, bool late)
     {
-        var late = d.Late ? ", te laat" : "";
-        return d.Status switch
+        var tail = late ? ", te laat" : "";
+        return status switch
         {
-            DossierStatuses.Answered when d.Days is { } n => $"beantwoord na {Days(n)}{late}",
+            DossierStatuses.Answered when days is { } n => $"beantwoord na {Days(n)}{tail}",
             DossierStatuses.Answered => "beantwoord",
-            DossierStatuses.Open when d.Days is { } n => $"open sinds {Days(n)}{late}",
+            DossierStatuses.Open when days is { } n => $"open sinds {Days(n)}{tail}",
             DossierStatuses.Open => "open",
             _ => "ingetrokken",
         };
@@ -32,8 +36,7 @@ public static class DossierStates
     public static SearchResponse Fill(SearchResponse response, DossierReader dossiers, DateOnly today)
     {
         // A question set and its answer often both stand among the hits: one dossier, read once.
-        var states = dossiers.ForZaken(response.Documents.Select(d => d.Zaak).OfType<string>(), today)
-            .ToDictionary(kv => kv.Key, kv => kv.Value is { } s ? Of(s) : null, StringComparer.OrdinalIgnoreCase);
+        var states = dossiers.StatesFor(response.Documents.Select(d => d.Zaak).OfType<string>(), today);
         return response with { Documents = [.. response.Documents.Select(d => d with { Dossier = d.Zaak is { } z ? states[z] : null })] };
     }
 

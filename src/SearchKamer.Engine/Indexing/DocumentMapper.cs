@@ -13,8 +13,11 @@ public static class DocumentMapper
     private static readonly FieldType Keyword = MakeKeyword(stored: false);
     private static readonly FieldType StoredKeyword = MakeKeyword(stored: true);
 
-    public static string KeyOf(KamervraagDocument doc) =>
-        (doc.OfficialId ?? doc.DocumentNumber ?? "file:" + Path.GetFileName(doc.Source.Path)).ToLowerInvariant();
+    public static string KeyOf(KamervraagDocument doc) => KeyOf(doc.OfficialId, doc.DocumentNumber, doc.Source.Path);
+
+    /// <summary>The key of a document from its ids and source path (<see cref="KeyOf(KamervraagDocument)"/>).</summary>
+    public static string KeyOf(string? officialId, string? documentNumber, string sourcePath) =>
+        (officialId ?? documentNumber ?? "file:" + Path.GetFileName(sourcePath)).ToLowerInvariant();
 
     public static int? DateOf(KamervraagDocument doc) =>
         (doc.DateReceived ?? doc.DateSubmitted) is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : null;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchKamer.Domain;
 using SearchKamer.Dossiers;
 using SearchKamer.Indexing;
 using SearchKamer.Ingestion;
@@ -34,19 +35,56 @@ public sealed class DossierFactsTests(CorpusIndexFixture corpus)
     [Fact]
     public void The_dossiers_of_a_results_page_read_in_one_pass_are_those_built_from_the_stored_records()
     {
-        var zaken = corpus.Documents.SelectMany(d => d.ZaakNumbers).Select(z => DossierReader.Normalise(z)!).Distinct().ToList();
-        // As hits carry them: any case; and a zaak no document has, and text that is no zaak at all.
-        var asked = zaken.Select((z, i) => i % 2 == 0 ? z.ToLowerInvariant() : z).Append("2099Z99999").Append("geen zaak").ToList();
+        var asked = AskedLikeHits();
 
         var read = new DossierReader(corpus.Index).ForZaken(asked, Today);
 
-        Assert.Equal(asked.Count, read.Count);
-        Assert.Null(read["2099Z99999"]);
-        Assert.Null(read["geen zaak"]);
+        AssertNoneForTheLastTwo(asked, read);
         foreach (var zaak in asked.SkipLast(2))
         {
             Assert.Equal(Json(FromStoredRecords(corpus.Index, DossierReader.Normalise(zaak)!)), Json(read[zaak]));
         }
+    }
+
+    [Fact]
+    public void The_state_beside_each_hit_read_from_the_course_alone_is_the_state_of_the_whole_dossier()
+    {
+        var asked = AskedLikeHits();
+
+        var states = new DossierReader(corpus.Index).StatesFor(asked, Today);
+
+        AssertNoneForTheLastTwo(asked, states);
+        // Answered and open, late and in time, postponed and not: a course that misreads any of them shows here.
+        var shown = states.Values.OfType<DossierState>().ToList();
+        Assert.Equal([DossierStatuses.Answered, DossierStatuses.Open], shown.Select(s => s.Status).Distinct().Order());
+        Assert.Equal([false, true], shown.Select(s => s.Late).Distinct().Order());
+        Assert.Equal([false, true], shown.Select(s => s.Postponed).Distinct().Order());
+        foreach (var zaak in asked.SkipLast(2))
+        {
+            Assert.Equal(DossierStates.Of(FromStoredRecords(corpus.Index, DossierReader.Normalise(zaak)!)!), states[zaak]);
+        }
+    }
+
+    [Fact]
+    public void Every_record_s_course_facts_hold_its_key_kind_notice_and_dates()
+    {
+        var checkedRecords = corpus.Index.Read(searcher =>
+        {
+            var records = searcher.Search(new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), int.MaxValue).ScoreDocs;
+            foreach (var hit in records)
+            {
+                var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(hit.Doc, searcher.IndexReader.Leaves)];
+                var facts = new Lucene.Net.Util.BytesRef();
+                leaf.AtomicReader.GetBinaryDocValues(Fields.DossierFacts).Get(hit.Doc - leaf.DocBase, facts);
+                var stored = StoredRecord.Load(searcher, hit.Doc);
+
+                Assert.Equal(CourseMember.Of(stored.Key, stored.Document), CourseFacts.Read(facts.Bytes.AsSpan(facts.Offset, facts.Length)));
+            }
+
+            return records.Length;
+        });
+
+        Assert.Equal(corpus.Documents.Count, checkedRecords);
     }
 
     [Fact]
@@ -66,6 +104,20 @@ public sealed class DossierFactsTests(CorpusIndexFixture corpus)
         Assert.NotNull(dossier);
         Assert.Equal(subject, dossier.Subject);
         Assert.Equal(Json(FromStoredRecords(index, zaak)), Json(dossier));
+        Assert.Equal(DossierStates.Of(dossier), new DossierReader(index).StatesFor([zaak], Today)[zaak]);
+    }
+
+    /// <summary>Every zaak of the corpus as hits carry them (any case), then a zaak no document has and text that is no zaak at all.</summary>
+    private List<string> AskedLikeHits() =>
+        [.. corpus.Documents.SelectMany(d => d.ZaakNumbers).Select(z => DossierReader.Normalise(z)!).Distinct()
+            .Select((z, i) => i % 2 == 0 ? z.ToLowerInvariant() : z), "2099Z99999", "geen zaak"];
+
+    private static void AssertNoneForTheLastTwo<T>(List<string> asked, Dictionary<string, T?> read)
+        where T : class
+    {
+        Assert.Equal(asked.Count, read.Count);
+        Assert.Null(read[asked[^2]]);
+        Assert.Null(read[asked[^1]]);
     }
 
     private static Dossier? FromStoredRecords(SearchIndex index, string zaak) => index.Read(searcher =>
