@@ -28,6 +28,10 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     // for any other term, NotTrailing.
     private readonly int[] _capBy;
     private readonly float[] _coord;
+    // Per term, the scorer as a table term where it is one (the usual case), to score it without a virtual call per
+    // step; and the frequency each term was last scored at, which its trailing written form's bound then reuses.
+    private readonly TableTermScorer?[] _tables;
+    private readonly int[] _freqs;
     private int _doc = -1;
 
     private const int NotTrailing = -2;
@@ -51,6 +55,8 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
         }
 
         _coord = coord;
+        _tables = [.. terms.Select(t => t as TableTermScorer)];
+        _freqs = new int[terms.Length];
         _docs = new int[terms.Length];
         Array.Fill(_docs, -1);
     }
@@ -162,11 +168,12 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
             var cap = _capBy[i];
             if (cap != NotTrailing)
             {
-                // Without its cap in the doc (or without a cap at all) a trailing term counts zero times.
+                // Without its cap in the doc (or without a cap at all) a trailing term counts zero times. The cap
+                // comes before it in the group, so its frequency at this doc has just been read.
                 if (cap >= 0 && _docs[cap] == _doc && (bound || _docs[i] == _doc))
                 {
-                    var freq = bound ? _terms[cap].Freq : Math.Min(_terms[i].Freq, _terms[cap].Freq);
-                    clause += ((TableTermScorer)_terms[i]).ScoreAt(_doc, freq);
+                    var freq = bound ? _freqs[cap] : Math.Min(_tables[i]!.Freq, _freqs[cap]);
+                    clause += _tables[i]!.ScoreAt(_doc, freq);
                 }
 
                 continue;
@@ -185,7 +192,16 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
                 matching++;
             }
 
-            clause += _terms[i].GetScore();
+            if (_tables[i] is { } table)
+            {
+                var freq = _freqs[i] = table.Freq;
+                clause += table.ScoreAt(_doc, freq);
+            }
+            else
+            {
+                _freqs[i] = _terms[i].Freq;
+                clause += _terms[i].GetScore();
+            }
         }
 
         return (float)(total + (float)clause) * _coord[matching];
