@@ -40,7 +40,7 @@ public static class DocumentMapper
         // The metadata every record of the block repeats is built once and shared: the values are the
         // same and Lucene reads a field when it indexes a record, so one instance serves them all.
         // Pairs store only their own text; results read the metadata from the document record.
-        var shared = Shared(doc, key, ingestedAt, stored: false);
+        var shared = Shared(doc, key, ingestedAt, record: false);
         var block = new List<Document>();
         foreach (var q in Pairs(doc))
         {
@@ -85,7 +85,7 @@ public static class DocumentMapper
             record.Add(new StoredField(Fields.Change, change));
         }
 
-        AddAll(record, Shared(doc, key, ingestedAt, stored: true));
+        AddAll(record, Shared(doc, key, ingestedAt, record: true));
         block.Add(record);
         return block;
     }
@@ -98,9 +98,10 @@ public static class DocumentMapper
         }
     }
 
-    private static List<IIndexableField> Shared(KamervraagDocument doc, string key, DateTimeOffset ingestedAt, bool stored)
+    /// <param name="record">For the document record, which alone stores them and carries the facets' doc values.</param>
+    private static List<IIndexableField> Shared(KamervraagDocument doc, string key, DateTimeOffset ingestedAt, bool record)
     {
-        var keyword = stored ? StoredKeyword : Keyword;
+        var keyword = record ? StoredKeyword : Keyword;
         var d = new List<IIndexableField>();
         d.Add(new Field(Fields.DocId, key, keyword));
         d.Add(new SortedDocValuesField(Fields.DocId, new BytesRef(key)));
@@ -116,7 +117,7 @@ public static class DocumentMapper
         {
             foreach (var value in field.Values!(doc))
             {
-                AddKeyword(d, keyword, field.Name, value);
+                AddKeyword(d, keyword, field.Name, value, docValues: record);
             }
         }
 
@@ -132,13 +133,8 @@ public static class DocumentMapper
             d.Add(new TextField(Fields.PartyText, a.Party ?? "", Field.Store.NO));
         }
 
-        if (DateOf(doc) is { } date)
-        {
-            d.Add(new Int32Field(Fields.Date, date, Field.Store.NO));
-        }
-
         d.Add(new NumericDocValuesField(Fields.IngestedAt, ingestedAt.UtcTicks));
-        if (stored)
+        if (record)
         {
             d.Add(new StoredField(Fields.IngestedAt, ingestedAt.UtcTicks));
         }
@@ -169,7 +165,11 @@ public static class DocumentMapper
         }
     }
 
-    private static void AddKeyword(List<IIndexableField> d, FieldType type, string field, string? value)
+    /// <param name="docValues">
+    /// Facets are counted from the document records alone (<c>Search/FacetTable</c>), so only they carry the values as doc
+    /// values: on every pair too, they were written a million times at a million pairs and never read.
+    /// </param>
+    private static void AddKeyword(List<IIndexableField> d, FieldType type, string field, string? value, bool docValues)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -177,7 +177,10 @@ public static class DocumentMapper
         }
 
         d.Add(new Field(field, value, type));
-        d.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        if (docValues)
+        {
+            d.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
     }
 
     /// <summary>

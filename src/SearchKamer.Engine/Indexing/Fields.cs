@@ -29,7 +29,10 @@ public static class Fields
     public const string Asker = "asker";
     public const string Addressee = "addressee";
 
-    /// <summary>yyyymmdd of the received date (else submitted): Int32 for ranges, NumericDocValues for sorting.</summary>
+    /// <summary>
+    /// yyyymmdd of the received date (else submitted), as NumericDocValues on the document record: results are sorted by
+    /// it and the period filter reads it per record (<c>Search/RecordDates</c>). No terms: nothing searches them.
+    /// </summary>
     public const string Date = "date";
 
     /// <summary>UTC ticks of the moment the document was (re)indexed.</summary>
