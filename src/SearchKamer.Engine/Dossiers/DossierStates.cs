@@ -11,6 +11,7 @@ public static class DossierStates
 
     public static DossierState Of(Dossier d) => new(d.Zaak, d.Status, Words(d), d.Days, d.Late, d.Postponed, d.Deadline);
 
+    /// <summary>The state of a zaak from its course alone (what a results page shows; the whole dossier's is the same).</summary>
     public static DossierState Of(string zaak, DossierCourse c) => new(zaak, c.Status, Words(c.Status, c.Days, c.Late), c.Days, c.Late, c.Postponed, c.Deadline);
 
     /// <summary>"beantwoord na 26 dagen", "open sinds 40 dagen, te laat", "ingetrokken".</summary>
