@@ -40,8 +40,6 @@ public static class ApiEndpoints
         })).Gated().WithName("Export").WithSummary("De hele resultaatset als CSV of JSON Lines");
     }
 
-    /// <summary>/api/search. The start-up warm-up asks its searches through this handler too, so that the JSON writing of
-    /// a response is optimised before the first visitor's search (as the API writes it: asynchronously, to a pipe).</summary>
     /// <summary>
     /// A search asked through <see cref="Search"/> on a context without a connection, for the start-up warm-up: the
     /// parameters, dossier states and JSON writing get optimised too. A 400 for a poor prefix is written like any answer.
@@ -54,6 +52,8 @@ public static class ApiEndpoints
             .ExecuteAsync(http).GetAwaiter().GetResult();
     }
 
+    /// <summary>/api/search. The start-up warm-up asks its searches through this handler too, so that the JSON writing of
+    /// a response is optimised before the first visitor's search (as the API writes it: asynchronously, to a pipe).</summary>
     public static IResult Search(HttpRequest request, SearchEngine engine, DossierReader dossiers, TimeProvider clock) =>
         Guard(() => Results.Json(DossierStates.Fill(engine.Search(SearchParameters.Parse(request.Query)), dossiers, DossierEndpoints.Today(clock)), StoredJson.Options));
 
