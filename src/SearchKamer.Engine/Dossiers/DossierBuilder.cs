@@ -32,8 +32,8 @@ public static class DossierBuilder
         var ministries = answerers.Select(x => x.Ministry).OfType<string>()
             .Concat(answerers.Count > 0 ? [] : source.Addressees.Select(Reference.Ministries.Canonical).OfType<string>())
             .Distinct().ToList();
-        var members = course.Members.Select(m => new DossierMember(m.Key, Kinds.Name(m.Kind), NoticeName(m.Notice), m.Date,
-            DocumentTitle.Of(docs[m.Key]), docs[m.Key].OfficialId, m.Date is { } md && course.Submitted is { } sd ? md.DayNumber - sd.DayNumber : null)).ToList();
+        var members = course.Members.Zip(ordered, (m, doc) => new DossierMember(m.Key, Kinds.Name(m.Kind), NoticeName(m.Notice), m.Date,
+            DocumentTitle.Of(doc), doc.OfficialId, m.Date is { } md && course.Submitted is { } sd ? md.DayNumber - sd.DayNumber : null)).ToList();
         return new Dossier(zaak, DocumentTitle.Of(source), source.Subject, source.Askers, source.Addressees, ministries, answerers,
             course.Submitted, course.Answered, course.Deadline, course.Status, course.Days, course.Late, course.Postponed,
             course.Set?.Key, course.First?.Key, members, warnings);

@@ -9,14 +9,15 @@ public static class DossierStates
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static DossierState Of(Dossier d) => new(d.Zaak, d.Status, Words(d), d.Days, d.Late, d.Postponed, d.Deadline);
+    public static DossierState Of(Dossier d) => State(d.Zaak, d.Status, d.Days, d.Late, d.Postponed, d.Deadline);
 
     /// <summary>The state of a zaak from its course alone (what a results page shows; the whole dossier's is the same).</summary>
-    public static DossierState Of(string zaak, DossierCourse c) => new(zaak, c.Status, Words(c.Status, c.Days, c.Late), c.Days, c.Late, c.Postponed, c.Deadline);
+    public static DossierState Of(string zaak, DossierCourse c) => State(zaak, c.Status, c.Days, c.Late, c.Postponed, c.Deadline);
+
+    private static DossierState State(string zaak, string status, int? days, bool late, bool postponed, DateOnly? deadline) =>
+        new(zaak, status, Words(status, days, late), days, late, postponed, deadline);
 
     /// <summary>"beantwoord na 26 dagen", "open sinds 40 dagen, te laat", "ingetrokken".</summary>
-    public static string Words(Dossier d) => Words(d.Status, d.Days, d.Late);
-
     private static string Words(string status, int? days, bool late)
     {
         var tail = late ? ", te laat" : "";
