@@ -12,13 +12,15 @@ internal readonly record struct PairHit(int Doc, int Parent, float Score);
 /// <summary>
 /// Counts every matching pair and document (no cap), counts facets over documents and keeps the
 /// best documents of the result (see <see cref="TopGroups"/>), all in one pass.
-/// Facet selections are checked here rather than in the query, so each facet can also count
+/// The period and the facet selections are checked here rather than in the query, so each facet can also count
 /// the hits that fail only its own selection ("drill sideways": other values stay visible).
 /// A document's metadata sits on all its pairs, so it is read once, at the document's first hit.
 /// </summary>
 /// <param name="bounded">Pairs that cannot reach the kept documents may go unscored (NaN; <see cref="IBoundedScorer"/>).</param>
 /// <param name="shared">The threshold shared by the collectors of one search in other stretches (see <see cref="SharedThreshold"/>).</param>
-internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep, bool bounded, SharedThreshold? shared)
+/// <param name="period">The dates asked for (null: any date): a document outside them is neither a hit nor counted.</param>
+internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrder sort, int keep, bool bounded, SharedThreshold? shared,
+    Period? period = null)
 {
     private readonly List<PairHit> _group = [];
     private int[] _dates = [];
@@ -88,7 +90,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
             OfferGroup();
             _lastParent = parent;
             _groupRecord = _numbers!.Of(parent);
-            _lastPasses = CountDocument(_groupRecord);
+            _lastPasses = (period is not { } p || p.Contains(_dates[_groupRecord])) && CountDocument(_groupRecord);
         }
 
         if (_lastPasses)

@@ -122,7 +122,8 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             ? new ReadQuery(zaak, false, null)
             : QueryReader.Read(request.Query, request.In, _limits.MaxExpansions);
         var shared = new SharedThreshold();
-        var collector = (bool bounded) => new HitCollector(facets, request.Sort, keep, bounded && !_limits.ScoreEveryPair, shared);
+        var collector = (bool bounded) => new HitCollector(facets, request.Sort, keep, bounded && !_limits.ScoreEveryPair, shared,
+            Period.Of(request));
         if (read.Query is null)
         {
             return (read, collector(false), null);

@@ -92,6 +92,28 @@ public class SearchBehaviourTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void A_period_narrows_the_facet_counts_and_a_selection_still_counts_its_own_facet_within_it()
+    {
+        var (from, to) = (new DateOnly(2024, 6, 1), new DateOnly(2025, 5, 31));
+        bool InPeriod(Domain.KamervraagDocument d) => (d.DateReceived ?? d.DateSubmitted) is { } x && x >= from && x <= to;
+        var inPeriod = corpus.Documents.Where(InPeriod).ToList();
+        var party = inPeriod.SelectMany(d => d.Askers.Select(a => a.Party).OfType<string>().Where(p => p.Length > 0).Distinct())
+            .GroupBy(p => p).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        static Dictionary<string, int> PartyCounts(IEnumerable<Domain.KamervraagDocument> docs) =>
+            docs.SelectMany(d => d.Askers.Select(a => a.Party).OfType<string>().Where(p => p.Length > 0).Distinct())
+                .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        var selectedDocs = inPeriod.Where(d => d.Askers.Any(a => a.Party == party)).ToList();
+
+        var r = corpus.Engine.Search(new SearchRequest { Query = "*", From = from, To = to, Parties = [party], FacetLimit = SearchRequest.AllFacetValues });
+
+        Assert.True(selectedDocs.Count > 0 && selectedDocs.Count < inPeriod.Count);
+        Assert.Equal(selectedDocs.Count, r.TotalDocuments);
+        Assert.Equal(PartyCounts(inPeriod).OrderBy(kv => kv.Key), r.Facets["party"].ToDictionary(v => v.Value, v => v.Count).OrderBy(kv => kv.Key));
+        Assert.Equal(selectedDocs.GroupBy(d => d.Kind.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()).OrderBy(kv => kv.Key),
+            r.Facets["kind"].ToDictionary(v => v.Value, v => v.Count).OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
     public void Kind_vergaderjaar_and_an_open_period_filter_like_a_count_over_the_documents()
     {
         var year = corpus.Documents.Where(d => d.Vergaderjaar is not null).GroupBy(d => d.Vergaderjaar).OrderByDescending(g => g.Count()).First().Key!;
