@@ -31,7 +31,8 @@ public static class Fields
 
     /// <summary>
     /// yyyymmdd of the received date (else submitted), as NumericDocValues on the document record: results are sorted by
-    /// it and the period filter reads it per record (<c>Search/RecordDates</c>). No terms: nothing searches them.
+    /// it and the period filter reads it per record (<c>Search/FacetTable</c> keeps it beside the record's facet values).
+    /// No terms: nothing searches them.
     /// </summary>
     public const string Date = "date";
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using SearchKamer.Indexing;
+using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
 
@@ -15,6 +16,9 @@ namespace SearchKamer.Search;
 /// array per field, counting a broad search's documents was mostly waiting for memory), as 16-bit value
 /// indices wherever a segment's facets hold at most 65,536 values together (a real corpus holds a few hundred):
 /// half the memory made searches of fifteen to forty thousand pairs 9–24 % faster (docs/benchmarks.md).
+/// A record's date (yyyymmdd, 0 for an undated document) sits beside where its row starts: the collector asks
+/// both at a matching document's first pair, and a rare word's documents lie so far apart that each array
+/// read there is a miss in the CPU caches.
 /// Cached per segment core and field list, like <see cref="ParentBits"/>.
 /// </summary>
 internal sealed class FacetTable
@@ -24,16 +28,17 @@ internal sealed class FacetTable
 
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, FacetTable>> Cache = new();
 
-    // The entries of record r are at _start[r].._start[r + 1] (compressed sparse rows), in one of the two arrays.
-    // An entry is a value index: facet f's ordinals are numbered from Offsets[f] on, so one flat array counts every facet.
-    private readonly int[] _start;
+    // The entries of record r are at _rows[2r].._rows[2r + 2] (compressed sparse rows), in one of the two arrays, and
+    // its date is _rows[2r + 1]. An entry is a value index: facet f's ordinals are numbered from Offsets[f] on, so one
+    // flat array counts every facet.
+    private readonly int[] _rows;
     private readonly ushort[]? _narrow;
     private readonly int[]? _wide;
     private readonly Dictionary<string, int>[] _ordOf;
 
-    private FacetTable(int[] start, List<int> entries, string[][] labels, int narrowValues)
+    private FacetTable(int[] rows, List<int> entries, string[][] labels, int narrowValues)
     {
-        _start = start;
+        _rows = rows;
         Labels = labels;
         Offsets = new int[labels.Length + 1];
         for (var f = 0; f < labels.Length; f++)
@@ -91,6 +96,9 @@ internal sealed class FacetTable
 
         return bits;
     }
+
+    /// <summary>The date of a document record (by its <see cref="RecordNumbers">number</see>) as yyyymmdd; 0 when it has none.</summary>
+    public int DateOf(int record) => _rows[(2 * record) + 1];
 
     /// <summary>Adds one to the count of each value of a document record (by its <see cref="RecordNumbers">number</see>).</summary>
     public void CountAll(int record, int[] counts)
@@ -156,9 +164,10 @@ internal sealed class FacetTable
             throw new InvalidOperationException($"de facetvelden hebben samen meer dan {int.MaxValue / 2:N0} waarden in één segment");
         }
 
-        var start = new int[RecordNumbers.For(reader).Count + 1];
+        var rows = new int[(2 * RecordNumbers.For(reader).Count) + 2];
         var entries = new List<int>();
         var parents = ParentBits.For(reader);
+        var dates = reader.GetNumericDocValues(Fields.Date);
         var record = 0;
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
@@ -167,7 +176,10 @@ internal sealed class FacetTable
                 continue;
             }
 
-            start[record++] = entries.Count;
+            // Records are numbered in doc order, so the n-th record met is record n.
+            rows[2 * record] = entries.Count;
+            rows[(2 * record) + 1] = (int)(dates?.Get(doc) ?? 0);
+            record++;
 
             for (var f = 0; f < values.Length; f++)
             {
@@ -185,11 +197,11 @@ internal sealed class FacetTable
             }
         }
 
-        start[record] = entries.Count;
-        return new FacetTable(start, entries, [.. values.Select(DecodeLabels)], Math.Min(narrowValues, ushort.MaxValue + 1));
+        rows[2 * record] = entries.Count;
+        return new FacetTable(rows, entries, [.. values.Select(DecodeLabels)], Math.Min(narrowValues, ushort.MaxValue + 1));
     }
 
-    private ReadOnlySpan<T> Row<T>(T[] entries, int record) => entries.AsSpan(_start[record], _start[record + 1] - _start[record]);
+    private ReadOnlySpan<T> Row<T>(T[] entries, int record) => entries.AsSpan(_rows[2 * record], _rows[(2 * record) + 2] - _rows[2 * record]);
 
     // One loop per use for either width of entry; the JIT makes each its own code for ushort and int.
     private static void CountAll<T>(ReadOnlySpan<T> values, int[] counts)

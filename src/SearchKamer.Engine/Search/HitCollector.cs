@@ -23,7 +23,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     Period? period = null)
 {
     private readonly List<PairHit> _group = [];
-    private int[] _dates = [];
     // Per segment searched, its table and the count of each value index; turned into values once, at the end.
     private readonly List<(FacetTable Table, int[] Counts)> _segments = [];
     private readonly string[] _fields = [.. facets.Select(f => f.Field)];
@@ -62,7 +61,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _docBase = context.DocBase;
         _parents = ParentBits.For(reader);
         _numbers = RecordNumbers.For(reader);
-        _dates = RecordDates.For(reader);
         _lastParent = -1;
         _table = FacetTable.For(reader, _fields);
         _segmentCounts = new int[_table.ValueCount];
@@ -90,7 +88,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
             OfferGroup();
             _lastParent = parent;
             _groupRecord = _numbers!.Of(parent);
-            _lastPasses = (period is not { } p || p.Contains(_dates[_groupRecord])) && CountDocument(_groupRecord);
+            _lastPasses = (period is not { } p || p.Contains(_table!.DateOf(_groupRecord))) && CountDocument(_groupRecord);
         }
 
         if (_lastPasses)
@@ -183,7 +181,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     {
         if (_group.Count > 0)
         {
-            Top.Offer(_group[0].Parent, _dates[_groupRecord], _group);
+            Top.Offer(_group[0].Parent, _table!.DateOf(_groupRecord), _group);
             _group.Clear();
         }
     }
