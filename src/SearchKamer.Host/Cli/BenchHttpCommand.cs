@@ -17,7 +17,8 @@ namespace SearchKamer.Host.Cli;
 /// </summary>
 public static class BenchHttpCommand
 {
-    private sealed record Settings(string? Index, string? Url, int Connections, int Rate, int Duration, int Warmup, string? Pool, int Queries, string? Inbox);
+    private sealed record Settings(string? Index, string? Url, int Connections, int Rate, int Duration, int Warmup, string? Pool, int Queries, string? Inbox,
+        int PerClass);
 
     public static Command Create()
     {
@@ -31,12 +32,15 @@ public static class BenchHttpCommand
         var pool = CliOptions.Text("--pool", "MAP", "map met de tekstpool voor de zoekvragen (standaard ../shared/bench)");
         var queries = CliOptions.Number("--queries", "N", BenchSearchCommand.DefaultQueries, "zoekvragen per klasse");
         var inbox = CliOptions.Text("--inbox", "PAD", "tijdens de meting de bestanden uit PAD steeds opnieuw in de inbox van de host zetten (alleen met --index)");
+        var perClass = CliOptions.Number("--per-class", "R", 0, "na de meting elke klasse apart vragen, R rondes over één verbinding: latentie en (met --index)\n"
+            + "host-CPU per verzoek per klasse; 0: niet");
         var command = new Command("http", "HTTP-belasting van /api/search op een bench-index of een draaiende host")
         {
-            index, url, connections, rate, duration, warmup, pool, queries, inbox,
+            index, url, connections, rate, duration, warmup, pool, queries, inbox, perClass,
         };
         command.SetAction(r => Run(
-            new Settings(r.GetValue(index), r.GetValue(url), r.GetValue(connections), r.GetValue(rate), r.GetValue(duration), r.GetValue(warmup), r.GetValue(pool), r.GetValue(queries), r.GetValue(inbox)),
+            new Settings(r.GetValue(index), r.GetValue(url), r.GetValue(connections), r.GetValue(rate), r.GetValue(duration), r.GetValue(warmup), r.GetValue(pool), r.GetValue(queries), r.GetValue(inbox),
+                r.GetValue(perClass)),
             r.InvocationConfiguration));
         return command;
     }
@@ -45,9 +49,9 @@ public static class BenchHttpCommand
     {
         var output = console.Output;
         var (connections, duration, warmup, perClass, rate) = (args.Connections, args.Duration, args.Warmup, args.Queries, args.Rate);
-        if (connections < 1 || duration < 1 || warmup < 0 || perClass < 1 || rate < 0)
+        if (connections < 1 || duration < 1 || warmup < 0 || perClass < 1 || rate < 0 || args.PerClass < 0)
         {
-            throw new CliArgumentException("--connections, --duration en --queries moeten 1 of meer zijn, --warmup en --rate 0 of meer");
+            throw new CliArgumentException("--connections, --duration en --queries moeten 1 of meer zijn, --warmup, --rate en --per-class 0 of meer");
         }
 
         var index = args.Index;
@@ -74,7 +78,9 @@ public static class BenchHttpCommand
             return 2;
         }
 
-        var paths = BenchQueries.Build(pool, BenchPeople.Bundled, perClass).SelectMany(c => c.Requests).Select(SearchParameters.ApiPath).ToList();
+        var classes = BenchQueries.Build(pool, BenchPeople.Bundled, perClass)
+            .Select(c => (c.Name, (IReadOnlyList<string>)[.. c.Requests.Select(SearchParameters.ApiPath)])).ToList();
+        var paths = classes.SelectMany(c => c.Item2).ToList();
         // Interleaved so every stretch of the run asks every class, not 200 single words first.
         paths = paths.Select((p, i) => (p, i)).OrderBy(x => x.i % perClass).ThenBy(x => x.i).Select(x => x.p).ToList();
 
@@ -132,7 +138,13 @@ public static class BenchHttpCommand
             output.WriteLine($"host-geheugen: piek {host.PeakMb()} MiB (VmHWM), nu {host.CurrentMb()} MiB{ProcMemory.Split(host.Id)}");
         }
 
-        return result.Errors == 0 ? 0 : 1;
+        var byClass = args.PerClass == 0 ? [] : ClassRun.Run(client, classes, args.PerClass, host is null ? null : host.CpuTime).GetAwaiter().GetResult();
+        if (byClass.Count > 0)
+        {
+            ReportClasses(output, byClass, args.PerClass);
+        }
+
+        return result.Errors == 0 && byClass.All(c => c.Errors == 0) ? 0 : 1;
     }
 
     private static void Report(TextWriter output, LoadResult r)
@@ -147,6 +159,17 @@ public static class BenchHttpCommand
         foreach (var sample in r.FailureSamples)
         {
             output.WriteLine($"  {sample}");
+        }
+    }
+
+    private static void ReportClasses(TextWriter output, IReadOnlyList<ClassFigures> figures, int rounds)
+    {
+        output.WriteLine($"per klasse, apart over één verbinding, {rounds} rondes (een zoekvraag alleen mag beide cores gebruiken):");
+        foreach (var f in figures)
+        {
+            var cpu = f.CpuMillis is { } ms ? string.Create(CultureInfo.InvariantCulture, $", host-CPU {ms:N2} ms per verzoek") : "";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {f.Name,-14} {f.Requests,6:N0} verzoeken, latentie p50 {f.P50:N2} ms{cpu}") +
+                (f.Errors > 0 ? $", {f.Errors} niet beantwoord met 2xx" : ""));
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class CliHelpTests
         { "export", ["--format", "--out"] },
         { "bench ingest", [] },
         { "bench search", ["--pairs", "--pool", "--data", "--keep"] },
-        { "bench http", ["--index", "--url", "--connections", "--rate", "--duration", "--warmup", "--inbox"] },
+        { "bench http", ["--index", "--url", "--connections", "--rate", "--duration", "--warmup", "--inbox", "--per-class"] },
         { "users add", [] },
         { "sync", ["--once", "--since", "--from-start", "--base-url", "--backfill"] },
     };

@@ -63,6 +63,25 @@ public sealed class LoadRunTests(HostFixture host)
     }
 
     [Fact]
+    public async Task A_class_run_asks_each_class_on_its_own_and_spreads_the_host_cpu_over_its_requests()
+    {
+        IReadOnlyList<string> good = ["api/search?q=externe+inhuur", "api/search?q=gemeente"];
+        IReadOnlyList<string> refused = ["api/search?q=inhuur&page=0"];
+        // A host clock that moves 10 ms between any two readings: read before and after each class, it gives each 10 ms.
+        var readings = 0;
+
+        var figures = await ClassRun.Run(host.Client, [("goed", good), ("geweigerd", refused)], rounds: 3, () => TimeSpan.FromMilliseconds(10 * ++readings));
+        var unknownCpu = await ClassRun.Run(host.Client, [("goed", good)], rounds: 1, hostCpu: null);
+
+        Assert.Equal(["goed", "geweigerd"], figures.Select(f => f.Name));
+        Assert.Equal([6, 3], figures.Select(f => f.Requests));
+        Assert.Equal([0, 3], figures.Select(f => f.Errors));
+        Assert.Equal([10.0 / 6, 10.0 / 3], figures.Select(f => f.CpuMillis!.Value));
+        Assert.All(figures, f => Assert.True(f.P50 > 0));
+        Assert.Null(unknownCpu.Single().CpuMillis);
+    }
+
+    [Fact]
     public async Task An_open_loop_run_sends_its_rate_for_its_duration_and_counts_each_answer()
     {
         string[] paths = ["api/search?q=externe+inhuur", "api/search?q=inhuur&page=0"];
