@@ -19,8 +19,10 @@ public static class DocumentMapper
     public static string KeyOf(string? officialId, string? documentNumber, string sourcePath) =>
         (officialId ?? documentNumber ?? "file:" + Path.GetFileName(sourcePath)).ToLowerInvariant();
 
-    public static int? DateOf(KamervraagDocument doc) =>
-        (doc.DateReceived ?? doc.DateSubmitted) is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : null;
+    public static int? DateOf(KamervraagDocument doc) => (doc.DateReceived ?? doc.DateSubmitted) is { } d ? Day(d) : null;
+
+    /// <summary>A date as the index keeps it (<see cref="Fields.Date"/>): yyyymmdd, so numbers order as dates do.</summary>
+    public static int Day(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
 
     /// <summary>
     /// The pairs of a document's block, in block order (the record follows them). A document without

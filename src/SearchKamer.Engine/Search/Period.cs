@@ -1,3 +1,5 @@
+using SearchKamer.Indexing;
+
 namespace SearchKamer.Search;
 
 /// <summary>
@@ -11,5 +13,5 @@ internal readonly record struct Period(int? From, int? To)
 
     public bool Contains(int date) => date != 0 && !(date < From) && !(date > To);
 
-    private static int? Day(DateOnly? d) => d is { } x ? (x.Year * 10000) + (x.Month * 100) + x.Day : null;
+    private static int? Day(DateOnly? d) => d is { } x ? DocumentMapper.Day(x) : null;
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SearchKamer.Host.Cli;
 
 /// <summary>One query class of a per-class run: its requests, those not answered 200, latency and the host's CPU.</summary>
@@ -7,9 +5,9 @@ namespace SearchKamer.Host.Cli;
 public sealed record ClassFigures(string Name, int Requests, int Errors, double P50, double? CpuMillis);
 
 /// <summary>
-/// Each query class asked on its own, over one connection, one request at a time: where a load run tells how much the
-/// host serves, this tells which classes its CPU goes to. A lone search may use every core (see
-/// <c>SearchLimits.SplitAbove</c>), so the figures compare classes and builds, not the CPU a request costs under load.
+/// Each query class asked on its own, over one connection, one request at a time (<see cref="LoadRun.Serial"/>): where a
+/// load run tells how much the host serves, this tells which classes its CPU goes to. A lone search may use every core
+/// (see <c>SearchLimits.SplitAbove</c>), so the figures compare classes and builds, not the CPU a request costs under load.
 /// </summary>
 public static class ClassRun
 {
@@ -20,37 +18,12 @@ public static class ClassRun
         var figures = new List<ClassFigures>();
         foreach (var (name, paths) in classes)
         {
-            var millis = new List<double>();
-            var errors = 0;
             var cpuBefore = hostCpu?.Invoke();
-            for (var round = 0; round < rounds; round++)
-            {
-                foreach (var path in paths)
-                {
-                    var clock = Stopwatch.StartNew();
-                    errors += await Answered(client, path) ? 0 : 1;
-                    millis.Add(clock.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            millis.Sort();
-            var cpu = hostCpu is null || millis.Count == 0 ? (double?)null : (hostCpu() - cpuBefore!.Value).TotalMilliseconds / millis.Count;
-            figures.Add(new ClassFigures(name, millis.Count, errors, millis.Count == 0 ? 0 : BenchSearchCommand.Percentile([.. millis], 50), cpu));
+            var result = await LoadRun.Serial(client, paths, rounds);
+            var cpu = hostCpu is null || result.Requests == 0 ? (double?)null : (hostCpu() - cpuBefore!.Value).TotalMilliseconds / result.Requests;
+            figures.Add(new ClassFigures(name, result.Requests, result.Errors, result.Percentile(50), cpu));
         }
 
         return figures;
-    }
-
-    private static async Task<bool> Answered(HttpClient client, string path)
-    {
-        try
-        {
-            using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            return false;
-        }
     }
 }

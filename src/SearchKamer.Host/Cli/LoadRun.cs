@@ -54,6 +54,22 @@ public static class LoadRun
     /// due, so a stall of the host shows in the figures instead of quietly slowing the load (what a closed
     /// loop does: there, latency only mirrors how many connections queue).
     /// </summary>
+    /// <summary>Every path in turn, <paramref name="rounds"/> times, one request at a time over one connection.</summary>
+    public static async Task<LoadResult> Serial(HttpClient client, IReadOnlyList<string> paths, int rounds)
+    {
+        var clock = Stopwatch.StartNew();
+        var worker = new Worker();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var path in paths)
+            {
+                await worker.Send(client, path, clock, clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return Summarise(clock.Elapsed, [worker]);
+    }
+
     public static async Task<LoadResult> RunAtRate(HttpClient client, IReadOnlyList<string> paths, int connections, double rate, TimeSpan duration)
     {
         var clock = Stopwatch.StartNew();
