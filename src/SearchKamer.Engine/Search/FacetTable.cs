@@ -113,6 +113,33 @@ internal sealed class FacetTable
         }
     }
 
+    /// <summary>
+    /// Adds one to the count of each value of several records. A narrow search's documents lie far apart in the
+    /// table, so each record's row start and entries are cache misses, and counting one record after another waits
+    /// for them one by one. Reading first every row start, then every row's first entry (loads that do not wait on
+    /// each other, which the CPU sends to memory together), and only then counting, from lines now in the cache, made
+    /// rare words 13–21 % faster (docs/benchmarks.md).
+    /// </summary>
+    public void CountRecords(ReadOnlySpan<int> records, int[] counts)
+    {
+        const int Batch = 64;
+        Span<int> starts = stackalloc int[Batch];
+        for (var from = 0; from < records.Length; from += Batch)
+        {
+            var batch = records.Slice(from, Math.Min(Batch, records.Length - from));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                starts[i] = _rows[2 * batch[i]];
+            }
+
+            Touched = _narrow is not null ? Touch(_narrow, starts[..batch.Length]) : Touch(_wide!, starts[..batch.Length]);
+            foreach (var record in batch)
+            {
+                CountAll(record, counts);
+            }
+        }
+    }
+
     /// <summary>Adds one to the count of each value of a record in one facet only.</summary>
     public void CountFacet(int record, int facet, int[] counts)
     {
@@ -202,6 +229,24 @@ internal sealed class FacetTable
     }
 
     private ReadOnlySpan<T> Row<T>(T[] entries, int record) => entries.AsSpan(_rows[2 * record], _rows[(2 * record) + 2] - _rows[2 * record]);
+
+    // What the touching loads read, kept so that they are not left out as unused.
+    private static int Touched { get; set; }
+
+    private static int Touch<T>(T[] entries, ReadOnlySpan<int> starts)
+        where T : struct
+    {
+        var sum = 0;
+        foreach (var start in starts)
+        {
+            if ((uint)start < (uint)entries.Length)
+            {
+                sum += Index(entries[start]);
+            }
+        }
+
+        return sum;
+    }
 
     // One loop per use for either width of entry; the JIT makes each its own code for ushort and int.
     private static void CountAll<T>(ReadOnlySpan<T> values, int[] counts)

@@ -29,7 +29,9 @@ internal sealed class TopGroups(SortOrder sort, int keep, SharedThreshold? share
     private readonly record struct Candidate(int Parent, float Score, int Date, PairHit[]? Pairs);
 
     /// <param name="pairs">A pair's score may be NaN: it was below <see cref="Threshold"/> when it was collected.</param>
-    public void Offer(int parent, int date, List<PairHit> pairs)
+    /// <param name="dates">Where the document's date is read (by <paramref name="record"/>), only when the order or the
+    /// selection needs it: most documents of a search lose on their score alone, and each date read is a cache miss.</param>
+    public void Offer(int parent, List<PairHit> pairs, FacetTable dates, int record)
     {
         Offered++;
         // NaN never compares greater: a document with only such pairs scores negative infinity and is not kept. One
@@ -49,7 +51,7 @@ internal sealed class TopGroups(SortOrder sort, int keep, SharedThreshold? share
             return;
         }
 
-        var candidate = new Candidate(parent, score, date, null);
+        var candidate = new Candidate(parent, score, dates.DateOf(record), null);
         if (_worstFirst.Count >= keep && (keep == 0 || _order.Compare(candidate, _worstFirst.Peek()) >= 0))
         {
             return;
