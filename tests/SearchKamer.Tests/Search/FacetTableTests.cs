@@ -36,52 +36,33 @@ public class FacetTableTests(CorpusIndexFixture corpus)
     [InlineData(0)]
     public void Counting_many_records_at_once_adds_up_the_values_each_record_holds(int narrowValues)
     {
-        var largest = 0;
-        var searcher = corpus.Index.Searchers.Acquire();
-        try
+        // Per segment's table: its records, each twice (so that one call holds more than two batches), and the
+        // oracle's tally of their doc values.
+        var segments = new Dictionary<FacetTable, (List<int> Records, Dictionary<(int Facet, string Label), int> Expected)>();
+        ForEachRecord(narrowValues, (reader, table, record, doc) =>
         {
-            foreach (var leaf in searcher.IndexReader.Leaves)
+            if (!segments.TryGetValue(table, out var segment))
             {
-                var reader = leaf.AtomicReader;
-                var table = FacetTable.Build(reader, FacetFields, narrowValues);
-                var parents = ParentBits.For(reader);
-                // Every record twice over (so that one call holds more than two batches), and the oracle's
-                // tally of their doc values.
-                var records = new List<int>();
-                var expected = new Dictionary<(int Facet, string Label), int>();
-                var record = 0;
-                for (var doc = parents.NextSetBit(0); doc >= 0; doc = doc + 1 < parents.Length ? parents.NextSetBit(doc + 1) : -1, record++)
-                {
-                    records.Add(record);
-                    foreach (var value in DocValues(reader, doc))
-                    {
-                        expected[value] = expected.GetValueOrDefault(value) + 2;
-                    }
-                }
-
-                var counts = new int[table.ValueCount];
-                table.CountRecords([.. records, .. records], counts);
-                var counted = new Dictionary<(int Facet, string Label), int>();
-                for (var index = 0; index < counts.Length; index++)
-                {
-                    if (counts[index] > 0)
-                    {
-                        var facet = table.FacetOf[index];
-                        counted[(facet, table.Labels[facet][index - table.Offsets[facet]])] = counts[index];
-                    }
-                }
-
-                Assert.Equal(expected.OrderBy(e => e.Key).ToList(), counted.OrderBy(e => e.Key).ToList());
-                largest = Math.Max(largest, 2 * records.Count);
+                segments[table] = segment = ([], []);
             }
-        }
-        finally
+
+            segment.Records.AddRange([record, record]);
+            foreach (var value in DocValues(reader, doc))
+            {
+                segment.Expected[value] = segment.Expected.GetValueOrDefault(value) + 2;
+            }
+        });
+
+        foreach (var (table, (records, expected)) in segments)
         {
-            corpus.Index.Searchers.Release(searcher);
+            var counts = new int[table.ValueCount];
+            table.CountRecords([.. records], counts);
+            var counted = Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0)
+                .ToDictionary(i => ((int)table.FacetOf[i], table.Labels[table.FacetOf[i]][i - table.Offsets[table.FacetOf[i]]]), i => counts[i]);
+            Assert.Equal(expected.OrderBy(e => e.Key).ToList(), counted.OrderBy(e => e.Key).ToList());
         }
 
-        // Several batches in one call, or the batching went untested.
-        Assert.True(largest > 128, $"at most {largest} records in one call");
+        Assert.True(segments.Values.Max(s => s.Records.Count) > 128, "no segment with more than two batches of records");
     }
 
     [Theory]
