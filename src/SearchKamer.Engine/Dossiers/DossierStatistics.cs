@@ -23,7 +23,7 @@ public static class DossierStatistics
         var inPeriod = dossiers.Where(d => d.Submitted is { } s && (from is null || s >= from) && (to is null || s <= to)).ToList();
         return new DossierStatisticsReport(today, from, to, terms.TermDays, terms.PostponementDays,
             Group(inPeriod, d => d.Ministries),
-            Group(inPeriod, d => d.Answerers.Select(a => $"{a.Role} {a.Name}").ToList()),
+            Group(inPeriod, d => d.Answerers.Select(a => $"{a.Role} {PersonNames.Canonical(a.Name)}").ToList()),
             Group(inPeriod, d => d.Askers.Select(a => a.Party).OfType<string>().Select(Parties.Canonical).Distinct().ToList()));
     }
 

@@ -157,7 +157,7 @@ public static class IndexSchema
     [
         Keyword(Fields.Level), Keyword(Fields.DocId), Keyword(Fields.OfficialId), Keyword(Fields.DocumentNumber), Keyword(Fields.Zaak),
         // Not exported as bare names: the export's "answerers" give each with their role (ExportColumns.NotFromSchema).
-        Keyword(Fields.Minister, d => d.Answerers.Select(a => a.Name)) with
+        Keyword(Fields.Minister, d => d.Answerers.Select(a => PersonNames.Canonical(a.Name))) with
         {
             Filter = new("minister", "Minister/staatssecretaris", "bewindspersonen")
             {
@@ -177,7 +177,7 @@ public static class IndexSchema
             Filter = new("partij", "Partij", "partijen") { Match = ValueMatch.Party, Known = () => Parties.All, Help = "alleen vragen van deze partij (herhaalbaar)" },
             Export = new("parties") { After = "askers", CsvOnly = true },
         },
-        Keyword(Fields.Asker, d => d.Askers.Select(a => a.Name)) with
+        Keyword(Fields.Asker, d => d.Askers.Select(a => PersonNames.Canonical(a.Name))) with
         {
             Filter = new("indiener", "Indiener", "indieners") { Placeholder = "achternaam, bijv. Omtzigt", Help = "alleen vragen van dit Kamerlid (herhaalbaar)" },
             Export = new("askers") { After = "subject", Json = d => d.Askers },
