@@ -210,6 +210,17 @@ public static class BenchHttpCommand
                 throw new CliArgumentException($"--index {index}: geen Lucene-index");
             }
 
+            // The host empties an index of another schema to build it again from its files, which a bench index
+            // does not have: it would be lost.
+            using (var existing = SearchKamer.Indexing.SearchIndex.OpenReadOnly(index))
+            {
+                if (existing.CommittedSchema() is var schema && schema != SearchKamer.Indexing.SearchIndex.SchemaVersion)
+                {
+                    throw new CliArgumentException($"--index {index}: gebouwd met schema {schema ?? "onbekend"}, deze versie gebruikt "
+                        + $"{SearchKamer.Indexing.SearchIndex.SchemaVersion}; de host zou de index leegmaken. Maak een nieuwe met bench search --data D --keep");
+                }
+            }
+
             var data = Path.Combine(Path.GetTempPath(), $"searchkamer-bench-http-{Environment.ProcessId}");
             Directory.CreateDirectory(Path.Combine(data, "corpus"));
             Directory.CreateSymbolicLink(Path.Combine(data, "index"), index);

@@ -1,4 +1,10 @@
 using System.CommandLine;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Directory = System.IO.Directory;
+using Lucene.Net.Util;
 using SearchKamer.Host.Cli;
 using SearchKamer.Tests.Reliability;
 
@@ -94,6 +100,37 @@ public sealed class CliHelpTests
         finally
         {
             Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Bench_http_refuses_an_index_of_another_schema_and_leaves_it_whole()
+    {
+        // An index as an older version wrote it: one document, schema 5 in its commit data.
+        var path = Directory.CreateTempSubdirectory("searchkamer-old-schema-").FullName;
+        try
+        {
+            using (var directory = FSDirectory.Open(path))
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer())))
+            {
+                writer.AddDocument([new StringField("id", "oud", Field.Store.YES)]);
+                writer.SetCommitData(new Dictionary<string, string> { ["schema"] = "5" });
+                writer.Commit();
+            }
+
+            var (code, output, error) = Run(["bench", "http", "--index", path, "--duration", "1", "--warmup", "0"]);
+
+            Assert.Equal(2, code);
+            Assert.Contains("--index", error.Split('\n')[0], StringComparison.Ordinal);
+            Assert.Contains("schema 5", error, StringComparison.Ordinal);
+            Assert.Equal("", output);
+            using var reopened = FSDirectory.Open(path);
+            using var reader = DirectoryReader.Open(reopened);
+            Assert.Equal(1, reader.NumDocs);
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
         }
     }
 
