@@ -61,8 +61,7 @@ public static partial class Ministries
 
     private static string Clean(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormC).Replace('\u2013', '-').Replace('\u2014', '-').Replace('\u00A0', ' ');
-        return string.Join(' ', normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '(', ')', '.', ',');
+        return ReferenceData.Tidy(text).Trim(' ', '(', ')', '.', ',');
     }
 
     // Case, commas and spacing vary ("Binnenlandse Zaken en koninkrijksrelaties").

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SearchKamer.Reference;
@@ -20,7 +19,7 @@ public static partial class PersonNames
 
     public static string Canonical(string printed)
     {
-        var name = Spaces().Replace(Dashes().Replace(printed.Normalize(NormalizationForm.FormC), "-"), " ").Trim();
+        var name = Hyphens().Replace(ReferenceData.Tidy(printed), "-");
         return string.Join('-', name.Split('-').Select((part, i) => i == 0 ? part : LowerPrefixes(part)));
     }
 
@@ -36,10 +35,7 @@ public static partial class PersonNames
         return string.Join(' ', words);
     }
 
-    // Hyphens and dashes of any kind, with the spaces around them: one hyphen.
-    [GeneratedRegex(@"\s*[-\u2010-\u2015\u2212]\s*")]
-    private static partial Regex Dashes();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+    // A double name's hyphen without the spaces some letters print around it.
+    [GeneratedRegex(@" ?- ?")]
+    private static partial Regex Hyphens();
 }

@@ -118,7 +118,7 @@ internal sealed class FacetTable
     /// table, so each record's row start and entries are cache misses, and counting one record after another waits
     /// for them one by one. Reading first every row start, then every row's first entry (loads that do not wait on
     /// each other, which the CPU sends to memory together), and only then counting, from lines now in the cache, made
-    /// rare words 13–21 % faster (docs/benchmarks.md).
+    /// rare words 9–24 % faster (docs/benchmarks.md).
     /// </summary>
     public void CountRecords(ReadOnlySpan<int> records, int[] counts)
     {

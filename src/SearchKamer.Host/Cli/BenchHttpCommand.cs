@@ -205,19 +205,19 @@ public static class BenchHttpCommand
 
         public static HostProcess Start(string index)
         {
-            if (!SearchKamer.Indexing.SearchIndex.Exists(index))
+            if (!SearchIndex.Exists(index))
             {
                 throw new CliArgumentException($"--index {index}: geen Lucene-index");
             }
 
             // The host empties an index of another schema to build it again from its files, which a bench index
             // does not have: it would be lost.
-            using (var existing = SearchKamer.Indexing.SearchIndex.OpenReadOnly(index))
+            using (var existing = SearchIndex.OpenReadOnly(index))
             {
-                if (existing.CommittedSchema() is var schema && schema != SearchKamer.Indexing.SearchIndex.SchemaVersion)
+                if (existing.CommittedSchema() is var schema && schema != SearchIndex.SchemaVersion)
                 {
                     throw new CliArgumentException($"--index {index}: gebouwd met schema {schema ?? "onbekend"}, deze versie gebruikt "
-                        + $"{SearchKamer.Indexing.SearchIndex.SchemaVersion}; de host zou de index leegmaken. Maak een nieuwe met bench search --data D --keep");
+                        + $"{SearchIndex.SchemaVersion}; de host zou de index leegmaken. Maak een nieuwe met bench search --data D --keep");
                 }
             }
 
