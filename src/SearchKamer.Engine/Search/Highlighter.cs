@@ -1,15 +1,18 @@
 using System.Text;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
+using SearchKamer.Analysis;
 using SearchKamer.Indexing;
 using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
 
 /// <summary>
-/// Snippets with the query's words marked: the shown text is analysed again with the index chain
-/// (so stemmed forms and compounds whose parts match are found, at the offsets of the whole word),
-/// the best one or two windows are chosen, and the text is HTML-encoded before &lt;mark&gt; goes in.
+/// Snippets with the query's words marked: where the words stand in a pair's text is read from the index's
+/// positions (<see cref="SnippetCandidates"/>) and the text is only tokenized to find their offsets; any other text,
+/// or a field with a prefix, wildcard or fuzzy term, is analysed again with the index chain (so stemmed forms and
+/// compounds whose parts match are found, at the offsets of the whole word). The best one or two windows are
+/// chosen, and the text is HTML-encoded before &lt;mark&gt; goes in.
 /// </summary>
 /// <remarks>
 /// The index keeps no term vectors (they were a quarter of indexing time and a third of the index).
@@ -53,7 +56,14 @@ internal sealed class Highlighter
         {
             if (_terms.TryGetValue(f, out var wanted) && !wanted.IsEmpty && (pairDoc is not { } doc || _candidates?.MayMark(doc, f) != false))
             {
-                MarkTokens(f, wanted, storedText, marks);
+                if (pairDoc is { } pair && _candidates?.WordsAt(pair, f) is { } at)
+                {
+                    MarkPositions(wanted, storedText, at, marks);
+                }
+                else
+                {
+                    MarkTokens(f, wanted, storedText, marks);
+                }
             }
         }
 
@@ -93,6 +103,56 @@ internal sealed class Highlighter
             if (phraseTokens is not null && wanted.PhraseWords.Contains(s ??= span.ToString()))
             {
                 phraseTokens.Add(new Token(s, position, mark));
+            }
+        }
+
+        stream.End();
+        if (phraseTokens is { Count: > 0 })
+        {
+            MarkPhrases(wanted.Phrases, phraseTokens, marks);
+        }
+    }
+
+    /// <summary>
+    /// Marks the tokens at the positions where the index holds a wanted word in this text: the text is only tokenized,
+    /// as far as the last of them, not stemmed or split into compound parts (the stemmed chain was two thirds of a
+    /// snippet's cost). Every chain of a text field numbers its positions as the tokenizer and its token parts do (stop
+    /// words dropped later keep their place), so the exact chain's positions are the stemmed field's positions too.
+    /// </summary>
+    private static void MarkPositions(FieldTerms wanted, string text, IReadOnlyDictionary<int, List<string>> at, List<Mark> marks)
+    {
+        if (at.Count == 0)
+        {
+            return;
+        }
+
+        var last = at.Keys.Max();
+        var phraseTokens = wanted.Phrases.Count > 0 ? new List<Token>() : null;
+        using var stream = DutchAnalysis.Exact.GetTokenStream("", text);
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (position < last && stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            if (!at.TryGetValue(position, out var words))
+            {
+                continue;
+            }
+
+            var mark = new Mark(Math.Min(offset.StartOffset, text.Length), Math.Min(offset.EndOffset, text.Length));
+            foreach (var word in words)
+            {
+                if (wanted.Terms.Contains(word))
+                {
+                    marks.Add(mark);
+                }
+
+                if (phraseTokens is not null && wanted.PhraseWords.Contains(word))
+                {
+                    phraseTokens.Add(new Token(word, position, mark));
+                }
             }
         }
 

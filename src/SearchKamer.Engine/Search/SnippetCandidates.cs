@@ -9,12 +9,16 @@ namespace SearchKamer.Search;
 /// page's pairs only. A text that holds none is shown plain without being analysed again: analysing the shown texts
 /// was a quarter of a broad search, and a fifth to a half of them hold no mark (the word stood in the other text of
 /// the pair, or only in the subject). Only a field whose marks all come from listed words (terms and phrase words)
-/// is known this way; one with a prefix, wildcard or fuzzy term is always analysed.
+/// is known this way; one with a prefix, wildcard or fuzzy term is always analysed. For a known field the positions
+/// of the words are read too, so the highlighter finds them by tokenizing the text alone (<see cref="WordsAt"/>).
 /// </summary>
 internal sealed class SnippetCandidates
 {
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly HashSet<(int Doc, string Field)> _holding = [];
+    // Per text that holds a listed word, at each of its positions the listed words there: read from the postings with
+    // the docs, so that the text need only be tokenized to find where they stand (not analysed again to find them).
+    private readonly Dictionary<(int Doc, string Field), Dictionary<int, List<string>>> _at = [];
 
     public static SnippetCandidates Read(IndexSearcher searcher, IReadOnlyDictionary<string, FieldTerms> terms, IEnumerable<int> pairDocs)
     {
@@ -35,6 +39,13 @@ internal sealed class SnippetCandidates
     /// <summary>Whether the text of <paramref name="field"/> of pair <paramref name="doc"/> may hold a mark (true when not known).</summary>
     public bool MayMark(int doc, string field) => !_known.Contains(field) || _holding.Contains((doc, field));
 
+    /// <summary>
+    /// The listed words of <paramref name="field"/> of pair <paramref name="doc"/> by position (the index's positions: a
+    /// token's number in the text, stop words counted); null when the field is not known this way.
+    /// </summary>
+    public IReadOnlyDictionary<int, List<string>>? WordsAt(int doc, string field) =>
+        !_known.Contains(field) ? null : _at.TryGetValue((doc, field), out var at) ? at : [];
+
     private void ReadLeaf(AtomicReaderContext leaf, string field, string[] words, int[] docs)
     {
         var local = docs.Where(d => d >= leaf.DocBase && d < leaf.DocBase + leaf.AtomicReader.MaxDoc).ToArray();
@@ -43,7 +54,7 @@ internal sealed class SnippetCandidates
             return;
         }
 
-        DocsEnum? postings = null;
+        DocsAndPositionsEnum? postings = null;
         foreach (var word in words)
         {
             if (!enumerator.SeekExact(new BytesRef(word)))
@@ -51,7 +62,14 @@ internal sealed class SnippetCandidates
                 continue;
             }
 
-            postings = enumerator.Docs(null, postings, DocsFlags.NONE);
+            postings = enumerator.DocsAndPositions(null, postings, DocsAndPositionsFlags.NONE);
+            if (postings is null)
+            {
+                // A field indexed without positions (every text field has them): its texts are analysed in full.
+                _known.Remove(field);
+                return;
+            }
+
             foreach (var doc in local)
             {
                 var target = doc - leaf.DocBase;
@@ -64,8 +82,28 @@ internal sealed class SnippetCandidates
                 if (at == target)
                 {
                     _holding.Add((doc, field));
+                    Record(doc, field, word, postings);
                 }
             }
+        }
+    }
+
+    private void Record(int doc, string field, string word, DocsAndPositionsEnum postings)
+    {
+        if (!_at.TryGetValue((doc, field), out var at))
+        {
+            _at[(doc, field)] = at = [];
+        }
+
+        for (var i = postings.Freq; i > 0; i--)
+        {
+            var position = postings.NextPosition();
+            if (!at.TryGetValue(position, out var there))
+            {
+                at[position] = there = new List<string>(1);
+            }
+
+            there.Add(word);
         }
     }
 }

@@ -50,6 +50,12 @@ public partial class HighlightingTests(CorpusIndexFixture corpus)
     [InlineData("inhuur*")]
     [InlineData("ministr~")]
     [InlineData("vraag:asiel OR antwoord:gemeente")]
+    [InlineData("zorg")]
+    [InlineData("\"van de minister\" OR \"in het\"")]
+    [InlineData("\"de minister\"~3 risico")]
+    [InlineData("financiën OR één")]
+    [InlineData("tweedekamer.nl OR www")]
+    [InlineData("2023 kamerbrief")]
     public void A_pages_snippets_are_the_same_when_texts_without_a_marked_word_are_not_analysed_again(string input)
     {
         var response = corpus.Engine.Search(new SearchRequest { Query = input, Size = 20 });
