@@ -54,16 +54,19 @@ internal sealed class Highlighter
         var marks = new List<Mark>();
         foreach (var f in new[] { field, Fields.ExactOf(field) })
         {
-            if (_terms.TryGetValue(f, out var wanted) && !wanted.IsEmpty && (pairDoc is not { } doc || _candidates?.MayMark(doc, f) != false))
+            if (!_terms.TryGetValue(f, out var wanted) || wanted.IsEmpty)
             {
-                if (pairDoc is { } pair && _candidates?.WordsAt(pair, f) is { } at)
-                {
-                    MarkPositions(wanted, storedText, at, marks);
-                }
-                else
-                {
+                continue;
+            }
+
+            switch (pairDoc is { } doc ? _candidates?.WordsAt(doc, f) : null)
+            {
+                case null:
                     MarkTokens(f, wanted, storedText, marks);
-                }
+                    break;
+                case { Count: > 0 } at:
+                    MarkPositions(wanted, storedText, at, marks);
+                    break;
             }
         }
 
@@ -121,11 +124,6 @@ internal sealed class Highlighter
     /// </summary>
     private static void MarkPositions(FieldTerms wanted, string text, IReadOnlyDictionary<int, List<string>> at, List<Mark> marks)
     {
-        if (at.Count == 0)
-        {
-            return;
-        }
-
         var last = at.Keys.Max();
         var phraseTokens = wanted.Phrases.Count > 0 ? new List<Token>() : null;
         using var stream = DutchAnalysis.Exact.GetTokenStream("", text);

@@ -69,23 +69,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     private List<DocumentHit> Show(IndexSearcher searcher, List<HitGroup> page, Highlighter highlighter)
     {
         DocumentHit Hit(HitGroup g) => Documents.ToHit(Documents.LoadShown(searcher, g.Parent, g.Pairs), g.Pairs, highlighter);
-        if (page.Count < 2 || Volatile.Read(ref _running) != 1)
-        {
-            return [.. page.Select(Hit)];
-        }
-
-        var hits = new DocumentHit[page.Count];
-        try
-        {
-            Parallel.For(0, page.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => hits[i] = Hit(page[i]));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            // A record that cannot be read fails the page as it would on one thread.
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
-
-        return [.. hits];
+        return page.Count > 1 && Alone ? [.. OnEveryCore(page, Hit)] : [.. page.Select(Hit)];
     }
 
     /// <summary>Every matching pair of a search, all pages, as export rows (documents in result order).</summary>
@@ -186,35 +170,45 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     private HitCollector CollectStretches(IndexSearcher searcher, Weight weight, Scorer?[] scorers, Func<bool, HitCollector> newCollector)
     {
         var deadline = new Deadline(_limits.TimeLimit, _clock);
-        var alone = Volatile.Read(ref _running) == 1;
+        var leaves = searcher.IndexReader.Leaves;
+        var bounded = Exceeds(scorers, _limits.BoundAbove);
+        var runs = DocumentStretches.Of(leaves, Alone && Exceeds(scorers, _limits.SplitAbove) ? Environment.ProcessorCount : 1);
+        if (runs.Count <= 1)
+        {
+            return CollectRun(runs.FirstOrDefault() ?? [], weight, scorers, newCollector(bounded), deadline);
+        }
+
+        var parts = OnEveryCore(runs, run => CollectRun(run, weight, scorers, newCollector(bounded), deadline));
+        var merged = parts[0];
+        foreach (var part in parts.Skip(1))
+        {
+            merged.Absorb(part);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Whether this search is the only one running: then its parts may take every core.</summary>
+    private bool Alone => Volatile.Read(ref _running) == 1;
+
+    /// <summary>
+    /// Each item's result, worked on from every core. A failure surfaces as it would on one thread: a search stopped
+    /// by its time limit (<see cref="SearchRequestException"/>) before any other, not wrapped in an AggregateException.
+    /// </summary>
+    private static TResult[] OnEveryCore<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, TResult> work)
+    {
+        var results = new TResult[items.Count];
         try
         {
-            var leaves = searcher.IndexReader.Leaves;
-            var bounded = Exceeds(scorers, _limits.BoundAbove);
-            var cores = alone && Exceeds(scorers, _limits.SplitAbove) ? Environment.ProcessorCount : 1;
-            var runs = DocumentStretches.Of(leaves, cores);
-            if (runs.Count <= 1)
-            {
-                return CollectRun(runs.FirstOrDefault() ?? [], weight, scorers, newCollector(bounded), deadline);
-            }
-
-            var parts = new HitCollector[runs.Count];
-            Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
-                parts[i] = CollectRun(runs[i], weight, scorers, newCollector(bounded), deadline));
-
-            var merged = parts[0];
-            foreach (var part in parts.Skip(1))
-            {
-                merged.Absorb(part);
-            }
-
-            return merged;
+            Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => results[i] = work(items[i]));
         }
-        catch (AggregateException e) when (e.InnerExceptions.OfType<SearchRequestException>().FirstOrDefault() is { } stopped)
+        catch (AggregateException e)
         {
-            ExceptionDispatchInfo.Throw(stopped);
-            throw;
+            ExceptionDispatchInfo.Throw(e.InnerExceptions.OfType<SearchRequestException>().FirstOrDefault() ?? e.InnerExceptions[0]);
         }
+
+        return results;
     }
 
     /// <summary>

@@ -15,9 +15,9 @@ namespace SearchKamer.Search;
 internal sealed class SnippetCandidates
 {
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
-    private readonly HashSet<(int Doc, string Field)> _holding = [];
-    // Per text that holds a listed word, at each of its positions the listed words there: read from the postings with
-    // the docs, so that the text need only be tokenized to find where they stand (not analysed again to find them).
+    // Per text that holds a listed word (a text of a known field missing here holds none), at each of its positions
+    // the listed words there: read from the postings with the docs, so that the text need only be tokenized to find
+    // where they stand (not analysed again to find them).
     private readonly Dictionary<(int Doc, string Field), Dictionary<int, List<string>>> _at = [];
 
     public static SnippetCandidates Read(IndexSearcher searcher, IReadOnlyDictionary<string, FieldTerms> terms, IEnumerable<int> pairDocs)
@@ -36,12 +36,10 @@ internal sealed class SnippetCandidates
         return candidates;
     }
 
-    /// <summary>Whether the text of <paramref name="field"/> of pair <paramref name="doc"/> may hold a mark (true when not known).</summary>
-    public bool MayMark(int doc, string field) => !_known.Contains(field) || _holding.Contains((doc, field));
-
     /// <summary>
     /// The listed words of <paramref name="field"/> of pair <paramref name="doc"/> by position (the index's positions: a
-    /// token's number in the text, stop words counted); null when the field is not known this way.
+    /// token's number in the text, stop words counted): empty when the text holds none, so it has no mark; null when the
+    /// field is not known this way.
     /// </summary>
     public IReadOnlyDictionary<int, List<string>>? WordsAt(int doc, string field) =>
         !_known.Contains(field) ? null : _at.TryGetValue((doc, field), out var at) ? at : [];
@@ -81,7 +79,6 @@ internal sealed class SnippetCandidates
 
                 if (at == target)
                 {
-                    _holding.Add((doc, field));
                     Record(doc, field, word, postings);
                 }
             }

@@ -40,6 +40,16 @@ public sealed class SearchLimitsTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void A_search_split_over_the_cores_stops_at_its_time_limit_with_the_same_message()
+    {
+        // Split from the first posting on: the limit is met inside the parts collected side by side.
+        var hurried = new SearchEngine(corpus.Index, SearchLimits.Default with { TimeLimit = TimeSpan.FromMilliseconds(-1), SplitAbove = 0 });
+        var e = Assert.Throws<SearchRequestException>(() => hurried.Search(new SearchRequest { Query = "" }));
+        Assert.Equal("q", e.Parameter);
+        Assert.Contains("afgebroken", e.Message);
+    }
+
+    [Fact]
     public void At_the_default_limit_a_search_stops_after_5_seconds_and_not_before()
     {
         // The engine's clock jumps once, past the documented 5 s or just short of it; no test waits 5 s.
