@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -32,6 +34,11 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     // step; and the frequency each term was last scored at, which its trailing written form's bound then reuses.
     private readonly TableTermScorer?[] _tables;
     private readonly int[] _freqs;
+    // With at most 64 terms: per term, the trailing terms it caps (as bits); and the leading terms that sit on the current
+    // doc, found while moving to it. Scoring then visits only those and their trailing terms: a common word's doc holds
+    // one or two of its six terms, and passing over the others was most of the scoring loop.
+    private readonly ulong[]? _capped;
+    private ulong _at;
     private int _doc = -1;
 
     private const int NotTrailing = -2;
@@ -55,6 +62,15 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
         }
 
         _coord = coord;
+        if (terms.Length <= 64)
+        {
+            _capped = new ulong[terms.Length];
+            foreach (var i in _trailing.Where(i => _capBy[i] >= 0))
+            {
+                _capped[_capBy[i]] |= 1UL << i;
+            }
+        }
+
         _tables = [.. terms.Select(t => t as TableTermScorer)];
         _freqs = new int[terms.Length];
         _docs = new int[terms.Length];
@@ -112,6 +128,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     public override int NextDoc()
     {
         var min = NO_MORE_DOCS;
+        var at = 0UL;
         foreach (var i in _leading)
         {
             var d = _docs[i];
@@ -120,15 +137,17 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
                 d = _docs[i] = _terms[i].NextDoc();
             }
 
-            min = Math.Min(min, d);
+            (min, at) = Nearest(min, at, d, i);
         }
 
+        _at = at;
         return _doc = min;
     }
 
     public override int Advance(int target)
     {
         var min = NO_MORE_DOCS;
+        var at = 0UL;
         foreach (var i in _leading)
         {
             var d = _docs[i];
@@ -137,11 +156,16 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
                 d = _docs[i] = _terms[i].Advance(target);
             }
 
-            min = Math.Min(min, d);
+            (min, at) = Nearest(min, at, d, i);
         }
 
+        _at = at;
         return _doc = min;
     }
+
+    /// <summary>The nearer doc and the terms on it, given term <paramref name="i"/> at <paramref name="d"/> (the bit wraps past 64 terms, unread then).</summary>
+    private static (int Min, ulong At) Nearest(int min, ulong at, int d, int i) =>
+        d < min ? (d, 1UL << i) : d == min ? (min, at | (1UL << i)) : (min, at);
 
     public override float GetScore()
     {
@@ -159,52 +183,82 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     /// </summary>
     private float Sum(bool bound)
     {
-        double total = 0;
-        double clause = 0;
-        var matching = 0;
-        var current = -1;
-        for (var i = 0; i < _docs.Length; i++)
+        var sum = new GroupSum(-1);
+        if (_capped is { } capped)
         {
-            var cap = _capBy[i];
-            if (cap != NotTrailing)
+            // Only the leading terms on the doc and the trailing terms they cap can add; ascending, as below.
+            var trailing = 0UL;
+            for (var at = _at; at != 0; at &= at - 1)
             {
-                // Without its cap in the doc (or without a cap at all) a trailing term counts zero times. The cap
-                // comes before it in the group, so its frequency at this doc has just been read.
-                if (cap >= 0 && _docs[cap] == _doc && (bound || _docs[i] == _doc))
-                {
-                    var freq = bound ? _freqs[cap] : Math.Min(_tables[i]!.Freq, _freqs[cap]);
-                    clause += _tables[i]!.ScoreAt(_doc, freq);
-                }
-
-                continue;
+                trailing |= capped[BitOperations.TrailingZeroCount(at)];
             }
 
-            if (_docs[i] != _doc)
+            for (var terms = _at | trailing; terms != 0; terms &= terms - 1)
             {
-                continue;
+                Add(BitOperations.TrailingZeroCount(terms), bound, ref sum);
             }
-
-            if (_group[i] != current)
+        }
+        else
+        {
+            for (var i = 0; i < _docs.Length; i++)
             {
-                total += (float)clause;
-                clause = 0;
-                current = _group[i];
-                matching++;
-            }
-
-            if (_tables[i] is { } table)
-            {
-                var freq = _freqs[i] = table.Freq;
-                clause += table.ScoreAt(_doc, freq);
-            }
-            else
-            {
-                _freqs[i] = _terms[i].Freq;
-                clause += _terms[i].GetScore();
+                Add(i, bound, ref sum);
             }
         }
 
-        return (float)(total + (float)clause) * _coord[matching];
+        return (float)(sum.Total + (float)sum.Clause) * _coord[sum.Matching];
+    }
+
+    /// <summary>Adds term <paramref name="i"/>'s part of the score at the current doc, if it has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(int i, bool bound, ref GroupSum sum)
+    {
+        var cap = _capBy[i];
+        if (cap != NotTrailing)
+        {
+            // Without its cap in the doc (or without a cap at all) a trailing term counts zero times. The cap
+            // comes before it in the group, so its frequency at this doc has just been read.
+            if (cap >= 0 && _docs[cap] == _doc && (bound || _docs[i] == _doc))
+            {
+                var freq = bound ? _freqs[cap] : Math.Min(_tables[i]!.Freq, _freqs[cap]);
+                sum.Clause += _tables[i]!.ScoreAt(_doc, freq);
+            }
+
+            return;
+        }
+
+        if (_docs[i] != _doc)
+        {
+            return;
+        }
+
+        if (_group[i] != sum.Current)
+        {
+            sum.Total += (float)sum.Clause;
+            sum.Clause = 0;
+            sum.Current = _group[i];
+            sum.Matching++;
+        }
+
+        if (_tables[i] is { } table)
+        {
+            var freq = _freqs[i] = table.Freq;
+            sum.Clause += table.ScoreAt(_doc, freq);
+        }
+        else
+        {
+            _freqs[i] = _terms[i].Freq;
+            sum.Clause += _terms[i].GetScore();
+        }
+    }
+
+    /// <summary>The groups summed so far (each rounded to float), the current group's sum, and how many groups matched.</summary>
+    private struct GroupSum(int current)
+    {
+        public double Total;
+        public double Clause;
+        public int Matching;
+        public int Current = current;
     }
 
     public override long GetCost() => _leading.Sum(i => _terms[i].GetCost());

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchKamer.Analysis;
 using SearchKamer.Search;
 using Fields = SearchKamer.Indexing.Fields;
 
@@ -89,6 +90,38 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     [InlineData("onder*^3")]
     public void A_prefix_in_question_and_answer_is_walked_over_the_union_of_its_bit_sets(string prefix) =>
         AssertEverySegmentScoredBy<BitsEitherScorer>(new UserQueryParser(FieldAliases.TextFields(SearchIn.Both)).Parse(prefix));
+
+    /// <summary>
+    /// The flat scorer visits only the terms on a doc while they fit one 64-bit mask, and every term beyond that: a word
+    /// with many more terms (a caller may add clauses) scores as Lucene's boolean query either way.
+    /// </summary>
+    [Theory]
+    [InlineData(60)]
+    [InlineData(70)]
+    public void A_word_with_many_more_terms_scores_as_a_boolean_query_on_either_side_of_sixty_four_terms(int added)
+    {
+        var word = new WordQuery(Fields.Question, WordRanking.Word("gemeente")!);
+        var searcher = corpus.Index.Searchers.Acquire();
+        try
+        {
+            // The commonest words of the questions, so that pairs hold several of them at once.
+            var common = searcher.IndexReader.Leaves.SelectMany(l => Terms(l.AtomicReader, Fields.Question))
+                .Where(t => !t.Utf8ToString().StartsWith(CompoundParts.Mark(""), StringComparison.Ordinal)).Distinct()
+                .OrderByDescending(t => searcher.IndexReader.DocFreq(new Term(Fields.Question, t))).Take(added).ToList();
+            Assert.Equal(added, common.Count);
+            foreach (var term in common)
+            {
+                word.Add(new TableTermQuery(new Term(Fields.Question, term)), Occur.SHOULD);
+            }
+        }
+        finally
+        {
+            corpus.Index.Searchers.Release(searcher);
+        }
+
+        AssertEverySegmentScoredBy<FlatDisjunctionScorer>(word);
+        AssertSameHits(word, word);
+    }
 
     [Fact]
     public void A_segment_that_holds_the_word_in_one_field_only_scores_it_as_a_boolean_query_does()
