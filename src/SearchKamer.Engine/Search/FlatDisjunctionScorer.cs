@@ -183,7 +183,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     /// </summary>
     private float Sum(bool bound)
     {
-        var sum = new GroupSum(-1);
+        var sum = new GroupSum();
         if (_capped is { } capped)
         {
             // Only the leading terms on the doc and the trailing terms they cap can add; ascending, as below.
@@ -253,12 +253,12 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     }
 
     /// <summary>The groups summed so far (each rounded to float), the current group's sum, and how many groups matched.</summary>
-    private struct GroupSum(int current)
+    private struct GroupSum()
     {
         public double Total;
         public double Clause;
         public int Matching;
-        public int Current = current;
+        public int Current = -1;
     }
 
     public override long GetCost() => _leading.Sum(i => _terms[i].GetCost());
