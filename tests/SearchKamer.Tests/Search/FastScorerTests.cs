@@ -16,6 +16,7 @@ public class FastScorerTests(CorpusIndexFixture corpus)
 {
     [Theory]
     [InlineData("gemeente", SearchIn.Both)]
+    [InlineData("onderzoek", SearchIn.Both)] // pairs whose written word is rarer than its stem ("onderzoeken" beside it)
     [InlineData("externe inhuur", SearchIn.Both)]
     [InlineData("gemeente OR provincie", SearchIn.Both)]
     [InlineData("jeugdzorg -gemeente", SearchIn.Both)]
@@ -239,6 +240,54 @@ public class FastScorerTests(CorpusIndexFixture corpus)
 
             Assert.True(pairs > 20, $"{input}: only {pairs} pairs");
             Assert.Equal(pairs, unreachable);
+        }
+        finally
+        {
+            corpus.Index.Searchers.Release(searcher);
+        }
+    }
+
+    [Theory]
+    [InlineData("minister", "minister", "minister")]
+    [InlineData("gemeente", "gemeent", "gemeente")]
+    [InlineData("onderzoek", "onderzoek", "onderzoek")]
+    public void A_pairs_bound_is_its_score_where_the_written_word_occurs_as_often_as_its_stem(string input, string stem, string written)
+    {
+        // The bound scores the written form at its stem's frequency, so where the two are equal in question and in answer
+        // it is the score itself: asked to beat the next float above the score, such a pair must go unscored; elsewhere the
+        // bound lies above the score.
+        var query = QueryReader.Read(input, SearchIn.Both).Query!;
+        var searcher = corpus.Index.Searchers.Acquire();
+        try
+        {
+            var weight = searcher.CreateNormalizedWeight(query);
+            var (tight, loose) = (0, 0);
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var exact = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                var above = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                var freqs = new[] { (Fields.Question, stem), (Fields.QuestionExact, written), (Fields.Answer, stem), (Fields.AnswerExact, written) }
+                    .Select(t => leaf.AtomicReader.GetTermDocsEnum(new Term(t.Item1, t.Item2))).ToArray();
+                while (exact is not null && exact.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    Assert.Equal(exact.DocID, above!.NextDoc());
+                    var f = freqs.Select(d => d is not null && (d.DocID >= exact.DocID || d.Advance(exact.DocID) >= 0) && d.DocID == exact.DocID ? d.Freq : 0).ToArray();
+                    var bounded = ((IBoundedScorer)above).GetScore(MathF.BitIncrement(exact.GetScore()));
+                    if (f[0] == f[1] && f[2] == f[3])
+                    {
+                        Assert.True(float.IsNaN(bounded), $"{input}: doc {exact.DocID} was scored {bounded}");
+                        tight++;
+                    }
+                    else
+                    {
+                        // A written form rarer than its stem is scored lower than its bound: the pair is still read.
+                        Assert.False(float.IsNaN(bounded), $"{input}: doc {exact.DocID} went unscored");
+                        loose++;
+                    }
+                }
+            }
+
+            Assert.True(tight >= 5 && tight + loose > 20, $"{input}: {tight} tight and {loose} other pairs");
         }
         finally
         {
