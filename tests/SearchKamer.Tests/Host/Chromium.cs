@@ -43,6 +43,17 @@ public static class Chromium
         return new Uri(browser.Url);
     }
 
+    /// <summary>
+    /// Waits until an element holds the text. A form posted back to its own address leaves the URL as it was, so only
+    /// the new page's content tells that the answer has arrived; navigating on before it can race the post.
+    /// </summary>
+    public static void WaitForText(IWebDriver browser, By element, string text, string what)
+    {
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15)) { Message = $"the browser did not show {what}" };
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        wait.Until(d => d.FindElement(element).Text.Contains(text, StringComparison.Ordinal));
+    }
+
     public static void Screenshot(ITakesScreenshot browser, string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
