@@ -186,12 +186,13 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
         // Most pairs of a common word hold one leading term (its stem in one field), which caps one written form: that
         // sum is added straight, without the loop over terms and groups below, whose branches differ from pair to pair
         // (measured: the bound was a quarter of a common word's search). The same parts in the same order and rounding.
-        if (_capped is { } one && BitOperations.IsPow2(_at))
+        var capped = _capped;
+        if (capped is not null && BitOperations.IsPow2(_at))
         {
             var i = BitOperations.TrailingZeroCount(_at);
-            if (BitOperations.IsPow2(one[i]) && _tables[i] is { } stem)
+            if (BitOperations.IsPow2(capped[i]) && _tables[i] is { } stem)
             {
-                var j = BitOperations.TrailingZeroCount(one[i]);
+                var j = BitOperations.TrailingZeroCount(capped[i]);
                 var written = _tables[j]!;
                 var freq = _freqs[i] = stem.Freq;
                 var part = bound ? written.ScoreAt(_doc, freq)
@@ -201,7 +202,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
         }
 
         var sum = new GroupSum();
-        if (_capped is { } capped)
+        if (capped is not null)
         {
             // Only the leading terms on the doc and the trailing terms they cap can add; ascending, as below.
             var trailing = 0UL;

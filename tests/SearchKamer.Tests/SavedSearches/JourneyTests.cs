@@ -46,7 +46,6 @@ public sealed class JourneyTests
         browser.Navigate().GoToUrl(new Uri(site, "/document/" + SavedSearchHost.QuestionSetKey));
         browser.FindElement(By.CssSelector("div.follow button")).Click();
         Chromium.WaitForText(browser, By.CssSelector("div.follow"), "U volgt deze vragen", "the document page as followed");
-        Assert.Contains("U volgt deze vragen", browser.FindElement(By.CssSelector("div.follow")).Text);
         Assert.Equal("Niet meer volgen", browser.FindElement(By.CssSelector("div.follow button")).Text);
         Chromium.Screenshot(browser, Path.Combine(shots, "2-document-gevolgd.png"));
 

@@ -266,12 +266,12 @@ public class FastScorerTests(CorpusIndexFixture corpus)
             {
                 var exact = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
                 var above = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
-                var freqs = new[] { (Fields.Question, stem), (Fields.QuestionExact, written), (Fields.Answer, stem), (Fields.AnswerExact, written) }
+                var postings = new[] { (Fields.Question, stem), (Fields.QuestionExact, written), (Fields.Answer, stem), (Fields.AnswerExact, written) }
                     .Select(t => leaf.AtomicReader.GetTermDocsEnum(new Term(t.Item1, t.Item2))).ToArray();
                 while (exact is not null && exact.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
                 {
                     Assert.Equal(exact.DocID, above!.NextDoc());
-                    var f = freqs.Select(d => d is not null && (d.DocID >= exact.DocID || d.Advance(exact.DocID) >= 0) && d.DocID == exact.DocID ? d.Freq : 0).ToArray();
+                    var f = postings.Select(p => FreqAt(p, exact.DocID)).ToArray();
                     var bounded = ((IBoundedScorer)above).GetScore(MathF.BitIncrement(exact.GetScore()));
                     if (f[0] == f[1] && f[2] == f[3])
                     {
@@ -306,6 +306,18 @@ public class FastScorerTests(CorpusIndexFixture corpus)
         Assert.Equal<Query>(scores, new TableTermQuery(term) { ScoreOnly = true });
         Assert.Equal(scores.GetHashCode(), new TableTermQuery(term) { ScoreOnly = true }.GetHashCode());
         Assert.Equal<Query>(finds, new TableTermQuery(term));
+    }
+
+    /// <summary>How often the term of <paramref name="postings"/> occurs in <paramref name="doc"/> (asked in ascending doc order).</summary>
+    private static int FreqAt(DocsEnum? postings, int doc)
+    {
+        if (postings is null)
+        {
+            return 0;
+        }
+
+        var at = postings.DocID < doc ? postings.Advance(doc) : postings.DocID;
+        return at == doc ? postings.Freq : 0;
     }
 
     /// <summary>Every segment that matches the query at all is walked by a scorer of type <typeparamref name="T"/>.</summary>
