@@ -174,7 +174,13 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     }
 
     public float GetScore(float threshold) =>
-        _trailing.Length > 0 && !float.IsNegativeInfinity(threshold) && Sum(bound: true) < threshold ? float.NaN : GetScore();
+        Bounds && !float.IsNegativeInfinity(threshold) && Sum(bound: true) < threshold ? float.NaN : GetScore();
+
+    /// <summary>Whether <see cref="UpperBound"/> reads fewer postings than the score: there are trailing terms.</summary>
+    internal bool Bounds => _trailing.Length > 0;
+
+    /// <summary>At least the current doc's score, read without the trailing terms' postings.</summary>
+    internal float UpperBound() => Bounds ? Sum(bound: true) : GetScore();
 
     /// <summary>
     /// The score, or with <paramref name="bound"/> an upper bound of it that reads no trailing postings: each trailing
