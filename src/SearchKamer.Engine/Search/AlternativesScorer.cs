@@ -3,70 +3,68 @@ using Lucene.Net.Search;
 namespace SearchKamer.Search;
 
 /// <summary>
-/// Two alternatives of which one is a word at least ("covid OR coronavirus", or a word and its synonym, which the
-/// query reader writes as "financiën OR fin"), scored as Lucene's disjunction of two clauses scores them: their sum
-/// times the coordination factor of those that match. Bounded by the bounds of its words, so that a pair that cannot
-/// reach the page reads none of their written forms. A scorer of its own rather than a flat scorer over the two words:
-/// nested in itself, the flat scorer's calls to its terms met two kinds of scorer, and a word with its synonym was
+/// The alternatives of an <see cref="AlternativesQuery"/>, scored as Lucene's disjunction scores them: the sum of those
+/// that match, in double, rounded, times their coordination factor. Bounded by the bounds of its words, so that a pair
+/// that cannot reach the page reads none of their written forms. A scorer of its own rather than a flat scorer over the
+/// words: nested in itself, the flat scorer's calls to its terms met two kinds of scorer, and a word with its synonym was
 /// walked a quarter slower (docs/benchmarks.md).
 /// </summary>
 internal sealed class AlternativesScorer : Scorer, IBoundedScorer
 {
-    private readonly Scorer? _first;
-    private readonly Scorer? _second;
+    private readonly Scorer?[] _alternatives;
     private readonly float[] _coord;
     private readonly bool _bounds;
-    private int _firstAt;
-    private int _secondAt;
+    // Per alternative, the doc it is on (an alternative that is not there never reaches one).
+    private readonly int[] _at;
     private int _doc = -1;
 
-    private AlternativesScorer(Weight weight, Scorer? first, Scorer? second, float[] coord)
+    private AlternativesScorer(Weight weight, Scorer?[] alternatives, float[] coord)
         : base(weight)
     {
-        (_first, _second, _coord) = (first, second, coord);
-        // An alternative that is not there never reaches the current doc.
-        _firstAt = first is null ? NO_MORE_DOCS : -1;
-        _secondAt = second is null ? NO_MORE_DOCS : -1;
-        _bounds = first is FlatDisjunctionScorer { Bounds: true } || second is FlatDisjunctionScorer { Bounds: true };
+        (_alternatives, _coord) = (alternatives, coord);
+        _at = [.. alternatives.Select(a => a is null ? NO_MORE_DOCS : -1)];
+        _bounds = alternatives.Any(a => a is FlatDisjunctionScorer { Bounds: true });
     }
 
     /// <param name="coord">By the number of alternatives that match.</param>
-    /// <returns>Null where neither alternative matches in the segment.</returns>
-    public static Scorer? Create(Weight weight, Scorer? first, Scorer? second, float[] coord) =>
-        first is null && second is null ? null : new AlternativesScorer(weight, first, second, coord);
+    /// <returns>Null where no alternative matches in the segment.</returns>
+    public static Scorer? Create(Weight weight, Scorer?[] alternatives, float[] coord) =>
+        alternatives.All(a => a is null) ? null : new AlternativesScorer(weight, alternatives, coord);
 
     public override int DocID => _doc;
 
-    public override int Freq => (_firstAt == _doc ? 1 : 0) + (_secondAt == _doc ? 1 : 0);
+    public override int Freq => _at.Count(d => d == _doc);
 
     public override int NextDoc()
     {
-        if (_firstAt == _doc)
+        var min = NO_MORE_DOCS;
+        for (var i = 0; i < _at.Length; i++)
         {
-            _firstAt = _first!.NextDoc();
+            if (_at[i] == _doc)
+            {
+                _at[i] = _alternatives[i]!.NextDoc();
+            }
+
+            min = Math.Min(min, _at[i]);
         }
 
-        if (_secondAt == _doc)
-        {
-            _secondAt = _second!.NextDoc();
-        }
-
-        return _doc = Math.Min(_firstAt, _secondAt);
+        return _doc = min;
     }
 
     public override int Advance(int target)
     {
-        if (_firstAt < target)
+        var min = NO_MORE_DOCS;
+        for (var i = 0; i < _at.Length; i++)
         {
-            _firstAt = _first!.Advance(target);
+            if (_at[i] < target)
+            {
+                _at[i] = _alternatives[i]!.Advance(target);
+            }
+
+            min = Math.Min(min, _at[i]);
         }
 
-        if (_secondAt < target)
-        {
-            _secondAt = _second!.Advance(target);
-        }
-
-        return _doc = Math.Min(_firstAt, _secondAt);
+        return _doc = min;
     }
 
     public override float GetScore() => Sum(bound: false);
@@ -74,26 +72,29 @@ internal sealed class AlternativesScorer : Scorer, IBoundedScorer
     public float GetScore(float threshold) =>
         _bounds && !float.IsNegativeInfinity(threshold) && Sum(bound: true) < threshold ? float.NaN : GetScore();
 
-    public override long GetCost() => (_first?.GetCost() ?? 0) + (_second?.GetCost() ?? 0);
+    public override long GetCost() => _alternatives.Sum(a => a?.GetCost() ?? 0);
 
     public override ICollection<ChildScorer> GetChildren() =>
-        [.. new[] { _first, _second }.OfType<Scorer>().Select(s => new ChildScorer(s, "SHOULD"))];
+        [.. _alternatives.OfType<Scorer>().Select(s => new ChildScorer(s, "SHOULD"))];
 
     /// <summary>
-    /// The score, or with <paramref name="bound"/> a bound of it: each word at its own bound, never below its score. Two
-    /// floats add exactly in double, so in either order this is the double sum Lucene's disjunction rounds.
+    /// The score, or with <paramref name="bound"/> a bound of it: each word at its own bound, never below its score.
+    /// Lucene's disjunction adds in the order of its heap, this in the order of the clauses; floats whose magnitudes lie
+    /// within 2^29 of each other add up exactly in double, in any order, so the sums are the same.
     /// </summary>
     private float Sum(bool bound)
     {
-        if (_firstAt != _doc)
+        var sum = 0.0;
+        var matching = 0;
+        for (var i = 0; i < _at.Length; i++)
         {
-            return Part(_second!, bound) * _coord[1];
+            if (_at[i] == _doc)
+            {
+                sum += bound && _alternatives[i] is FlatDisjunctionScorer word ? word.UpperBound() : _alternatives[i]!.GetScore();
+                matching++;
+            }
         }
 
-        var first = Part(_first!, bound);
-        return _secondAt == _doc ? (float)((double)first + Part(_second!, bound)) * _coord[2] : first * _coord[1];
+        return (float)sum * _coord[matching];
     }
-
-    private static float Part(Scorer alternative, bool bound) =>
-        bound && alternative is FlatDisjunctionScorer word ? word.UpperBound() : alternative.GetScore();
 }

@@ -5,11 +5,11 @@ using Lucene.Net.Util;
 namespace SearchKamer.Search;
 
 /// <summary>
-/// Two optional clauses (a phrase, prefix or fuzzy term in question and in answer; or "a OR b"), as a <see cref="BooleanQuery"/>
+/// Two optional clauses (a phrase, prefix or fuzzy term in question and in answer), as a <see cref="BooleanQuery"/>
 /// scores them, walked by <see cref="FlatDisjunctionScorer"/> instead of Lucene.Net's general disjunction (a heap
 /// of sub-scorers, re-ordered on every doc). Scores are exactly the general scorer's: the sum of the matching
 /// clauses times the coordination factor. Two clauses of filtered pairs (a prefix) are walked as bit sets instead
-/// (<see cref="BitsEitherScorer"/>), and two clauses of which one is a word by <see cref="AlternativesScorer"/>.
+/// (<see cref="BitsEitherScorer"/>).
 /// </summary>
 internal sealed class EitherQuery : BooleanQuery
 {
@@ -42,11 +42,6 @@ internal sealed class EitherQuery : BooleanQuery
             }
 
             var coord = FlatDisjunctionScorer.Coords(this, q.CoordDisabled);
-            if (m_weights.Any(w => w.Query is WordAcrossQuery or WordQuery))
-            {
-                return AlternativesScorer.Create(this, m_weights[0].GetScorer(context, acceptDocs), m_weights[1].GetScorer(context, acceptDocs), coord);
-            }
-
             return BitSets(context, acceptDocs, coord, out var bits) ? bits
                 : FlatDisjunctionScorer.Create(this, [[m_weights[0]], [m_weights[1]]], context, acceptDocs, coord);
         }

@@ -84,16 +84,16 @@ internal static partial class QueryReader
         }
 
         var clauses = b.Clauses.Select(c => (Query: Tuned(c.Query, excluded || c.Occur == Occur.MUST_NOT), c.Occur)).ToList();
-        var tuned = b is EitherQuery && clauses.Count == 2
-            ? new EitherQuery(clauses[0].Query, clauses[1].Query)
+        BooleanQuery tuned = b is EitherQuery && clauses.Count == 2 ? new EitherQuery(clauses[0].Query, clauses[1].Query)
+            : b is AlternativesQuery ? new AlternativesQuery(clauses.Select(c => c.Query))
             : new BooleanQuery(b.CoordDisabled) { MinimumNumberShouldMatch = b.MinimumNumberShouldMatch };
-        if (tuned is not EitherQuery)
+        if (tuned is not (EitherQuery or AlternativesQuery))
         {
             clauses.ForEach(c => tuned.Add(c.Query, c.Occur));
         }
 
         tuned.Boost = b.Boost;
-        return tuned is not EitherQuery && ExceptQuery.Fits(tuned) ? ExceptQuery.Of(tuned) : tuned;
+        return tuned is not (EitherQuery or AlternativesQuery) && ExceptQuery.Fits(tuned) ? ExceptQuery.Of(tuned) : tuned;
     }
 
     private static bool Excludes(BooleanQuery b, bool excluded) =>

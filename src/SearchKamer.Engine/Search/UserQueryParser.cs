@@ -65,15 +65,10 @@ internal sealed class UserQueryParser : QueryParser
         return all;
     }
 
-    /// <summary>
-    /// "a OR b" with a word in it (and a word with its synonym, which the reader writes so) is an <see cref="EitherQuery"/>,
-    /// whose scorer can pass over pairs that cannot reach the page (<see cref="AlternativesScorer"/>): Lucene.Net's
-    /// disjunction scores every pair of both.
-    /// </summary>
+    /// <summary>"a OR b OR …" with a word in it, and a word with its synonyms, which the reader writes so: <see cref="AlternativesQuery"/>.</summary>
     protected override Query GetBooleanQuery(IList<BooleanClause> clauses, bool disableCoord) =>
-        clauses.Count == 2 && !disableCoord && clauses.All(c => c.Occur == Occur.SHOULD)
-            && clauses.Any(c => c.Query is WordAcrossQuery or WordQuery)
-            ? new EitherQuery(clauses[0].Query, clauses[1].Query)
+        !disableCoord && AlternativesQuery.Fits(clauses)
+            ? new AlternativesQuery(clauses.Select(c => c.Query))
             : base.GetBooleanQuery(clauses, disableCoord);
 
     protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>

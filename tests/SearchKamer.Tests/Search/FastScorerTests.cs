@@ -88,10 +88,12 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     [InlineData("jeugdzorg OR wachtlijsten", SearchIn.Both)]
     [InlineData("financiën", SearchIn.Both)] // read as "financiën OR fin": the ministry's abbreviation is its synonym
     [InlineData("\"de minister\" OR kabinet", SearchIn.Answer)]
-    public void Two_alternatives_of_which_one_is_a_word_are_scored_as_a_boolean_query_scores_them(string input, SearchIn searchIn)
+    [InlineData("gemeente OR provincie OR rijk", SearchIn.Both)]
+    [InlineData("minister OR staatssecretaris OR kabinet OR bewindspersoon", SearchIn.Both)]
+    public void Alternatives_with_a_word_among_them_are_scored_as_a_boolean_query_scores_them(string input, SearchIn searchIn)
     {
         var query = QueryReader.Read(input, searchIn).Query!;
-        Assert.IsType<EitherQuery>(query);
+        Assert.IsType<AlternativesQuery>(query);
         AssertEverySegmentScoredBy<AlternativesScorer>(query);
         AssertSameHits(query, query);
     }
@@ -220,7 +222,8 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     [InlineData("kabinet", SearchIn.Answer)]
     [InlineData("zorg NOT ziekenhuis", SearchIn.Both)]
     [InlineData("gemeente OR provincie", SearchIn.Both)]
-    [InlineData("minister OR \"kabinet\"", SearchIn.Both)] // a word beside a written word: the shape of a word and its synonym
+    [InlineData("minister OR \"kabinet\"", SearchIn.Both)]
+    [InlineData("gemeente OR provincie OR rijk", SearchIn.Both)] // a word beside a written word: the shape of a word and its synonym
     public void A_pair_asked_against_its_own_score_is_always_scored_and_against_more_than_any_score_never(string input, SearchIn searchIn)
     {
         // The bound that lets a pair go unscored must never be below the pair's score: asked whether it can reach
