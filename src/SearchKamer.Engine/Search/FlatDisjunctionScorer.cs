@@ -169,7 +169,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
 
     public override float GetScore()
     {
-        CatchUp();
+        CatchUpCapped();
         return Sum(bound: false);
     }
 
@@ -211,13 +211,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
         if (capped is not null)
         {
             // Only the leading terms on the doc and the trailing terms they cap can add; ascending, as below.
-            var trailing = 0UL;
-            for (var at = _at; at != 0; at &= at - 1)
-            {
-                trailing |= capped[BitOperations.TrailingZeroCount(at)];
-            }
-
-            for (var terms = _at | trailing; terms != 0; terms &= terms - 1)
+            for (var terms = _at | CappedOnDoc(capped); terms != 0; terms &= terms - 1)
             {
                 Add(BitOperations.TrailingZeroCount(terms), bound, ref sum);
             }
@@ -293,13 +287,50 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     {
         foreach (var i in _trailing)
         {
-            var d = _docs[i];
-            if (d < _doc)
-            {
-                // Scoring every doc, the next posting is usually the one; under a filter a skip is cheaper.
-                d = _terms[i].NextDoc();
-                _docs[i] = d < _doc ? _terms[i].Advance(_doc) : d;
-            }
+            CatchUp(i);
+        }
+    }
+
+    /// <summary>
+    /// Moves to the current doc only the trailing terms whose caps sit there: a written form counts nowhere else, and
+    /// a pair of a word in one field (most of them) left the other field's written form to be skipped to each scored
+    /// pair of a conjunction for nothing. A term left behind is caught up where it next may count.
+    /// </summary>
+    private void CatchUpCapped()
+    {
+        if (_capped is null)
+        {
+            CatchUp();
+            return;
+        }
+
+        for (var trailing = CappedOnDoc(_capped); trailing != 0; trailing &= trailing - 1)
+        {
+            CatchUp(BitOperations.TrailingZeroCount(trailing));
+        }
+    }
+
+    /// <summary>The trailing terms capped by the leading terms on the current doc: the only ones that can add to its score.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong CappedOnDoc(ulong[] capped)
+    {
+        var trailing = 0UL;
+        for (var at = _at; at != 0; at &= at - 1)
+        {
+            trailing |= capped[BitOperations.TrailingZeroCount(at)];
+        }
+
+        return trailing;
+    }
+
+    private void CatchUp(int i)
+    {
+        var d = _docs[i];
+        if (d < _doc)
+        {
+            // Scoring every doc, the next posting is usually the one; under a filter a skip is cheaper.
+            d = _terms[i].NextDoc();
+            _docs[i] = d < _doc ? _terms[i].Advance(_doc) : d;
         }
     }
 
