@@ -292,9 +292,10 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     }
 
     /// <summary>
-    /// Moves to the current doc only the trailing terms whose caps sit there: a written form counts nowhere else, and
-    /// a pair of a word in one field (most of them) left the other field's written form to be skipped to each scored
-    /// pair of a conjunction for nothing. A term left behind is caught up where it next may count.
+    /// Moves to the current doc the trailing terms whose caps sit there, and every other one step at most: a written
+    /// form counts nowhere else, and a pair of a word in one field (most of them) made the other field's written form
+    /// skip to each scored pair of a conjunction for nothing. One step keeps a word scored pair by pair reading its
+    /// postings in order, as before; a term left behind is caught up where it next may count.
     /// </summary>
     private void CatchUpCapped()
     {
@@ -304,9 +305,17 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
             return;
         }
 
-        for (var trailing = CappedOnDoc(_capped); trailing != 0; trailing &= trailing - 1)
+        var capped = CappedOnDoc(_capped);
+        foreach (var i in _trailing)
         {
-            CatchUp(BitOperations.TrailingZeroCount(trailing));
+            if ((capped & (1UL << i)) != 0)
+            {
+                CatchUp(i);
+            }
+            else if (_docs[i] < _doc)
+            {
+                _docs[i] = _terms[i].NextDoc();
+            }
         }
     }
 
