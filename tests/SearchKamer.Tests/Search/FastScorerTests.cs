@@ -222,8 +222,8 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     [InlineData("kabinet", SearchIn.Answer)]
     [InlineData("zorg NOT ziekenhuis", SearchIn.Both)]
     [InlineData("gemeente OR provincie", SearchIn.Both)]
-    [InlineData("minister OR \"kabinet\"", SearchIn.Both)]
-    [InlineData("gemeente OR provincie OR rijk", SearchIn.Both)] // a word beside a written word: the shape of a word and its synonym
+    [InlineData("minister OR \"kabinet\"", SearchIn.Both)] // a word beside a written word: the shape of a word and its synonym
+    [InlineData("gemeente OR provincie OR rijk", SearchIn.Both)]
     public void A_pair_asked_against_its_own_score_is_always_scored_and_against_more_than_any_score_never(string input, SearchIn searchIn)
     {
         // The bound that lets a pair go unscored must never be below the pair's score: asked whether it can reach
