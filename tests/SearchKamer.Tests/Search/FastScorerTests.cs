@@ -90,6 +90,7 @@ public class FastScorerTests(CorpusIndexFixture corpus)
     [InlineData("\"de minister\" OR kabinet", SearchIn.Answer)]
     [InlineData("gemeente OR provincie OR rijk", SearchIn.Both)]
     [InlineData("minister OR staatssecretaris OR kabinet OR bewindspersoon", SearchIn.Both)]
+    [InlineData("gemeente OR (provincie -belasting)", SearchIn.Both)] // rebuilt around its NOT, it stays alternatives
     public void Alternatives_with_a_word_among_them_are_scored_as_a_boolean_query_scores_them(string input, SearchIn searchIn)
     {
         var query = QueryReader.Read(input, searchIn).Query!;
