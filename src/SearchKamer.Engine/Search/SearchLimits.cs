@@ -14,10 +14,12 @@ public sealed record SearchLimits(TimeSpan TimeLimit, int MaxExpansions)
 
     /// <summary>
     /// How many postings (the scorers' cost) a search must read before it is collected on every core while no
-    /// other search runs. Collecting costs about 70 ns a hit, and handing half of it to a pool thread costs
-    /// 50–200 µs of waking and spinning, so below this a second core bought no time and a seventh more CPU.
+    /// other search runs. Handing half of it to a pool thread costs 50–200 µs of waking and spinning. A conjunction
+    /// or a phrase gives the cost of its rarest word but reads every word's postings, so searches of 3,000–20,000
+    /// took 0.62–0.87 of their time split (three words, phrases, small ORs); below 3,000 a second core bought no time
+    /// (docs/benchmarks.md).
     /// </summary>
-    public long SplitAbove { get; init; } = 20_000;
+    public long SplitAbove { get; init; } = 3_000;
 
     /// <summary>
     /// How many postings a search must read before its pairs that cannot reach the page go unscored
