@@ -76,19 +76,20 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _selectionBits = _selected == 0 ? [] : _table.SelectionBits(_selections);
     }
 
-    public void Collect(int doc)
+    /// <returns>The first doc still of use: past the document when it failed the period or a selection.</returns>
+    public int Collect(int doc)
     {
         if (_parents.Get(doc))
         {
             // A document record: it shares some fields with its pairs (and matches *), but only pairs are hits.
-            return;
+            return doc + 1;
         }
 
         // Docs arrive in order: one before the last record found belongs to that record's document.
         var parent = doc <= _lastParent ? _lastParent : _parents.NextSetBit(doc);
         if (parent < 0)
         {
-            return;
+            return DocIdSetIterator.NO_MORE_DOCS;
         }
 
         if (parent != _lastParent)
@@ -104,7 +105,11 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         {
             Total++;
             _group.Add(new PairHit(_docBase + doc, _docBase + parent, Score()));
+            return doc + 1;
         }
+
+        // A failing document is counted once, in the facet whose selection it fails; its other pairs add nothing.
+        return parent + 1;
     }
 
     private float Score() => _bounded?.GetScore(Top.Threshold) ?? _scorer?.GetScore() ?? 0f;
