@@ -153,10 +153,9 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
             var d = _docs[i];
             if (d < target)
             {
-                // Passing a failing document (HitCollector), the term's next doc is mostly already past it: one step is
-                // cheaper than a skip (filtered common words 2 % faster, conjunctions unchanged).
-                d = _terms[i].NextDoc();
-                d = _docs[i] = d < target ? _terms[i].Advance(target) : d;
+                // Passing a failing document (HitCollector), the term's next doc is mostly already past it (filtered
+                // common words 2 % faster than a skip, conjunctions unchanged).
+                d = MoveTo(i, target);
             }
 
             (min, at) = Nearest(min, at, d, i);
@@ -337,13 +336,19 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
 
     private void CatchUp(int i)
     {
-        var d = _docs[i];
-        if (d < _doc)
+        if (_docs[i] < _doc)
         {
             // Scoring every doc, the next posting is usually the one; under a filter a skip is cheaper.
-            d = _terms[i].NextDoc();
-            _docs[i] = d < _doc ? _terms[i].Advance(_doc) : d;
+            MoveTo(i, _doc);
         }
+    }
+
+    /// <summary>Moves term <paramref name="i"/> (behind <paramref name="target"/>) one step, and skips only if that falls short.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int MoveTo(int i, int target)
+    {
+        var d = _terms[i].NextDoc();
+        return _docs[i] = d < target ? _terms[i].Advance(target) : d;
     }
 
     private int Matching()
