@@ -84,16 +84,27 @@ internal static partial class QueryReader
         }
 
         var clauses = b.Clauses.Select(c => (Query: Tuned(c.Query, excluded || c.Occur == Occur.MUST_NOT), c.Occur)).ToList();
-        BooleanQuery tuned = b is EitherQuery && clauses.Count == 2 ? new EitherQuery(clauses[0].Query, clauses[1].Query)
-            : b is AlternativesQuery ? new AlternativesQuery(clauses.Select(c => c.Query))
-            : new BooleanQuery(b.CoordDisabled) { MinimumNumberShouldMatch = b.MinimumNumberShouldMatch };
-        if (tuned is not (EitherQuery or AlternativesQuery))
+        return Rebuilt(b, clauses);
+    }
+
+    /// <summary>
+    /// A boolean query of the same kind and boost as <paramref name="b"/> over new clauses: an either or alternatives
+    /// query keeps its own scorer, and a plain one of a single required clause and excluded ones becomes an
+    /// <see cref="ExceptQuery"/>.
+    /// </summary>
+    private static BooleanQuery Rebuilt(BooleanQuery b, List<(Query Query, Occur Occur)> clauses)
+    {
+        switch (b)
         {
-            clauses.ForEach(c => tuned.Add(c.Query, c.Occur));
+            case EitherQuery when clauses.Count == 2:
+                return new EitherQuery(clauses[0].Query, clauses[1].Query) { Boost = b.Boost };
+            case AlternativesQuery:
+                return new AlternativesQuery(clauses.Select(c => c.Query)) { Boost = b.Boost };
         }
 
-        tuned.Boost = b.Boost;
-        return tuned is not (EitherQuery or AlternativesQuery) && ExceptQuery.Fits(tuned) ? ExceptQuery.Of(tuned) : tuned;
+        var plain = new BooleanQuery(b.CoordDisabled) { MinimumNumberShouldMatch = b.MinimumNumberShouldMatch, Boost = b.Boost };
+        clauses.ForEach(c => plain.Add(c.Query, c.Occur));
+        return ExceptQuery.Fits(plain) ? ExceptQuery.Of(plain) : plain;
     }
 
     private static bool Excludes(BooleanQuery b, bool excluded) =>

@@ -99,6 +99,15 @@ public class FastScorerTests(CorpusIndexFixture corpus)
         AssertSameHits(query, query);
     }
 
+    [Theory]
+    [InlineData("(gemeente NOT belasting)^3 OR provincie", 3f)] // rebuilt as an except query
+    [InlineData("(gemeente OR (provincie -belasting))^2 kabinet", 2f)] // rebuilt as alternatives
+    public void A_boost_typed_on_a_group_with_a_not_inside_survives_the_groups_rebuilding(string input, float typed)
+    {
+        var group = ((BooleanQuery)QueryReader.Read(input, SearchIn.Both).Query!).Clauses[0].Query;
+        Assert.Equal(typed, group.Boost);
+    }
+
     // Their hits and scores are checked against Lucene's boolean scorer with the other either-queries above.
     [Theory]
     [InlineData("inhuur*")]
