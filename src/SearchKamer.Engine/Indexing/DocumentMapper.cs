@@ -39,10 +39,10 @@ public static class DocumentMapper
     public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt, IReadOnlyList<Rendition>? renditions = null, string? change = null)
     {
         var key = KeyOf(doc);
-        // The metadata every record of the block repeats is built once and shared: the values are the
-        // same and Lucene reads a field when it indexes a record, so one instance serves them all.
-        // Pairs store only their own text; results read the metadata from the document record.
-        var shared = Shared(doc, key, ingestedAt, record: false);
+        // What every pair of the block repeats is built once and shared: the values are the same and Lucene reads
+        // a field when it indexes a record, so one instance serves them all. Pairs store only their own text and
+        // carry no document-only field (names, ids, filter values): results and queries read those from the record.
+        var shared = Shared(doc, key, ingestedAt, record: false).Where(f => !IndexSchema.IsDocumentOnly(f.Name)).ToList();
         var block = new List<Document>();
         foreach (var q in Pairs(doc))
         {
@@ -106,7 +106,14 @@ public static class DocumentMapper
         var keyword = record ? StoredKeyword : Keyword;
         var d = new List<IIndexableField>();
         d.Add(new Field(Fields.DocId, key, keyword));
-        d.Add(new SortedDocValuesField(Fields.DocId, new BytesRef(key)));
+        if (record)
+        {
+            // Doc values on the record alone: a pair reads its document's through ParentBits.
+            d.Add(new SortedDocValuesField(Fields.DocId, new BytesRef(key)));
+            d.Add(new NumericDocValuesField(Fields.IngestedAt, ingestedAt.UtcTicks));
+            d.Add(new StoredField(Fields.IngestedAt, ingestedAt.UtcTicks));
+        }
+
         AddId(d, keyword, Fields.OfficialId, doc.OfficialId);
         AddId(d, keyword, Fields.DocumentNumber, doc.DocumentNumber);
         foreach (var zaak in doc.ZaakNumbers)
@@ -133,12 +140,6 @@ public static class DocumentMapper
         {
             d.Add(new TextField(Fields.AskerText, a.Name, Field.Store.NO));
             d.Add(new TextField(Fields.PartyText, a.Party ?? "", Field.Store.NO));
-        }
-
-        d.Add(new NumericDocValuesField(Fields.IngestedAt, ingestedAt.UtcTicks));
-        if (record)
-        {
-            d.Add(new StoredField(Fields.IngestedAt, ingestedAt.UtcTicks));
         }
 
         // Searched but never highlighted nor read back (results take the subject from the document JSON).

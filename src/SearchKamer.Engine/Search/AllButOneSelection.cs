@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchKamer.Indexing;
 
 namespace SearchKamer.Search;
 
@@ -9,7 +10,7 @@ namespace SearchKamer.Search;
 /// With two or more facet selections, the pairs whose document passes all of them or all but one. A pair that fails
 /// two selections is counted nowhere: it is no hit, and no facet's count without its own selection holds it. So the
 /// search may leap-frog the query with this set instead of visiting every pair of its words. The set is read per
-/// segment from the selected values' postings, which every pair carries for its document. One selection leaves nothing
+/// segment from the selected values' postings on the document records, and holds each passing record's pairs. One selection leaves nothing
 /// to skip: its own facet is counted over every pair of the query.
 /// </summary>
 internal sealed class AllButOneSelection : Filter
@@ -39,7 +40,10 @@ internal sealed class AllButOneSelection : Filter
             return query;
         }
 
-        var postings = selected.Sum(terms => TermDocBits.Cost(searcher.IndexReader, terms));
+        // The values are on the document records: a record's posting stands for its pairs, which the set will hold.
+        var reader = searcher.IndexReader;
+        var pairsPerRecord = Math.Max(1, LiveStatistics.Pairs(reader) / Math.Max(1, reader.NumDocs - LiveStatistics.Pairs(reader)));
+        var postings = selected.Sum(terms => TermDocBits.Cost(reader, terms)) * pairsPerRecord;
         var limit = factor == 0 ? 0 : postings > long.MaxValue / factor ? long.MaxValue : postings * factor;
         return readsMoreThan(limit)
             ? new FilteredQuery(query, new AllButOneSelection(selected), FilteredQuery.LEAP_FROG_QUERY_FIRST_STRATEGY)
@@ -51,6 +55,7 @@ internal sealed class AllButOneSelection : Filter
 
     private FixedBitSet Candidates(AtomicReader reader)
     {
+        var records = ParentBits.For(reader);
         var passing = _selected.Select(terms => TermDocBits.Read(reader, terms)).ToList();
         var candidates = new FixedBitSet(reader.MaxDoc);
         for (var failing = 0; failing < passing.Count; failing++)
@@ -66,6 +71,6 @@ internal sealed class AllButOneSelection : Filter
             candidates.Or(all);
         }
 
-        return candidates;
+        return RecordFilter.Blocks(records, RecordFilter.Docs(candidates.GetIterator()));
     }
 }

@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using Fields = SearchKamer.Indexing.Fields;
 
 namespace SearchKamer.Search;
 
@@ -14,8 +13,5 @@ internal static class Filters
     /// same words without one).
     /// </summary>
     public static Query Apply(Query query, SearchRequest r) =>
-        // ingested_at is only NumericDocValues; the field cache reads those without an indexed copy.
-        r.IngestedAfter is { } after
-            ? new FilteredQuery(query, FieldCacheRangeFilter.NewInt64Range(Fields.IngestedAt, after.UtcTicks, null, false, true))
-            : query;
+        r.IngestedAfter is { } after ? new FilteredQuery(query, RecordFilter.IngestedAfter(after)) : query;
 }

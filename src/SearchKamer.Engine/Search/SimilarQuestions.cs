@@ -125,10 +125,12 @@ internal static class SimilarQuestions
                     continue;
                 }
 
+                // The key is on the document record alone (an older index has it on the pairs too).
                 var ownOrd = keys.LookupTerm(own);
+                var records = ParentBits.For(leaf.AtomicReader);
                 for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
                 {
-                    if (keys.GetOrd(doc) != ownOrd)
+                    if (keys.GetOrd(records.NextSetBit(doc)) != ownOrd)
                     {
                         return true;
                     }

@@ -110,7 +110,7 @@ internal sealed class UserQueryParser : QueryParser
             ? _textFields
             : IndexFields.Contains(field) ? [field] // the base parser calls back with the index field it was given
             : [FieldAliases.Resolve(field) ?? throw new ParseException($"onbekend veld \"{field}:\"")];
-        return Combine(targets.Select(f => build(exact ? Fields.ExactOf(f) : f)).OfType<Query>().ToList());
+        return Combine(targets.Select(f => build(exact ? Fields.ExactOf(f) : f) is { } q ? RecordFilter.ForPairs(f, q) : null).OfType<Query>().ToList());
     }
 
     private static Query Combine(List<Query> queries)

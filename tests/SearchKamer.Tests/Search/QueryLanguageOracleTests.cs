@@ -1,3 +1,4 @@
+using ReaderUtil = Lucene.Net.Index.ReaderUtil;
 using SearchKamer.Analysis;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
@@ -175,6 +176,37 @@ public class QueryLanguageOracleTests(CorpusIndexFixture corpus)
 
         Assert.Null(r.Shortcut);
         Assert.Equal(expected, r.Documents.Select(d => d.Id).Order().ToList());
+    }
+
+    [Fact]
+    public void A_zaak_number_of_several_documents_reads_as_the_pairs_of_those_documents()
+    {
+        // What a zaak without one question set lists; the bundled corpus's shared zaak has its set, so the query is asked here.
+        var zaak = corpus.Documents.SelectMany(d => d.ZaakNumbers.Distinct().Select(z => (Zaak: z, Document: d)))
+            .GroupBy(x => x.Zaak).First(g => g.Count() > 1);
+        var members = zaak.Select(x => x.Document).ToList();
+
+        var found = corpus.Index.Read(searcher =>
+        {
+            var query = Shortcuts.ZaakOfSeveral(searcher, zaak.Key);
+            Assert.NotNull(query);
+            var keys = new List<string>();
+            foreach (var hit in searcher.Search(query, 10_000).ScoreDocs)
+            {
+                // Pairs only: the records are no hits (the collector passes them by).
+                var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(hit.Doc, searcher.IndexReader.Leaves)];
+                var (records, doc) = (ParentBits.For(leaf.AtomicReader), hit.Doc - leaf.DocBase);
+                if (!records.Get(doc))
+                {
+                    keys.Add(StoredRecord.Load(searcher, leaf.DocBase + records.NextSetBit(doc)).Key);
+                }
+            }
+
+            return keys;
+        });
+
+        Assert.Equal(members.Select(DocumentMapper.KeyOf).Order(), found.Distinct().Order());
+        Assert.Equal(members.Sum(d => DocumentMapper.Pairs(d).Count), found.Count);
     }
 
     /// <summary>
