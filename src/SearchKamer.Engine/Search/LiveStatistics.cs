@@ -21,6 +21,9 @@ internal static class LiveStatistics
     public static int Pairs(IndexReader reader) =>
         PairCounts.GetValue(reader, r => new StrongBox<int>(DocFreq(r, new Term(Fields.Level, Fields.LevelPair)))).Value;
 
+    /// <summary>Live document records: what the words of a field only they carry (the subject) are counted among.</summary>
+    public static int Records(IndexReader reader) => Math.Max(1, reader.NumDocs - Pairs(reader));
+
     /// <summary>Live records holding <paramref name="term"/>; any count above <paramref name="cap"/> comes back as cap + 1.</summary>
     public static int DocFreq(IndexReader reader, Term term, int cap = int.MaxValue - 1)
     {
@@ -70,7 +73,7 @@ internal static class LiveStatistics
             IsText(term.Field) ? new TermStatistics(term.Bytes, DocFreq(IndexReader, term), -1) : base.TermStatistics(term, context);
 
         public override CollectionStatistics CollectionStatistics(string field) =>
-            IsText(field) ? new CollectionStatistics(field, IndexReader.NumDocs, -1, -1, -1) : base.CollectionStatistics(field);
+            IsText(field) ? new CollectionStatistics(field, IndexSchema.IsDocumentOnly(field) ? Records(IndexReader) : IndexReader.NumDocs, -1, -1, -1) : base.CollectionStatistics(field);
 
         private static bool IsText(string field) => field is Fields.Question or Fields.Answer or Fields.Subject;
     }

@@ -7,9 +7,9 @@ using Fields = SearchKamer.Indexing.Fields;
 namespace SearchKamer.Search;
 
 /// <summary>
-/// The blocks (pairs and record) of the documents whose record passes. Names, ids, filter values and ingest times are
-/// indexed on the document record alone (<see cref="SchemaField.DocumentOnly"/>): on every pair they were a tenth of a
-/// bulk load's CPU, and a pair belongs to one document anyway, so a block passes or fails whole.
+/// The blocks (pairs and record) of the documents whose record passes a test. Filter values and ingest times are indexed
+/// on the document record alone (<see cref="SchemaField.DocumentOnly"/>), and a pair belongs to one document anyway, so a
+/// block passes or fails whole. Queries on such fields that score go through <see cref="RecordQuery"/>.
 /// </summary>
 internal sealed class RecordFilter : Filter
 {
@@ -19,19 +19,12 @@ internal sealed class RecordFilter : Filter
     private RecordFilter(object identity, Func<AtomicReaderContext, FixedBitSet, IEnumerable<int>> passing) =>
         (_identity, _passing) = (identity, passing);
 
-    /// <summary>The pairs of the documents a query on their records finds (<c>minister:rutte</c>, a zaak number); scored as one.</summary>
-    public static Query Matching(Query recordQuery) =>
-        new ConstantScoreQuery(new RecordFilter(recordQuery, (context, _) => Matches(recordQuery, context)));
-
     /// <summary>The documents (re)indexed after a moment.</summary>
     public static Filter IngestedAfter(DateTimeOffset after)
     {
         var ticks = after.UtcTicks;
         return new RecordFilter((Fields.IngestedAt, ticks), (context, records) => Later(context.AtomicReader, records, ticks));
     }
-
-    /// <summary>A query on one field as pairs find it: through their records where the field lives on those alone.</summary>
-    public static Query ForPairs(string field, Query query) => IndexSchema.IsDocumentOnly(field) ? Matching(query) : query;
 
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
@@ -60,9 +53,6 @@ internal sealed class RecordFilter : Filter
             yield return doc;
         }
     }
-
-    private static IEnumerable<int> Matches(Query query, AtomicReaderContext context) =>
-        Docs(new QueryWrapperFilter(query).GetDocIdSet(context, null)?.GetIterator());
 
     private static IEnumerable<int> Later(AtomicReader reader, FixedBitSet records, long ticks) =>
         reader.GetNumericDocValues(Fields.IngestedAt) is { } times

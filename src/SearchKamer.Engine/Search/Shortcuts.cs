@@ -77,7 +77,7 @@ internal static partial class Shortcuts
         {
             { zaak, Occur.MUST },
             { new TermQuery(new Term(Fields.Level, Fields.LevelDoc)), Occur.MUST },
-        }, 1).TotalHits > 1 ? RecordFilter.Matching(zaak) : null;
+        }, 1).TotalHits > 1 ? new RecordQuery(zaak) : null;
     }
 
     /// <summary>The id term the query is exactly (typed in any case), or null.</summary>

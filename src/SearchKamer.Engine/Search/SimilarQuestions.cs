@@ -47,7 +47,7 @@ internal static class SimilarQuestions
 
         foreach (var term in words.Specific(Fields.Subject, self.Document.Subject ?? ""))
         {
-            like.Add(new TermQuery(new Term(Fields.Subject, term)) { Boost = SubjectBoost }, Occur.SHOULD);
+            like.Add(new RecordQuery(new TermQuery(new Term(Fields.Subject, term))) { Boost = SubjectBoost }, Occur.SHOULD);
         }
 
         return like.Clauses.Count == 0 ? [] : Collect(searcher, like, self.Key, count);
@@ -85,7 +85,6 @@ internal static class SimilarQuestions
     /// </summary>
     internal sealed class Words(IndexSearcher searcher, string key)
     {
-        private readonly int _pairs = Math.Max(1, LiveStatistics.Pairs(searcher.IndexReader));
 
         /// <summary>
         /// The rarest words of the text by tf·idf, each found in at least one live pair of another document:
@@ -94,14 +93,16 @@ internal static class SimilarQuestions
         /// </summary>
         public IEnumerable<string> Specific(string field, string text)
         {
-            var maxDocFreq = Math.Max(2, _pairs * BoilerplatePercent / 100);
+            // The subject is on the document records alone, so its words are counted among those.
+            var population = IndexSchema.IsDocumentOnly(field) ? LiveStatistics.Records(searcher.IndexReader) : Math.Max(1, LiveStatistics.Pairs(searcher.IndexReader));
+            var maxDocFreq = Math.Max(2, population * BoilerplatePercent / 100);
             var candidates = new List<(string Term, double Score)>();
             foreach (var (term, tf) in Frequencies(field, text))
             {
                 var df = LiveStatistics.DocFreq(searcher.IndexReader, new Term(field, term), maxDocFreq);
                 if (df > 0 && df <= maxDocFreq)
                 {
-                    candidates.Add((term, tf * (Math.Log((double)_pairs / (df + 1)) + 1)));
+                    candidates.Add((term, tf * (Math.Log((double)population / (df + 1)) + 1)));
                 }
             }
 

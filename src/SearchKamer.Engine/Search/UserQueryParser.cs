@@ -73,7 +73,7 @@ internal sealed class UserQueryParser : QueryParser
 
     protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
         !quoted && WordRanking.Targets(field, _textFields) is { } targets && WordRanking.Word(queryText) is { } word
-            ? (targets.Count == 1 ? word.Query(targets[0]) : new WordAcrossQuery(targets, word))
+            ? (targets.Count == 1 ? RecordQuery.ForPairs(targets[0], word.Query(targets[0])) : new WordAcrossQuery(targets, word))
             : Across(field, quoted, f => WordRanking.WithParts(base.GetFieldQuery(f, queryText, quoted)));
 
     protected override Query GetFieldQuery(string field, string queryText, int slop) =>
@@ -110,7 +110,7 @@ internal sealed class UserQueryParser : QueryParser
             ? _textFields
             : IndexFields.Contains(field) ? [field] // the base parser calls back with the index field it was given
             : [FieldAliases.Resolve(field) ?? throw new ParseException($"onbekend veld \"{field}:\"")];
-        return Combine(targets.Select(f => build(exact ? Fields.ExactOf(f) : f) is { } q ? RecordFilter.ForPairs(f, q) : null).OfType<Query>().ToList());
+        return Combine(targets.Select(f => build(exact ? Fields.ExactOf(f) : f) is { } q ? RecordQuery.ForPairs(f, q) : null).OfType<Query>().ToList());
     }
 
     private static Query Combine(List<Query> queries)

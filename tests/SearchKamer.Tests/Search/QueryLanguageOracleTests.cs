@@ -132,6 +132,21 @@ public class QueryLanguageOracleTests(CorpusIndexFixture corpus)
     }
 
     [Fact]
+    public void A_subject_word_finds_every_pair_of_the_documents_whose_subject_holds_it()
+    {
+        // The subject is indexed on the document record alone; every pair of the document is a hit.
+        var stem = Stem("vergunning");
+        var subjects = new Dictionary<string, HashSet<string>>();
+        var expected = Expect(p => (subjects.TryGetValue(p.Key, out var s) ? s
+            : subjects[p.Key] = [.. AnalyzerProbe.Terms(DutchAnalysis.StemmedIndex, Fields.Subject, p.Document.Subject ?? "")])
+            is var stems && (stems.Contains(stem) || stems.Contains(CompoundParts.Mark(stem))));
+
+        AssertMatches("onderwerp:vergunning", expected);
+        Assert.True(expected.Count > 0);
+        Assert.NotEqual(Expect(p => Holds(p, "vergunning")), expected);
+    }
+
+    [Fact]
     public void A_field_combines_with_words_by_and()
     {
         var expected = Expect(p => Names(p, "party").Contains("sp") && OraclePair.HasPrefix(p.Text, "gemeente"));
