@@ -53,33 +53,44 @@ internal sealed class RecordQuery(Query onRecords) : Query
             }
 
             var records = ParentBits.For(context.AtomicReader);
-            var scores = new Dictionary<int, float>();
+            var (found, scores) = (new List<int>(), new List<float>());
             for (var doc = matches.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.NextDoc())
             {
                 if (records.Get(doc))
                 {
-                    scores[doc] = matches.GetScore();
+                    found.Add(doc);
+                    scores.Add(matches.GetScore());
                 }
             }
 
-            if (scores.Count == 0)
+            if (found.Count == 0)
             {
                 return null;
             }
 
-            var blocks = RecordFilter.Blocks(records, scores.Keys.Order());
-            var docs = BitsFilteredDocIdSet.Wrap(blocks, acceptDocs).GetIterator();
-            return new BlockScorer(this, docs, records, scores);
+            var docs = BitsFilteredDocIdSet.Wrap(RecordFilter.Blocks(records, found), acceptDocs).GetIterator();
+            return new BlockScorer(this, docs, found, scores);
         }
     }
 
-    private sealed class BlockScorer(Weight weight, DocIdSetIterator docs, FixedBitSet records, Dictionary<int, float> scores) : Scorer(weight)
+    /// <summary>The blocks' docs, each scored as its record: the first found record at or after it, as docs only move on.</summary>
+    private sealed class BlockScorer(Weight weight, DocIdSetIterator docs, List<int> records, List<float> scores) : Scorer(weight)
     {
+        private int _at;
+
         public override int DocID => docs.DocID;
 
         public override int Freq => 1;
 
-        public override float GetScore() => scores[records.NextSetBit(docs.DocID)];
+        public override float GetScore()
+        {
+            while (records[_at] < docs.DocID)
+            {
+                _at++;
+            }
+
+            return scores[_at];
+        }
 
         public override int NextDoc() => docs.NextDoc();
 
