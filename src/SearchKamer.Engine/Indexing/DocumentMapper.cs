@@ -39,9 +39,9 @@ public static class DocumentMapper
     public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt, IReadOnlyList<Rendition>? renditions = null, string? change = null)
     {
         var key = KeyOf(doc);
-        // What every pair of the block repeats is built once and shared: the values are the same and Lucene reads
-        // a field when it indexes a record, so one instance serves them all. Pairs store only their own text and
-        // carry no document-only field (names, ids, filter values): results and queries read those from the record.
+        // Pairs store only their own text and, of their document, only its key (a replaced document's pairs go with it):
+        // the subject, names, ids and filter values are on the record, where results and queries read them
+        // (SchemaField.DocumentOnly). What the pairs do share is built once: Lucene reads a field as it indexes a record.
         var shared = Shared(doc, key, ingestedAt, record: false).Where(f => !IndexSchema.IsDocumentOnly(f.Name)).ToList();
         var block = new List<Document>();
         foreach (var q in Pairs(doc))
