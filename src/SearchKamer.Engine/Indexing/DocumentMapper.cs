@@ -39,10 +39,11 @@ public static class DocumentMapper
     public static List<Document> ToBlock(KamervraagDocument doc, DateTimeOffset ingestedAt, IReadOnlyList<Rendition>? renditions = null, string? change = null)
     {
         var key = KeyOf(doc);
-        // Pairs store only their own text and, of their document, only its key (a replaced document's pairs go with it):
-        // the subject, names, ids and filter values are on the record, where results and queries read them
-        // (SchemaField.DocumentOnly). What the pairs do share is built once: Lucene reads a field as it indexes a record.
-        var shared = Shared(doc, key, ingestedAt, record: false).Where(f => !IndexSchema.IsDocumentOnly(f.Name)).ToList();
+        // Pairs hold only their own text and, of their document, its key (a replaced document's pairs go with it): the
+        // subject, names, ids and filter values are on the record alone, where results and queries read them
+        // (SchemaField.DocumentOnly marks them for the queries). One key field serves every pair: Lucene reads a field
+        // as it indexes a record.
+        var pairKey = new Field(Fields.DocId, key, Keyword);
         var block = new List<Document>();
         foreach (var q in Pairs(doc))
         {
@@ -54,7 +55,7 @@ public static class DocumentMapper
             };
             AddText(pair, Fields.Question, q.Question);
             AddText(pair, Fields.Answer, AnswerOf(doc, q));
-            AddAll(pair, shared);
+            pair.Add(pairKey);
             block.Add(pair);
         }
 
@@ -87,38 +88,24 @@ public static class DocumentMapper
             record.Add(new StoredField(Fields.Change, change));
         }
 
-        AddAll(record, Shared(doc, key, ingestedAt, record: true));
+        AddDocumentFields(record, doc, key, ingestedAt);
         block.Add(record);
         return block;
     }
 
-    private static void AddAll(Document d, List<IIndexableField> fields)
+    /// <summary>What the document record alone carries of the document: key, ids, filter values, names, subject, times.</summary>
+    private static void AddDocumentFields(Document d, KamervraagDocument doc, string key, DateTimeOffset ingestedAt)
     {
-        foreach (var f in fields)
-        {
-            d.Add(f);
-        }
-    }
-
-    /// <param name="record">For the document record, which alone stores them and carries the facets' doc values.</param>
-    private static List<IIndexableField> Shared(KamervraagDocument doc, string key, DateTimeOffset ingestedAt, bool record)
-    {
-        var keyword = record ? StoredKeyword : Keyword;
-        var d = new List<IIndexableField>();
-        d.Add(new Field(Fields.DocId, key, keyword));
-        if (record)
-        {
-            // Doc values on the record alone: a pair reads its document's through ParentBits.
-            d.Add(new SortedDocValuesField(Fields.DocId, new BytesRef(key)));
-            d.Add(new NumericDocValuesField(Fields.IngestedAt, ingestedAt.UtcTicks));
-            d.Add(new StoredField(Fields.IngestedAt, ingestedAt.UtcTicks));
-        }
-
-        AddId(d, keyword, Fields.OfficialId, doc.OfficialId);
-        AddId(d, keyword, Fields.DocumentNumber, doc.DocumentNumber);
+        d.Add(new Field(Fields.DocId, key, StoredKeyword));
+        // A pair reads its document's key through ParentBits.
+        d.Add(new SortedDocValuesField(Fields.DocId, new BytesRef(key)));
+        d.Add(new NumericDocValuesField(Fields.IngestedAt, ingestedAt.UtcTicks));
+        d.Add(new StoredField(Fields.IngestedAt, ingestedAt.UtcTicks));
+        AddId(d, Fields.OfficialId, doc.OfficialId);
+        AddId(d, Fields.DocumentNumber, doc.DocumentNumber);
         foreach (var zaak in doc.ZaakNumbers)
         {
-            AddId(d, keyword, Fields.Zaak, zaak);
+            AddId(d, Fields.Zaak, zaak);
         }
 
         // Keyword fields (filters, facets) as the schema's rows give them.
@@ -126,7 +113,7 @@ public static class DocumentMapper
         {
             foreach (var value in field.Values!(doc))
             {
-                AddKeyword(d, keyword, field.Name, value, docValues: record);
+                AddKeyword(d, field.Name, value);
             }
         }
 
@@ -145,7 +132,6 @@ public static class DocumentMapper
         // Searched but never highlighted nor read back (results take the subject from the document JSON).
         d.Add(TwinTextFields.Stemmed(Fields.Subject, doc.Subject ?? "", Field.Store.NO));
         d.Add(TwinTextFields.Exact(Fields.SubjectExact, doc.Subject ?? ""));
-        return d;
     }
 
     /// <summary>
@@ -160,28 +146,20 @@ public static class DocumentMapper
     }
 
     /// <summary>Ids are matched case-insensitively: users type "ah-tk-…" and "2025d36086" alike.</summary>
-    private static void AddId(List<IIndexableField> d, FieldType type, string field, string? value)
+    private static void AddId(Document d, string field, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            d.Add(new Field(field, value.ToLowerInvariant(), type));
+            d.Add(new Field(field, value.ToLowerInvariant(), StoredKeyword));
         }
     }
 
-    /// <param name="docValues">
-    /// Facets are counted from the document records alone (<c>Search/FacetTable</c>), so only they carry the values as doc
-    /// values: on every pair too, they were written a million times at a million pairs and never read.
-    /// </param>
-    private static void AddKeyword(List<IIndexableField> d, FieldType type, string field, string? value, bool docValues)
+    /// <summary>A filter value as a term to select by and a doc value that facets are counted from (<c>Search/FacetTable</c>).</summary>
+    private static void AddKeyword(Document d, string field, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (!string.IsNullOrWhiteSpace(value))
         {
-            return;
-        }
-
-        d.Add(new Field(field, value, type));
-        if (docValues)
-        {
+            d.Add(new Field(field, value, StoredKeyword));
             d.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
     }

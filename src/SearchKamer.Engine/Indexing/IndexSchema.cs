@@ -125,8 +125,9 @@ public sealed record SchemaField(string Name, FieldKind Kind, FieldAnalysis Anal
     public SchemaExport? Export { get; init; }
 
     /// <summary>
-    /// Indexed on the document record alone, not on each of its pairs: a query on it reaches the pairs through their
-    /// record (<c>Search/RecordQuery</c>, <c>Search/RecordFilter</c>). Copies on every pair were a sixth of a bulk load's CPU.
+    /// Indexed on the document record alone, not on each of its pairs (DocumentMapper gives a pair its text and key only):
+    /// a query on it reaches the pairs through their record (<c>Search/RecordQuery</c>). Copies on every pair were a sixth
+    /// of a bulk load's CPU.
     /// </summary>
     public bool DocumentOnly { get; init; }
 }

@@ -17,6 +17,35 @@ internal static class ParentBits
     public static FixedBitSet For(AtomicReader reader) =>
         Cache.GetValue(reader.CoreCacheKey, _ => Build(reader));
 
+    /// <summary>
+    /// The blocks of the given records, each record with the pairs before it: what a query or filter on fields only
+    /// the records carry (<see cref="SchemaField.DocumentOnly"/>) lets through.
+    /// </summary>
+    /// <param name="found">
+    /// Records of the segment, in order. A pair among them (an index written before such fields left the pairs) adds
+    /// nothing: its record brings the whole block.
+    /// </param>
+    public static FixedBitSet Blocks(FixedBitSet records, IEnumerable<int> found)
+    {
+        var blocks = new FixedBitSet(records.Length);
+        foreach (var record in found)
+        {
+            var first = record == 0 ? 0 : records.PrevSetBit(record - 1) + 1;
+            blocks.Set(first, record + 1);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The set docs of a bit set, in order.</summary>
+    public static IEnumerable<int> Each(FixedBitSet bits)
+    {
+        for (var doc = bits.Length == 0 ? -1 : bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
+        {
+            yield return doc;
+        }
+    }
+
     private static FixedBitSet Build(AtomicReader reader)
     {
         var bits = new FixedBitSet(reader.MaxDoc);

@@ -42,7 +42,7 @@ internal sealed class AllButOneSelection : Filter
 
         // The values are on the document records: a record's posting stands for its pairs, which the set will hold.
         var reader = searcher.IndexReader;
-        var pairsPerRecord = Math.Max(1, LiveStatistics.Pairs(reader) / Math.Max(1, reader.NumDocs - LiveStatistics.Pairs(reader)));
+        var pairsPerRecord = Math.Max(1, LiveStatistics.Pairs(reader) / LiveStatistics.Records(reader));
         var postings = selected.Sum(terms => TermDocBits.Cost(reader, terms)) * pairsPerRecord;
         var limit = factor == 0 ? 0 : postings > long.MaxValue / factor ? long.MaxValue : postings * factor;
         return readsMoreThan(limit)
@@ -71,6 +71,6 @@ internal sealed class AllButOneSelection : Filter
             candidates.Or(all);
         }
 
-        return RecordFilter.Blocks(records, RecordFilter.Docs(candidates.GetIterator()));
+        return ParentBits.Blocks(records, ParentBits.Each(candidates));
     }
 }

@@ -13,5 +13,5 @@ internal static class Filters
     /// same words without one).
     /// </summary>
     public static Query Apply(Query query, SearchRequest r) =>
-        r.IngestedAfter is { } after ? new FilteredQuery(query, RecordFilter.IngestedAfter(after)) : query;
+        r.IngestedAfter is { } after ? new FilteredQuery(query, new IngestedAfterFilter(after)) : query;
 }

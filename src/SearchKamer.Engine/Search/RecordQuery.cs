@@ -68,7 +68,7 @@ internal sealed class RecordQuery(Query onRecords) : Query
                 return null;
             }
 
-            var docs = BitsFilteredDocIdSet.Wrap(RecordFilter.Blocks(records, found), acceptDocs).GetIterator();
+            var docs = BitsFilteredDocIdSet.Wrap(ParentBits.Blocks(records, found), acceptDocs).GetIterator();
             return new BlockScorer(this, docs, found, scores);
         }
     }

@@ -85,7 +85,6 @@ internal static class SimilarQuestions
     /// </summary>
     internal sealed class Words(IndexSearcher searcher, string key)
     {
-
         /// <summary>
         /// The rarest words of the text by tf·idf, each found in at least one live pair of another document:
         /// a word only this document uses (its own pairs repeat a combined answer) cannot find anything.

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using SearchKamer.Indexing;
 using SearchKamer.Search;
 using SearchKamer.Tests.Analysis;
 using Fields = SearchKamer.Indexing.Fields;
@@ -20,35 +19,21 @@ public class RecordQueryTests(CorpusIndexFixture corpus)
     public void Every_pair_of_a_matching_document_is_found_with_its_records_score(string word)
     {
         var stem = AnalyzerProbe.QueryStem(word);
-        var (records, pairs) = corpus.Index.Read(searcher =>
+        var (records, hits) = corpus.Index.Read(searcher =>
         {
             var onRecords = new TermQuery(new Term(Fields.Subject, stem));
-            var found = searcher.Search(onRecords, 10_000).ScoreDocs.ToDictionary(h => h.Doc, h => h.Score);
-            var blocks = searcher.Search(new RecordQuery(onRecords), 100_000).ScoreDocs;
-            return (found, blocks.Select(h => (Record: RecordOf(searcher, h.Doc), First: FirstOfBlock(searcher, h.Doc), h.Doc, h.Score)).ToList());
+            var found = searcher.Search(onRecords, 10_000).ScoreDocs.Select(h => (Block: HitBlocks.Of(searcher, h.Doc), h.Score)).ToList();
+            var blocks = searcher.Search(new RecordQuery(onRecords), 100_000).ScoreDocs.Select(h => (Block: HitBlocks.Of(searcher, h.Doc), h.Doc, h.Score));
+            return (found, blocks.ToList());
         });
 
         Assert.NotEmpty(records);
-        Assert.All(records.Keys, r => Assert.Equal(r, corpus.Index.Read(searcher => RecordOf(searcher, r))));
-        // Each matching record with all its pairs (the record itself included, which the collector passes by), nothing else;
-        // each with the record's score.
-        Assert.Equal(records.Keys.Order(), pairs.Select(p => p.Record).Distinct().Order());
-        Assert.Equal(pairs.Count, pairs.Select(p => p.Doc).Distinct().Count());
-        Assert.All(pairs.GroupBy(p => p.Record), block => Assert.Equal(Enumerable.Range(block.First().First, block.Key - block.First().First + 1), block.Select(p => p.Doc).Order()));
-        Assert.All(pairs, p => Assert.Equal(records[p.Record], p.Score, 5));
-    }
-
-    private static int FirstOfBlock(IndexSearcher searcher, int doc)
-    {
-        var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(doc, searcher.IndexReader.Leaves)];
-        var records = ParentBits.For(leaf.AtomicReader);
-        var record = records.NextSetBit(doc - leaf.DocBase);
-        return leaf.DocBase + (record == 0 ? 0 : records.PrevSetBit(record - 1) + 1);
-    }
-
-    private static int RecordOf(IndexSearcher searcher, int doc)
-    {
-        var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(doc, searcher.IndexReader.Leaves)];
-        return leaf.DocBase + ParentBits.For(leaf.AtomicReader).NextSetBit(doc - leaf.DocBase);
+        Assert.All(records, r => Assert.True(r.Block.IsRecord, $"{r.Block.Record}: the subject must be on the records alone"));
+        // Each matching record with its whole block (the record included, which the collector passes by), nothing else,
+        // each doc with the record's score.
+        var scores = records.ToDictionary(r => r.Block.Record, r => r.Score);
+        var expected = records.SelectMany(r => Enumerable.Range(r.Block.First, r.Block.Record - r.Block.First + 1)).Order();
+        Assert.Equal(expected, hits.Select(h => h.Doc).Order());
+        Assert.All(hits, h => Assert.Equal(scores[h.Block.Record], h.Score, 5));
     }
 }
