@@ -76,6 +76,45 @@ public class SimilarWordsTests(CorpusIndexFixture corpus)
         }
     }
 
+    [Fact]
+    public void A_document_that_shares_only_a_subject_word_is_among_the_similar_questions()
+    {
+        // Oracle: the index's own postings say which documents hold a chosen subject word on their record and none of the
+        // chosen question and answer words in any pair; only the subject can bring those.
+        var cases = corpus.Index.Read(searcher =>
+        {
+            var found = new List<(string Key, int Number, string Other)>();
+            foreach (var doc in corpus.Documents)
+            {
+                var key = DocumentMapper.KeyOf(doc);
+                var pair = DocumentMapper.Pairs(doc)[0];
+                var words = new SimilarQuestions.Words(searcher, key);
+                var subject = words.Specific(Fields.Subject, doc.Subject ?? "").ToList();
+                var text = words.Specific(Fields.Question, pair.Question).Concat(words.Specific(Fields.Answer, DocumentMapper.AnswerOf(doc, pair))).ToList();
+                foreach (var other in corpus.Documents.Select(DocumentMapper.KeyOf).Where(k => k != key))
+                {
+                    if (subject.Any(w => Holds(searcher, other, Fields.Subject, w)) &&
+                        !text.Any(w => Holds(searcher, other, Fields.Question, w) || Holds(searcher, other, Fields.Answer, w)))
+                    {
+                        found.Add((key, pair.Number, other));
+                    }
+                }
+            }
+
+            return found;
+        });
+
+        Assert.True(cases.Count > 0, "the corpus has documents that share only a subject word");
+        foreach (var (key, number, other) in cases)
+        {
+            Assert.Contains(other, corpus.Engine.Similar(key, number, corpus.Documents.Count)!.Select(h => h.Id));
+        }
+    }
+
+    /// <summary>Whether document <paramref name="key"/> holds the word in the field, on its record or a pair (both carry its key).</summary>
+    private static bool Holds(IndexSearcher searcher, string key, string field, string word) =>
+        searcher.Search(new BooleanQuery { { new TermQuery(new Term(field, word)), Occur.MUST }, { new TermQuery(new Term(Fields.DocId, key)), Occur.MUST } }, 1).TotalHits > 0;
+
     private static string Similar(SearchEngine engine, string key, int number) =>
         key + " " + number + ": " + string.Join(", ", engine.Similar(key, number, 5)!.Select(h => h.Id));
 
