@@ -1,9 +1,6 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Util;
 
 namespace SearchKamer.Analysis;
@@ -15,6 +12,15 @@ namespace SearchKamer.Analysis;
 /// </summary>
 public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
 {
+    private readonly StemMemo? _memo;
+
+    /// <param name="memo">A memo of the chain's tail of its own (tests); otherwise the process's.</param>
+    internal DutchStemmedAnalyzer(bool splitCompounds, StemMemo memo)
+        : this(splitCompounds)
+    {
+        _memo = memo;
+    }
+
     /// <summary>True for the index analyzer; queries are not split so a compound in a query
     /// still requires the compound (or its parts at one position) in the document.</summary>
     public bool SplitCompounds { get; } = splitCompounds;
@@ -29,9 +35,9 @@ public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
             stream = new ExactTwin.Tee(stream);
         }
 
-        stream = new StopFilter(LuceneVersion.LUCENE_48, stream, DutchStopWords.Set);
+        stream = new StopWordFilter(stream, DutchStopWords.Set);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new MemoisedStemFilter(stream, SplitCompounds);
+        stream = new MemoisedStemFilter(stream, SplitCompounds, _memo ?? MemoisedStemFilter.Shared(SplitCompounds));
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

@@ -1,6 +1,5 @@
+using System.Collections.Frozen;
 using Lucene.Net.Analysis.Nl;
-using Lucene.Net.Analysis.Util;
-using Lucene.Net.Util;
 
 namespace SearchKamer.Analysis;
 
@@ -14,19 +13,6 @@ internal static class DutchStopWords
     // as stop words: negation does not help a bag-of-words match.
     private static readonly string[] Kept = ["wezen"];
 
-    public static CharArraySet Set { get; } = Build();
-
-    private static CharArraySet Build()
-    {
-        var words = new CharArraySet(LuceneVersion.LUCENE_48, DutchAnalyzer.DefaultStopSet.Count, ignoreCase: false);
-        foreach (var word in DutchAnalyzer.DefaultStopSet)
-        {
-            if (!Kept.Contains(word))
-            {
-                words.Add(word);
-            }
-        }
-
-        return words.AsReadOnly();
-    }
+    public static FrozenSet<string> Set { get; } =
+        DutchAnalyzer.DefaultStopSet.Select(w => w.ToString()!).Where(w => !Kept.Contains(w)).ToFrozenSet(StringComparer.Ordinal);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -20,32 +19,42 @@ public sealed class MemoisedStemFilter : TokenFilter
     // Bounded so a stream of unique tokens (numbers, ids) cannot grow it without end.
     private const int MaxWords = 200_000;
 
+    // The tokenizer cuts tokens at 255 characters; a longer word (none in practice) is not remembered.
+    private const int MaxWordLength = 255;
+
     private static readonly Analyzer SplittingTail = new Tail(splitCompounds: true);
     private static readonly Analyzer PlainTail = new Tail(splitCompounds: false);
 
-    private static readonly Memo Splitting = new();
-    private static readonly Memo Plain = new();
+    private static readonly StemMemo Splitting = new(MaxWords);
+    private static readonly StemMemo Plain = new(MaxWords);
 
     private readonly bool _splitCompounds;
+    private readonly StemMemo _memo;
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _positionIncrement;
-    private string[] _terms = [];
+    private string[] _parts = [];
     private int _next;
 
     public MemoisedStemFilter(TokenStream input, bool splitCompounds)
+        : this(input, splitCompounds, Shared(splitCompounds))
+    {
+    }
+
+    /// <param name="memo">Where words are remembered: the process's own memo of the chain, or a test's.</param>
+    internal MemoisedStemFilter(TokenStream input, bool splitCompounds, StemMemo memo)
         : base(input)
     {
         _splitCompounds = splitCompounds;
+        _memo = memo;
         _term = AddAttribute<ICharTermAttribute>();
         _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
     }
 
     public override bool IncrementToken()
     {
-        if (_next < _terms.Length)
+        if (_next < _parts.Length)
         {
-            var part = _terms[_next++];
-            _term.SetEmpty().Append(part);
+            _term.SetEmpty().Append(_parts[_next++]);
             _positionIncrement.PositionIncrement = 0;
             return true;
         }
@@ -55,58 +64,36 @@ public sealed class MemoisedStemFilter : TokenFilter
             return false;
         }
 
-        _terms = Lookup(_term.Buffer.AsSpan(0, _term.Length));
-        _term.SetEmpty().Append(_terms[0]);
-        _next = 1;
+        var word = _term.Buffer.AsSpan(0, _term.Length);
+        if (_memo.TryGet(word, out var found))
+        {
+            _term.CopyBuffer(found.Chars, found.Start, found.Length);
+            _parts = found.Parts;
+        }
+        else
+        {
+            var terms = Run(_splitCompounds ? SplittingTail : PlainTail, word.ToString());
+            _parts = terms.Length == 1 ? [] : [.. terms.Skip(1).Select(CompoundParts.Mark)];
+            if (word.Length <= MaxWordLength)
+            {
+                _memo.Add(word, terms[0], _parts);
+            }
+
+            _term.SetEmpty().Append(terms[0]);
+        }
+
+        _next = 0;
         return true;
     }
+
+    /// <summary>The process's memo of the tail with or without compound parts.</summary>
+    internal static StemMemo Shared(bool splitCompounds) => splitCompounds ? Splitting : Plain;
 
     public override void Reset()
     {
         base.Reset();
-        _terms = [];
+        _parts = [];
         _next = 0;
-    }
-
-    private string[] Lookup(ReadOnlySpan<char> word)
-    {
-        var memo = _splitCompounds ? Splitting : Plain;
-        if (memo.Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var terms))
-        {
-            return terms;
-        }
-
-        var text = word.ToString();
-        terms = Run(_splitCompounds ? SplittingTail : PlainTail, text);
-        for (var i = 1; i < terms.Length; i++)
-        {
-            terms[i] = CompoundParts.Mark(terms[i]);
-        }
-
-        memo.Add(text, terms);
-        return terms;
-    }
-
-    /// <summary>
-    /// Counts its own additions: ConcurrentDictionary.Count takes every lock, too dear on each miss;
-    /// an approximate count is enough for a bound.
-    /// </summary>
-    private sealed class Memo
-    {
-        private int _count;
-
-        public ConcurrentDictionary<string, string[]> Words { get; } = new(StringComparer.Ordinal);
-
-        public void Add(string word, string[] terms)
-        {
-            if (Interlocked.Increment(ref _count) > MaxWords)
-            {
-                Words.Clear();
-                Interlocked.Exchange(ref _count, 0);
-            }
-
-            Words[word] = terms;
-        }
     }
 
     private static string[] Run(Analyzer tail, string word)

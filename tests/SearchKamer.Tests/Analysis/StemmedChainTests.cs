@@ -52,6 +52,27 @@ public class StemmedChainTests
     }
 
     [Fact]
+    public void Every_word_of_Snowballs_Dutch_stop_list_is_dropped_but_wezen_which_is_also_a_noun()
+    {
+        var stopList = Lucene.Net.Analysis.Nl.DutchAnalyzer.DefaultStopSet.Select(w => w.ToString()!).ToList();
+        Assert.Contains("wezen", stopList);
+        Assert.True(stopList.Count > 90, $"Snowball's list ({stopList.Count} words)");
+
+        foreach (var word in stopList)
+        {
+            var terms = Analyze(FieldAnalyzers.Index, "all", word).Select(t => t.Term).ToList();
+            if (word == "wezen")
+            {
+                Assert.NotEmpty(terms);
+            }
+            else
+            {
+                Assert.True(terms.Count == 0, $"{word}: {string.Join(" ", terms)}");
+            }
+        }
+    }
+
+    [Fact]
     public void Een_with_accents_survives_the_stop_filter_and_is_folded()
     {
         const string sentence = "Kunt u bovenstaande vragen één voor één beantwoorden?";
