@@ -13,6 +13,10 @@ internal readonly record struct MemoisedWord(char[] Chars, int Start, int Length
 /// </summary>
 internal sealed class StemMemo(int maxWords)
 {
+    // Words and stems of 16 characters on average, far more than Dutch text needs: tokens up to the tokenizer's 255
+    // characters, unique ones sent on purpose, cannot make the memo hold more than a few megabytes beyond its words.
+    internal const int CharactersPerWord = 32;
+
     private readonly object _writing = new();
     private Table _table = new(1 << 10);
     private int _words;
@@ -23,8 +27,8 @@ internal sealed class StemMemo(int maxWords)
     public bool TryGet(ReadOnlySpan<char> word, out MemoisedWord found) => Volatile.Read(ref _table).TryGet(word, out found);
 
     /// <summary>
-    /// Remembers a word. Past the bound the memo starts over, so a stream of words never seen again (numbers, ids)
-    /// cannot grow it without end; the common words come back at once.
+    /// Remembers a word. Past the bound (of words, or of their characters) the memo starts over, so a stream of words
+    /// never seen again (numbers, ids) cannot grow it without end; the common words come back at once.
     /// </summary>
     public void Add(ReadOnlySpan<char> word, string stem, string[] parts)
     {
@@ -36,7 +40,7 @@ internal sealed class StemMemo(int maxWords)
                 return;
             }
 
-            if (++_words > maxWords)
+            if (++_words > maxWords || table.Characters + word.Length + stem.Length > (long)maxWords * CharactersPerWord)
             {
                 _words = 1;
                 table = new Table(1 << 10);
@@ -66,6 +70,9 @@ internal sealed class StemMemo(int maxWords)
         }
 
         public int Count { get; private set; }
+
+        /// <summary>The characters of the words and stems held.</summary>
+        public int Characters => _used;
 
         /// <summary>Whether one more word of these characters fits at most half full (short probes).</summary>
         public bool HasRoom(int characters) => (Count + 1) * 2 <= _slots.Length && _used + characters <= _chars.Length;

@@ -69,6 +69,25 @@ public class StemMemoTests
     }
 
     [Fact]
+    public void Long_words_make_the_memo_start_over_before_their_characters_pass_its_bound()
+    {
+        const int MaxWords = 1_000;
+        var memo = new StemMemo(MaxWords);
+        var startedOver = 0;
+        for (var i = 0; i < MaxWords; i++)
+        {
+            // Tokens as long as the tokenizer lets through, each one new: what someone filling the memo on purpose sends.
+            var word = i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + new string('x', 249);
+            var before = memo.Count;
+            memo.Add(word, word, []);
+            startedOver += memo.Count < before ? 1 : 0;
+            Assert.True(memo.Count * 2 * word.Length <= MaxWords * StemMemo.CharactersPerWord, $"{memo.Count} words of {word.Length} characters held");
+        }
+
+        Assert.True(startedOver > 0, "the memo started over on its characters, long before its words");
+    }
+
+    [Fact]
     public void Threads_that_add_and_read_at_once_only_ever_find_a_words_own_stem()
     {
         var words = CorpusTexts().SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).Take(20_000).ToArray();
