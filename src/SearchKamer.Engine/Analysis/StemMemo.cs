@@ -19,7 +19,6 @@ internal sealed class StemMemo(int maxWords)
 
     private readonly object _writing = new();
     private Table _table = new(1 << 10);
-    private int _words;
 
     /// <summary>The words the current table holds.</summary>
     public int Count => Volatile.Read(ref _table).Count;
@@ -40,9 +39,8 @@ internal sealed class StemMemo(int maxWords)
                 return;
             }
 
-            if (++_words > maxWords || table.Characters + word.Length + stem.Length > (long)maxWords * CharactersPerWord)
+            if (table.Count >= maxWords || table.Characters + word.Length + stem.Length > (long)maxWords * CharactersPerWord)
             {
-                _words = 1;
                 table = new Table(1 << 10);
             }
             else if (!table.HasRoom(word.Length + stem.Length))
