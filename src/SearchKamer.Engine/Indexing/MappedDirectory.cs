@@ -7,10 +7,25 @@ namespace SearchKamer.Indexing;
 /// NIOFSDirectory reads through a FileStream under a lock, asking the file's length and seeking on every
 /// refill; positional reads (<c>pread</c>) on a shared handle, which replaced it, still cost a system call and a
 /// copy per buffer: a tenth of a search's CPU at a million pairs. Lucene.Net's own MMapDirectory is no way out
-/// (slower, and it unmaps under searches still reading: see lucene-notes). Writing is FSDirectory's own.
+/// (slower, and it unmaps under searches still reading: see lucene-notes). Files are written through
+/// <see cref="ChecksumFileOutput"/>; deleting, listing, locking and syncing at commit are FSDirectory's own.
 /// </summary>
 public sealed class MappedDirectory(DirectoryInfo path) : FSDirectory(path, null)
 {
+    public override IndexOutput CreateOutput(string name, IOContext context)
+    {
+        EnsureOpen();
+        EnsureCanWrite(name);
+        // FSDirectory syncs at commit only the files it saw closed.
+        return new ChecksumFileOutput(Path.Combine(Directory.FullName, name), () =>
+        {
+            lock (m_syncLock)
+            {
+                m_staleFiles.Add(name);
+            }
+        });
+    }
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
