@@ -12,7 +12,7 @@ namespace SearchKamer.Analysis;
 /// </summary>
 public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
 {
-    private readonly StemMemo? _memo;
+    private readonly StemMemo _memo = MemoisedStemFilter.Shared(splitCompounds);
 
     /// <param name="memo">A memo of the chain's tail of its own (tests); otherwise the process's.</param>
     internal DutchStemmedAnalyzer(bool splitCompounds, StemMemo memo)
@@ -37,7 +37,7 @@ public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
 
         stream = new StopWordFilter(stream, DutchStopWords.Set);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new MemoisedStemFilter(stream, SplitCompounds, _memo ?? MemoisedStemFilter.Shared(SplitCompounds));
+        stream = new MemoisedStemFilter(stream, SplitCompounds, _memo);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

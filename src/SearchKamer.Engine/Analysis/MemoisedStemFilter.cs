@@ -14,7 +14,7 @@ namespace SearchKamer.Analysis;
 /// position with the word's offsets. Words are looked up as spans, so a hit allocates nothing.
 /// One memo for all threads: a memo per thread grew with the host's thread pool to gigabytes.
 /// </summary>
-public sealed class MemoisedStemFilter : TokenFilter
+internal sealed class MemoisedStemFilter : TokenFilter
 {
     // Bounded so a stream of unique tokens (numbers, ids) cannot grow it without end.
     private const int MaxWords = 200_000;
@@ -35,13 +35,8 @@ public sealed class MemoisedStemFilter : TokenFilter
     private string[] _parts = [];
     private int _next;
 
-    public MemoisedStemFilter(TokenStream input, bool splitCompounds)
-        : this(input, splitCompounds, Shared(splitCompounds))
-    {
-    }
-
-    /// <param name="memo">Where words are remembered: the process's own memo of the chain, or a test's.</param>
-    internal MemoisedStemFilter(TokenStream input, bool splitCompounds, StemMemo memo)
+    /// <param name="memo">Where words are remembered: the process's own memo of the chain (<see cref="Shared"/>), or a test's.</param>
+    public MemoisedStemFilter(TokenStream input, bool splitCompounds, StemMemo memo)
         : base(input)
     {
         _splitCompounds = splitCompounds;

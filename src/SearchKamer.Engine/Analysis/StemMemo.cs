@@ -83,7 +83,7 @@ internal sealed class StemMemo(int maxWords)
             {
                 if (slot.Hash != 0)
                 {
-                    grown.Add(_chars.AsSpan(slot.Start, slot.WordLength), new string(_chars, slot.Start + slot.WordLength, slot.StemLength), slot.Parts!);
+                    grown.Add(_chars.AsSpan(slot.Start, slot.WordLength), _chars.AsSpan(slot.Start + slot.WordLength, slot.StemLength), slot.Parts!);
                 }
             }
 
@@ -112,7 +112,7 @@ internal sealed class StemMemo(int maxWords)
         }
 
         /// <summary>Only under the memo's lock, with room checked (<see cref="HasRoom"/>).</summary>
-        public void Add(ReadOnlySpan<char> word, string stem, string[] parts)
+        public void Add(ReadOnlySpan<char> word, ReadOnlySpan<char> stem, string[] parts)
         {
             var hash = Hash(word);
             var i = hash & _mask;
