@@ -26,6 +26,18 @@ public sealed class ApiAndInboxTests(HostFixture host)
     }
 
     [Fact]
+    public async Task A_search_answer_is_sent_whole_with_its_length_not_in_chunks()
+    {
+        using var response = await host.Client.GetAsync("/api/search?q=gemeente");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.True(System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_served()
     {
         var json = await host.Json("/openapi/v1.json");
