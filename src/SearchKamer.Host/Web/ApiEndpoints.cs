@@ -54,7 +54,7 @@ public static class ApiEndpoints
     }
 
     /// <summary>/api/search. The start-up warm-up asks its searches through this handler too, so that the JSON writing of
-    /// a response is optimised before the first visitor's search (as the API writes it: asynchronously, to a pipe).</summary>
+    /// a response is optimised before the first visitor's search.</summary>
     /// <remarks>
     /// The answer (about 30 KB for a page of ten) is written whole, with its length: streamed, it went out in about ten
     /// chunks, each a write to the socket and a chunk for the client to parse.

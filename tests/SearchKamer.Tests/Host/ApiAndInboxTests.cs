@@ -34,7 +34,8 @@ public sealed class ApiAndInboxTests(HostFixture host)
         Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
-        Assert.True(System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt32() > 0);
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        Assert.True(json.RootElement.GetProperty("total").GetInt32() > 0);
     }
 
     [Fact]
