@@ -31,7 +31,7 @@ public class StemMemoTests
     [Fact]
     public void Every_remembered_word_is_found_with_its_own_stem_and_parts_while_the_table_grows()
     {
-        var words = CorpusTexts().SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
+        var words = CorpusWords().ToList();
         var memo = new StemMemo(words.Count);
         var added = new Dictionary<string, (string Stem, string[] Parts)>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
@@ -90,7 +90,7 @@ public class StemMemoTests
     [Fact]
     public void Threads_that_add_and_read_at_once_only_ever_find_a_words_own_stem()
     {
-        var words = CorpusTexts().SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).Take(20_000).ToArray();
+        var words = CorpusWords().Take(20_000).ToArray();
         var memo = new StemMemo(words.Length);
         var found = 0;
         Parallel.For(0, 4, thread =>
@@ -124,6 +124,10 @@ public class StemMemoTests
             Assert.Equal(parts, found.Parts);
         }
     }
+
+    /// <summary>The distinct space-separated words of the bundled corpus's texts, punctuation and all.</summary>
+    private static IEnumerable<string> CorpusWords() =>
+        CorpusTexts().SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal);
 
     private static List<string> CorpusTexts() =>
         [.. Directory.EnumerateFiles(RepoPaths.Corpus, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText)];
