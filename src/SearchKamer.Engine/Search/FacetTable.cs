@@ -35,7 +35,6 @@ internal sealed class FacetTable
     private readonly ushort[]? _narrow;
     private readonly int[]? _wide;
     private readonly Dictionary<string, int>[] _ordOf;
-    private readonly FacetSignatures? _signatures;
 
     private FacetTable(int[] rows, List<int> entries, string[][] labels, int narrowValues)
     {
@@ -63,7 +62,6 @@ internal sealed class FacetTable
         }
 
         _ordOf = [.. labels.Select(l => l.Select((label, ord) => (label, ord)).ToDictionary(x => x.label, x => x.ord, StringComparer.Ordinal))];
-        _signatures = FacetSignatures.Build(rows, entries, FacetOf, labels.Length, ValueCount);
     }
 
     /// <summary>Per facet, the value of each ordinal of this segment.</summary>
@@ -77,9 +75,6 @@ internal sealed class FacetTable
 
     /// <summary>Value indices of every facet together.</summary>
     public int ValueCount => Offsets[^1];
-
-    /// <summary>How many counts <see cref="CountSignatures"/> adds to: the value indices, then the records' signatures.</summary>
-    public int SignatureSlots => _signatures?.Slots ?? ValueCount;
 
     /// <summary>
     /// Per value index, the bit of its facet (1 &lt;&lt; facet) where it is one of the values selected in that facet;
@@ -115,32 +110,6 @@ internal sealed class FacetTable
         else
         {
             CountAll(Row(_wide!, record), counts);
-        }
-    }
-
-    /// <summary>
-    /// Counts a record as <see cref="CountAll"/> does, by its facet signatures (see <see cref="FacetSignatures"/>), into
-    /// <paramref name="counts"/> of <see cref="SignatureSlots"/> counts, which <see cref="Fold"/> then turns into counts per
-    /// value. For a broad search: folding passes over every signature once.
-    /// </summary>
-    public void CountSignatures(int record, int[] counts)
-    {
-        if (_signatures is { } signatures)
-        {
-            signatures.Count(record, counts);
-        }
-        else
-        {
-            CountAll(record, counts);
-        }
-    }
-
-    /// <summary>Adds the signatures counted in <paramref name="counts"/> to their values (nothing when it holds values only).</summary>
-    public void Fold(int[] counts)
-    {
-        if (counts.Length > ValueCount)
-        {
-            _signatures!.Fold(counts);
         }
     }
 

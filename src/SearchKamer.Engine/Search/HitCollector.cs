@@ -71,8 +71,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         _numbers = RecordNumbers.For(reader);
         _lastParent = -1;
         _table = FacetTable.For(reader, _fields);
-        // A broad search counts its many documents by their facet signatures, a narrow one its few by their values.
-        _segmentCounts = new int[bounded ? _table.SignatureSlots : _table.ValueCount];
+        _segmentCounts = new int[_table.ValueCount];
         _segments.Add((_table, _segmentCounts));
         _selectionBits = _selected == 0 ? [] : _table.SelectionBits(_selections);
     }
@@ -125,11 +124,6 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     /// <summary>Facet values with their document counts, after the search has finished.</summary>
     public Dictionary<string, int>[] Counts()
     {
-        foreach (var (table, segmentCounts) in _segments)
-        {
-            table.Fold(segmentCounts);
-        }
-
         var counts = new Dictionary<string, int>[facets.Count];
         for (var f = 0; f < counts.Length; f++)
         {
@@ -191,15 +185,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         var failing = _selected == 0 ? 0 : _selected & ~table.Passed(record, _selectionBits);
         if (failing == 0)
         {
-            if (bounded)
-            {
-                table.CountSignatures(record, _segmentCounts);
-            }
-            else
-            {
-                table.CountAll(record, _segmentCounts);
-            }
-
+            table.CountAll(record, _segmentCounts);
             return true;
         }
 

@@ -36,37 +36,33 @@ public class FacetTableTests(CorpusIndexFixture corpus)
     [InlineData(0)]
     public void Counting_many_records_at_once_adds_up_the_values_each_record_holds(int narrowValues)
     {
-        // Each record twice, so that one call holds more than two batches.
-        var segments = RecordsTwice(narrowValues);
+        // Per segment's table: its records, each twice (so that one call holds more than two batches), and the
+        // oracle's tally of their doc values.
+        var segments = new Dictionary<FacetTable, (List<int> Records, Dictionary<(int Facet, string Label), int> Expected)>();
+        ForEachRecord(narrowValues, (reader, table, record, doc) =>
+        {
+            if (!segments.TryGetValue(table, out var segment))
+            {
+                segments[table] = segment = ([], []);
+            }
+
+            segment.Records.AddRange([record, record]);
+            foreach (var value in DocValues(reader, doc))
+            {
+                segment.Expected[value] = segment.Expected.GetValueOrDefault(value) + 2;
+            }
+        });
 
         foreach (var (table, (records, expected)) in segments)
         {
             var counts = new int[table.ValueCount];
             table.CountRecords([.. records], counts);
-            Assert.Equal(expected.OrderBy(e => e.Key).ToList(), Tally(table, counts).OrderBy(e => e.Key).ToList());
+            var counted = Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0)
+                .ToDictionary(i => ((int)table.FacetOf[i], table.Labels[table.FacetOf[i]][i - table.Offsets[table.FacetOf[i]]]), i => counts[i]);
+            Assert.Equal(expected.OrderBy(e => e.Key).ToList(), counted.OrderBy(e => e.Key).ToList());
         }
 
         Assert.True(segments.Values.Max(s => s.Records.Count) > 128, "no segment with more than two batches of records");
-    }
-
-    [Fact]
-    public void Counting_records_by_their_signatures_and_folding_gives_the_values_each_record_holds()
-    {
-        var segments = RecordsTwice(int.MaxValue);
-
-        foreach (var (table, (records, expected)) in segments)
-        {
-            // Signatures fewer than the records: else a record would only be counted under another name.
-            Assert.InRange(table.SignatureSlots - table.ValueCount, 1, records.Count / 2);
-            var counts = new int[table.SignatureSlots];
-            records.ForEach(r => table.CountSignatures(r, counts));
-            table.Fold(counts);
-            Assert.Equal(expected.OrderBy(e => e.Key).ToList(), Tally(table, counts).OrderBy(e => e.Key).ToList());
-
-            // Folded counts hold values only: folding again adds nothing.
-            table.Fold(counts);
-            Assert.Equal(expected.OrderBy(e => e.Key).ToList(), Tally(table, counts).OrderBy(e => e.Key).ToList());
-        }
     }
 
     [Theory]
@@ -144,27 +140,6 @@ public class FacetTableTests(CorpusIndexFixture corpus)
         Assert.Equal(FacetFields.Count * 2, outcomes.Count);
     }
 
-    /// <summary>Per segment's table: its records, each twice, and the oracle's tally of their doc values.</summary>
-    private Dictionary<FacetTable, (List<int> Records, Dictionary<(int Facet, string Label), int> Expected)> RecordsTwice(int narrowValues)
-    {
-        var segments = new Dictionary<FacetTable, (List<int> Records, Dictionary<(int Facet, string Label), int> Expected)>();
-        ForEachRecord(narrowValues, (reader, table, record, doc) =>
-        {
-            if (!segments.TryGetValue(table, out var segment))
-            {
-                segments[table] = segment = ([], []);
-            }
-
-            segment.Records.AddRange([record, record]);
-            foreach (var value in DocValues(reader, doc))
-            {
-                segment.Expected[value] = segment.Expected.GetValueOrDefault(value) + 2;
-            }
-        });
-
-        return segments;
-    }
-
     private void ForEachRecord(int narrowValues, Action<AtomicReader, FacetTable, int, int> check)
     {
         var searcher = corpus.Index.Searchers.Acquire();
@@ -209,14 +184,6 @@ public class FacetTableTests(CorpusIndexFixture corpus)
         }
 
         return [.. values.OrderBy(v => v.Facet).ThenBy(v => v.Label, StringComparer.Ordinal)];
-    }
-
-    /// <summary>The counted values by facet and label; every count past the values (a signature) must be folded, so zero.</summary>
-    private static Dictionary<(int Facet, string Label), int> Tally(FacetTable table, int[] counts)
-    {
-        Assert.All(counts.Skip(table.ValueCount), n => Assert.Equal(0, n));
-        return Enumerable.Range(0, table.ValueCount).Where(i => counts[i] > 0)
-            .ToDictionary(i => ((int)table.FacetOf[i], table.Labels[table.FacetOf[i]][i - table.Offsets[table.FacetOf[i]]]), i => counts[i]);
     }
 
     private static List<(int Facet, string Label)> Counted(FacetTable table, int[] counts)
