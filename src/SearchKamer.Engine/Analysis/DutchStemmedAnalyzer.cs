@@ -10,20 +10,25 @@ namespace SearchKamer.Analysis;
 /// [compound parts], stem overrides, Snowball Dutch (the last three memoised per word). Folding comes after the stop filter so
 /// "één" is not taken for the stop word "een".
 /// </summary>
-public sealed class DutchStemmedAnalyzer(bool splitCompounds) : Analyzer
+public sealed class DutchStemmedAnalyzer : Analyzer
 {
-    private readonly StemMemo _memo = MemoisedStemFilter.Shared(splitCompounds);
+    private readonly StemMemo _memo;
+
+    public DutchStemmedAnalyzer(bool splitCompounds)
+        : this(splitCompounds, MemoisedStemFilter.Shared(splitCompounds))
+    {
+    }
 
     /// <param name="memo">A memo of the chain's tail of its own (tests); otherwise the process's.</param>
     internal DutchStemmedAnalyzer(bool splitCompounds, StemMemo memo)
-        : this(splitCompounds)
     {
+        SplitCompounds = splitCompounds;
         _memo = memo;
     }
 
     /// <summary>True for the index analyzer; queries are not split so a compound in a query
     /// still requires the compound (or its parts at one position) in the document.</summary>
-    public bool SplitCompounds { get; } = splitCompounds;
+    public bool SplitCompounds { get; }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
