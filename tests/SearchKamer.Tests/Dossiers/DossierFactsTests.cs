@@ -91,20 +91,27 @@ public sealed class DossierFactsTests(CorpusIndexFixture corpus)
     public void A_record_whose_facts_are_too_long_for_doc_values_is_read_from_its_stored_record()
     {
         var data = Directory.CreateTempSubdirectory("searchkamer-facts-").FullName;
-        using var index = SearchIndex.OpenForWriting(Path.Combine(data, "index"));
-        var letter = DocumentReader.Read(RepoPaths.CorpusFile("limburg", "De_ontkoppeling_van_ontwikkelingshulp.pdf.txt")).Document!;
-        // Lucene 4.8 keeps at most 32,766 bytes of binary doc values per record; this subject alone is longer.
-        var subject = string.Concat(Enumerable.Repeat("de ontkoppeling van ontwikkelingshulp ", 1000));
-        var zaak = DossierReader.Normalise(letter.ZaakNumbers[0])!;
-        index.Upsert(letter with { Subject = subject }, DateTimeOffset.UnixEpoch);
-        index.Commit();
+        try
+        {
+            using var index = SearchIndex.OpenForWriting(Path.Combine(data, "index"));
+            var letter = DocumentReader.Read(RepoPaths.CorpusFile("limburg", "De_ontkoppeling_van_ontwikkelingshulp.pdf.txt")).Document!;
+            // Lucene 4.8 keeps at most 32,766 bytes of binary doc values per record; this subject alone is longer.
+            var subject = string.Concat(Enumerable.Repeat("de ontkoppeling van ontwikkelingshulp ", 1000));
+            var zaak = DossierReader.Normalise(letter.ZaakNumbers[0])!;
+            index.Upsert(letter with { Subject = subject }, DateTimeOffset.UnixEpoch);
+            index.Commit();
 
-        var dossier = new DossierReader(index).Get(zaak, Today);
+            var dossier = new DossierReader(index).Get(zaak, Today);
 
-        Assert.NotNull(dossier);
-        Assert.Equal(subject, dossier.Subject);
-        Assert.Equal(Json(FromStoredRecords(index, zaak)), Json(dossier));
-        Assert.Equal(DossierStates.Of(dossier), new DossierReader(index).StatesFor([zaak], Today)[zaak]);
+            Assert.NotNull(dossier);
+            Assert.Equal(subject, dossier.Subject);
+            Assert.Equal(Json(FromStoredRecords(index, zaak)), Json(dossier));
+            Assert.Equal(DossierStates.Of(dossier), new DossierReader(index).StatesFor([zaak], Today)[zaak]);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     /// <summary>Every zaak of the corpus as hits carry them (any case), then a zaak no document has and text that is no zaak at all.</summary>

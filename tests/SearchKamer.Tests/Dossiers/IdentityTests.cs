@@ -129,10 +129,18 @@ public sealed partial class IdentityTests
 
     private static KamervraagDocument Parse(string text)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("identity-").FullName, "kop.txt");
-        File.WriteAllText(path, text);
-        var read = DocumentReader.Read(path);
-        Assert.True(read.Ok, read.Error);
-        return read.Document!;
+        var folder = Directory.CreateTempSubdirectory("identity-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "kop.txt");
+            File.WriteAllText(path, text);
+            var read = DocumentReader.Read(path);
+            Assert.True(read.Ok, read.Error);
+            return read.Document!;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task A_host_with_nothing_to_search_is_not_ready()
     {
-        using var host = new SmallHost(SmallHost.EmptyCorpus());
+        using var host = SmallHost.OverEmptyCorpus();
 
         var (status, description) = await Ready(host);
 

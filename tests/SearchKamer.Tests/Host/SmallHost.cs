@@ -19,12 +19,13 @@ public sealed class SmallHost : IDisposable
 {
     private readonly Factory _factory;
 
+    /// <param name="corpus">The corpus folder; null for an empty one inside the host's data directory, deleted with it.</param>
     /// <param name="warmupClock">With a clock: the start-up warm-up runs (off otherwise) and reads this clock.</param>
-    public SmallHost(string corpus, TimeProvider? warmupClock = null)
+    public SmallHost(string? corpus, TimeProvider? warmupClock = null)
     {
         Data = Directory.CreateTempSubdirectory("searchkamer-small-host-").FullName;
         Directory.CreateDirectory(Inbox);
-        _factory = new Factory(Data, corpus, warmupClock);
+        _factory = new Factory(Data, corpus ?? Directory.CreateDirectory(Path.Combine(Data, "empty-corpus")).FullName, warmupClock);
         Client = _factory.CreateClient();
     }
 
@@ -36,8 +37,8 @@ public sealed class SmallHost : IDisposable
 
     public SearchIndex Index => _factory.Services.GetRequiredService<SearchIndex>();
 
-    /// <summary>A folder with no files: the host starts without an index.</summary>
-    public static string EmptyCorpus() => Directory.CreateTempSubdirectory("searchkamer-empty-corpus-").FullName;
+    /// <summary>A host over a folder with no files: it starts without an index.</summary>
+    public static SmallHost OverEmptyCorpus() => new(corpus: null);
 
     /// <summary>Copies a file under a dot name the watcher skips, then renames it, so it never sees half a file.</summary>
     public string Drop(string source, string name)

@@ -63,7 +63,7 @@ public sealed class WiringTests : IDisposable
     [Fact]
     public async Task Health_is_503_without_an_index()
     {
-        using var host = new SmallHost(SmallHost.EmptyCorpus());
+        using var host = SmallHost.OverEmptyCorpus();
 
         using var response = await host.Client.GetAsync("/health");
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -76,7 +76,7 @@ public sealed class WiringTests : IDisposable
     [Fact]
     public async Task A_pdf_dropped_into_the_inbox_is_moved_to_done_and_becomes_searchable()
     {
-        using var host = new SmallHost(SmallHost.EmptyCorpus());
+        using var host = SmallHost.OverEmptyCorpus();
         var dropped = host.Drop(RepoPaths.CorpusFile("pdf", Pdf1314), "inbox-test.pdf");
         var done = Path.Combine(host.Inbox, "done", "inbox-test.pdf");
 
@@ -95,7 +95,7 @@ public sealed class WiringTests : IDisposable
     [Fact]
     public async Task A_broken_file_in_the_inbox_goes_to_failed_with_its_reason_beside_it()
     {
-        using var host = new SmallHost(SmallHost.EmptyCorpus());
+        using var host = SmallHost.OverEmptyCorpus();
         var truncated = Path.Combine(_dir, "truncated.pdf");
         var bytes = File.ReadAllBytes(RepoPaths.CorpusFile("pdf", Pdf1314));
         File.WriteAllBytes(truncated, bytes[..(bytes.Length / 3)]);
