@@ -42,6 +42,10 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
     private int _docBase;
     private int _lastParent = -1;
     private bool _lastPasses;
+    // The page's threshold when the current document began (read once a document, not once a pair: it only rises when a
+    // document is offered, or when another stretch raises it), and the best score among the document's pairs so far.
+    private float _threshold = float.NegativeInfinity;
+    private float _groupBest = float.NegativeInfinity;
 
     // A narrow search without a period or a selection counts every document it meets, so their facets can wait and
     // be counted together (FacetTable.CountRecords) when the buffer fills, the segment ends or collecting does. A broad
@@ -97,6 +101,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
             OfferGroup();
             _lastParent = parent;
             _groupRecord = _numbers!.Of(parent);
+            _threshold = Top.Threshold;
             _lastPasses = _deferCounts ? Defer(_groupRecord)
                 : (period is not { } p || p.Contains(_table!.DateOf(_groupRecord))) && CountDocument(_groupRecord);
         }
@@ -104,7 +109,9 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         if (_lastPasses)
         {
             Total++;
-            _group.Add(new PairHit(_docBase + doc, _docBase + parent, Score()));
+            var score = Score();
+            _groupBest = score > _groupBest ? score : _groupBest;
+            _group.Add(new PairHit(_docBase + doc, _docBase + parent, score));
             return doc + 1;
         }
 
@@ -112,7 +119,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         return parent + 1;
     }
 
-    private float Score() => _bounded?.GetScore(Top.Threshold) ?? _scorer?.GetScore() ?? 0f;
+    private float Score() => _bounded?.GetScore(_threshold) ?? _scorer?.GetScore() ?? 0f;
 
     /// <summary>Ends collecting: offers the last document seen.</summary>
     public void Finish()
@@ -214,13 +221,23 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         return selected;
     }
 
-    // A document's pairs precede its record and arrive in doc order, so its hits are adjacent.
+    // A document's pairs precede its record and arrive in doc order, so its hits are adjacent. Most documents of a
+    // broad search have no pair that reaches the page: they are counted without being offered.
     private void OfferGroup()
     {
         if (_group.Count > 0)
         {
-            Top.Offer(_group[0].Parent, _group, _table!, _groupRecord);
+            if (Top.Loses(_groupBest))
+            {
+                Top.CountLoser();
+            }
+            else
+            {
+                Top.Offer(_group[0].Parent, _group, _table!, _groupRecord);
+            }
+
             _group.Clear();
+            _groupBest = float.NegativeInfinity;
         }
     }
 }

@@ -45,8 +45,7 @@ internal sealed class TopGroups(SortOrder sort, int keep, SharedThreshold? share
             }
         }
 
-        // By relevance, a lower score than the worst kept loses whatever the date: most documents of a broad search end here.
-        if (sort == SortOrder.Relevance && _worstFirst.Count >= keep && (keep == 0 || score < _worstFirst.Peek().Score))
+        if (Loses(score))
         {
             return;
         }
@@ -65,6 +64,15 @@ internal sealed class TopGroups(SortOrder sort, int keep, SharedThreshold? share
 
         UpdateThreshold();
     }
+
+    /// <summary>
+    /// Whether a document whose best pair scores <paramref name="score"/> (NaN pairs aside) would not be kept whatever
+    /// its date: by relevance, a score below the worst kept loses once the selection is full.
+    /// </summary>
+    public bool Loses(float score) => sort == SortOrder.Relevance && _worstFirst.Count >= keep && (keep == 0 || score < _worstFirst.Peek().Score);
+
+    /// <summary>Counts a document that <see cref="Loses"/> without offering it.</summary>
+    public void CountLoser() => Offered++;
 
     /// <summary>Takes over the selection of a collector that searched another segment.</summary>
     public void Absorb(TopGroups other)
