@@ -110,6 +110,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         {
             Total++;
             var score = Score();
+            // NaN never compares greater, so a pair left unscored does not count towards its document's best.
             _groupBest = score > _groupBest ? score : _groupBest;
             _group.Add(new PairHit(_docBase + doc, _docBase + parent, score));
             return doc + 1;
@@ -233,7 +234,7 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
             }
             else
             {
-                Top.Offer(_group[0].Parent, _group, _table!, _groupRecord);
+                Top.Offer(_group[0].Parent, _group, _groupBest, _table!, _groupRecord);
             }
 
             _group.Clear();

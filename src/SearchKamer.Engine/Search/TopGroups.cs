@@ -29,22 +29,13 @@ internal sealed class TopGroups(SortOrder sort, int keep, SharedThreshold? share
     private readonly record struct Candidate(int Parent, float Score, int Date, PairHit[]? Pairs);
 
     /// <param name="pairs">A pair's score may be NaN: it was below <see cref="Threshold"/> when it was collected.</param>
+    /// <param name="score">The best of the pairs' scores, NaN ones aside (negative infinity when all are NaN: a document
+    /// with some known scores is kept only if they reach the threshold, which its unknown ones did not).</param>
     /// <param name="dates">Where the document's date is read (by <paramref name="record"/>), only when the order or the
     /// selection needs it: most documents of a search lose on their score alone, and each date read is a cache miss.</param>
-    public void Offer(int parent, List<PairHit> pairs, FacetTable dates, int record)
+    public void Offer(int parent, List<PairHit> pairs, float score, FacetTable dates, int record)
     {
         Offered++;
-        // NaN never compares greater: a document with only such pairs scores negative infinity and is not kept. One
-        // with some known scores is kept only if they reach the threshold, which its unknown ones did not.
-        var score = float.NegativeInfinity;
-        foreach (var p in pairs)
-        {
-            if (p.Score > score)
-            {
-                score = p.Score;
-            }
-        }
-
         if (Loses(score))
         {
             return;
