@@ -222,21 +222,13 @@ internal sealed class HitCollector(IReadOnlyList<FacetSelection> facets, SortOrd
         return selected;
     }
 
-    // A document's pairs precede its record and arrive in doc order, so its hits are adjacent. Most documents of a
-    // broad search have no pair that reaches the page: they are counted without being offered.
+    // A document's pairs precede its record and arrive in doc order, so its hits are adjacent. Its best score is kept
+    // while its pairs are collected: most documents of a broad search lose on it, and need not be read again.
     private void OfferGroup()
     {
         if (_group.Count > 0)
         {
-            if (Top.Loses(_groupBest))
-            {
-                Top.CountLoser();
-            }
-            else
-            {
-                Top.Offer(_group[0].Parent, _group, _groupBest, _table!, _groupRecord);
-            }
-
+            Top.Offer(_group[0].Parent, _group, _groupBest, _table!, _groupRecord);
             _group.Clear();
             _groupBest = float.NegativeInfinity;
         }

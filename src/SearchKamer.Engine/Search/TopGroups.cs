@@ -57,13 +57,10 @@ internal sealed class TopGroups(SortOrder sort, int keep, SharedThreshold? share
     }
 
     /// <summary>
-    /// Whether a document whose best pair scores <paramref name="score"/> (NaN pairs aside) would not be kept whatever
-    /// its date: by relevance, a score below the worst kept loses once the selection is full.
+    /// Whether a document whose best pair scores <paramref name="score"/> would not be kept whatever its date: by
+    /// relevance, a score below the worst kept loses once the selection is full (most documents of a broad search).
     /// </summary>
-    public bool Loses(float score) => sort == SortOrder.Relevance && _worstFirst.Count >= keep && (keep == 0 || score < _worstFirst.Peek().Score);
-
-    /// <summary>Counts a document that <see cref="Loses"/> without offering it.</summary>
-    public void CountLoser() => Offered++;
+    private bool Loses(float score) => sort == SortOrder.Relevance && _worstFirst.Count >= keep && (keep == 0 || score < _worstFirst.Peek().Score);
 
     /// <summary>Takes over the selection of a collector that searched another segment.</summary>
     public void Absorb(TopGroups other)
