@@ -91,7 +91,8 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
     private static FixedBitSet? RarerThan(Scorer required, AtomicReader reader, List<Term> terms) =>
         TermDocBits.Cost(reader, terms) is var cost and > 0 && cost <= required.GetCost() ? TermDocBits.Read(reader, terms) : null;
 
-    private sealed class ExceptScorer(Weight weight, Scorer required, FixedBitSet? excludedDocs, Scorer[] excluded, float coord) : Scorer(weight), IBoundedScorer
+    private sealed class ExceptScorer(Weight weight, Scorer required, FixedBitSet? excludedDocs, Scorer[] excluded, float coord)
+        : Scorer(weight), IBoundedScorer, IReadAheadScorer
     {
         private readonly int[] _excludedAt = Enumerable.Repeat(-1, excluded.Length).ToArray();
 
@@ -104,6 +105,9 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
         public override int Advance(int target) => Allowed(required.Advance(target));
 
         public override float GetScore() => required.GetScore() * coord;
+
+        // Walked doc after doc, this walks the required clause doc after doc too.
+        public void ReadAhead() => (required as IReadAheadScorer)?.ReadAhead();
 
         // The required clause is asked against a threshold a millionth lower, so that its bound times the coordination
         // factor, rounded, stays below the threshold too.

@@ -18,7 +18,7 @@ namespace SearchKamer.Search;
 /// apart (the article "een" for "één"). That cap bounds the written form's score by the stem's frequency, so a
 /// pair that cannot reach the page is told so without its written form's postings being read.
 /// </summary>
-internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
+internal sealed partial class FlatDisjunctionScorer : Scorer, IBoundedScorer, IReadAheadScorer
 {
     private readonly Scorer[] _terms;
     // The terms that find docs, and those that only add to their score (moved there when it is asked).
@@ -43,9 +43,10 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
 
     private const int NotTrailing = -2;
 
-    private FlatDisjunctionScorer(Weight weight, Scorer[] terms, bool[] scoreOnly, int[] group, int[] first, float[] coord)
+    private FlatDisjunctionScorer(Weight weight, Scorer[] terms, bool[] scoreOnly, int[] group, int[] first, float[] coord, int maxDoc)
         : base(weight)
     {
+        _maxDoc = maxDoc;
         _terms = terms;
         // Without a term that finds docs, every term leads (nothing else would move them).
         var anyLeading = scoreOnly.Contains(false);
@@ -106,7 +107,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
             }
         }
 
-        return terms.Count == 0 ? null : new FlatDisjunctionScorer(weight, [.. terms], [.. scoreOnly], [.. group], first, coord);
+        return terms.Count == 0 ? null : new FlatDisjunctionScorer(weight, [.. terms], [.. scoreOnly], [.. group], first, coord, context.AtomicReader.MaxDoc);
     }
 
     /// <summary>A boolean weight's coordination factor by the number of its clauses that match (all 1 when disabled).</summary>
@@ -127,6 +128,11 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
 
     public override int NextDoc()
     {
+        if (_window is { } window)
+        {
+            return InWindow(window.NextDoc());
+        }
+
         var min = NO_MORE_DOCS;
         var at = 0UL;
         foreach (var i in _leading)
@@ -146,6 +152,11 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
 
     public override int Advance(int target)
     {
+        if (_window is { } window)
+        {
+            return InWindow(window.Advance(target));
+        }
+
         var min = NO_MORE_DOCS;
         var at = 0UL;
         foreach (var i in _leading)
@@ -202,7 +213,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
             {
                 var j = BitOperations.TrailingZeroCount(capped[i]);
                 var written = _tables[j]!;
-                var freq = _freqs[i] = stem.Freq;
+                var freq = _freqs[i] = LeadingFreq(i);
                 var part = bound ? written.ScoreAt(_doc, freq)
                     : _docs[j] == _doc ? written.ScoreAt(_doc, Math.Min(written.Freq, freq)) : 0f;
                 return (float)((double)stem.ScoreAt(_doc, freq) + part) * _coord[1];
@@ -210,6 +221,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
         }
 
         var sum = new GroupSum();
+        MarkLeadingOnDoc();
         if (capped is not null)
         {
             // Only the leading terms on the doc and the trailing terms they cap can add; ascending, as below.
@@ -262,7 +274,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
 
         if (_tables[i] is { } table)
         {
-            var freq = _freqs[i] = table.Freq;
+            var freq = _freqs[i] = LeadingFreq(i);
             sum.Clause += table.ScoreAt(_doc, freq);
         }
         else
@@ -354,6 +366,7 @@ internal sealed class FlatDisjunctionScorer : Scorer, IBoundedScorer
     private int Matching()
     {
         CatchUp();
+        MarkLeadingOnDoc();
         var matching = 0;
         var current = -1;
         for (var i = 0; i < _docs.Length; i++)

@@ -175,10 +175,10 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
         var runs = DocumentStretches.Of(leaves, Alone && Exceeds(scorers, _limits.SplitAbove) ? Environment.ProcessorCount : 1);
         if (runs.Count <= 1)
         {
-            return CollectRun(runs.FirstOrDefault() ?? [], weight, scorers, newCollector(bounded), deadline);
+            return CollectRun(runs.FirstOrDefault() ?? [], weight, scorers, newCollector(bounded), deadline, _limits.ReadAhead);
         }
 
-        var parts = OnEveryCore(runs, run => CollectRun(run, weight, scorers, newCollector(bounded), deadline));
+        var parts = OnEveryCore(runs, run => CollectRun(run, weight, scorers, newCollector(bounded), deadline, _limits.ReadAhead));
         var merged = parts[0];
         foreach (var part in parts.Skip(1))
         {
@@ -250,11 +250,17 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
     /// One run of stretches into one collector. A stretch that starts its segment takes the scorer made to weigh the
     /// search (only one stretch of a segment starts it); a stretch further in makes its own.
     /// </summary>
-    private static HitCollector CollectRun(List<DocumentStretch> run, Weight weight, Scorer?[] scorers, HitCollector collector, Deadline deadline)
+    private static HitCollector CollectRun(List<DocumentStretch> run, Weight weight, Scorer?[] scorers, HitCollector collector, Deadline deadline, bool readAhead)
     {
         foreach (var stretch in run)
         {
             var scorer = stretch.Start == 0 ? scorers[stretch.Leaf.Ord] : weight.GetScorer(stretch.Leaf, stretch.Leaf.AtomicReader.LiveDocs);
+            if (readAhead)
+            {
+                // The search's own scorer is walked doc after doc, as reading ahead needs.
+                (scorer as IReadAheadScorer)?.ReadAhead();
+            }
+
             Collect(scorer, stretch, collector, deadline);
         }
 

@@ -34,6 +34,9 @@ public sealed record SearchLimits(TimeSpan TimeLimit, int MaxExpansions)
     /// <summary>Scores every matching pair, even one that cannot reach the page (<see cref="IBoundedScorer"/>): for comparing.</summary>
     internal bool ScoreEveryPair { get; init; }
 
+    /// <summary>Whether the search's own scorer may read its postings ahead (<see cref="IReadAheadScorer"/>); off only for comparing.</summary>
+    internal bool ReadAhead { get; init; } = true;
+
     /// <summary>
     /// With two or more facet selections, the pairs that fail two of them are skipped (<see cref="AllButOneSelection"/>)
     /// when the query reads more than this many times the postings of the selected values; 0: always; int.MaxValue: never.
