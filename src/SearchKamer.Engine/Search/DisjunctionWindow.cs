@@ -90,7 +90,8 @@ internal sealed class DisjunctionWindow
     /// <summary>The first doc at or after <paramref name="target"/> (past the current doc) that a leading term is on.</summary>
     public int Advance(int target)
     {
-        if (target >= _end)
+        // Past the window, or after the last doc (where the window is empty and starts at NO_MORE_DOCS).
+        if (target >= _end || target < _start)
         {
             return Fill(target);
         }
