@@ -87,10 +87,11 @@ public class ReadAheadTests(CorpusIndexFixture corpus)
             request = request with { Selections = new Dictionary<string, IReadOnlyList<string>> { [selectIn] = [top] } };
         }
 
-        foreach (var page in new[] { 1, 2 })
+        // The first and second page by relevance, and the first by date.
+        foreach (var (page, sort) in new[] { (1, SortOrder.Relevance), (2, SortOrder.Relevance), (1, SortOrder.Newest) })
         {
-            var expected = plain.Search(request with { Page = page });
-            var actual = corpus.Engine.Search(request with { Page = page });
+            var expected = plain.Search(request with { Page = page, Sort = sort });
+            var actual = corpus.Engine.Search(request with { Page = page, Sort = sort });
             Assert.True(expected.Total > 0, $"{query}: no hits");
             Assert.Equal(Json(expected), Json(actual));
         }
