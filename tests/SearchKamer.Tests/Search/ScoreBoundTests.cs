@@ -25,12 +25,10 @@ public class ScoreBoundTests(CorpusIndexFixture corpus)
         // The bound that lets a pair go unscored must never be below the pair's score: asked whether it can reach
         // its own score, every pair must answer with that score; asked to beat more than every score, none is read.
         var query = QueryReader.Read(input, searchIn).Query!;
-        var searcher = corpus.Index.Searchers.Acquire();
-        try
+        var (pairs, unreachable) = corpus.Index.Read(searcher =>
         {
             var weight = searcher.CreateNormalizedWeight(query);
-            var pairs = 0;
-            var unreachable = 0;
+            var (pairs, unreachable) = (0, 0);
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
                 var exact = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
@@ -53,13 +51,11 @@ public class ScoreBoundTests(CorpusIndexFixture corpus)
                 }
             }
 
-            Assert.True(pairs > 20, $"{input}: only {pairs} pairs");
-            Assert.Equal(pairs, unreachable);
-        }
-        finally
-        {
-            corpus.Index.Searchers.Release(searcher);
-        }
+            return (pairs, unreachable);
+        });
+
+        Assert.True(pairs > 20, $"{input}: only {pairs} pairs");
+        Assert.Equal(pairs, unreachable);
     }
 
     [Theory]
@@ -72,8 +68,7 @@ public class ScoreBoundTests(CorpusIndexFixture corpus)
         // it is the score itself: asked to beat the next float above the score, such a pair must go unscored; elsewhere the
         // bound lies above the score.
         var query = QueryReader.Read(input, SearchIn.Both).Query!;
-        var searcher = corpus.Index.Searchers.Acquire();
-        try
+        var (tight, loose) = corpus.Index.Read(searcher =>
         {
             var weight = searcher.CreateNormalizedWeight(query);
             var (tight, loose) = (0, 0);
@@ -102,12 +97,10 @@ public class ScoreBoundTests(CorpusIndexFixture corpus)
                 }
             }
 
-            Assert.True(tight >= 5 && tight + loose > 20, $"{input}: {tight} tight and {loose} other pairs");
-        }
-        finally
-        {
-            corpus.Index.Searchers.Release(searcher);
-        }
+            return (tight, loose);
+        });
+
+        Assert.True(tight >= 5 && tight + loose > 20, $"{input}: {tight} tight and {loose} other pairs");
     }
 
     /// <summary>How often the term of <paramref name="postings"/> occurs in <paramref name="doc"/> (asked in ascending doc order).</summary>
