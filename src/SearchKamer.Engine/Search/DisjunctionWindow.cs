@@ -35,6 +35,9 @@ internal sealed class DisjunctionWindow
 
     // Per leading term, the first doc past the window (-1: not read yet).
     private readonly int[] _ahead;
+    // Docs a NOT excludes, read window by window beside the leading terms, and per list the first doc past the window.
+    private DocIdSetIterator[] _excluded = [];
+    private int[] _excludedAhead = [];
     private int _start;
     private int _end;
 
@@ -65,6 +68,17 @@ internal sealed class DisjunctionWindow
             _freqs[i] = new int[size];
             _ahead[i] = -1;
         }
+    }
+
+    /// <summary>
+    /// From the next window on, no doc of <paramref name="excluded"/> is visited: each window unmarks them after reading
+    /// the leading terms, so that a NOT's excluded word costs a tight loop over its postings and nothing per candidate.
+    /// </summary>
+    public void Exclude(DocIdSetIterator[] excluded)
+    {
+        _excluded = excluded;
+        _excludedAhead = new int[excluded.Length];
+        Array.Fill(_excludedAhead, -1);
     }
 
     /// <summary>The terms on the current doc, as bits.</summary>
@@ -139,6 +153,11 @@ internal sealed class DisjunctionWindow
             Read(i);
         }
 
+        for (var e = 0; e < _excluded.Length; e++)
+        {
+            Unmark(e);
+        }
+
         // A window read after a skip may start on no doc, or hold none at all: NextDoc then reads on.
         _word = 0;
         _bits = _occupied[0];
@@ -170,5 +189,25 @@ internal sealed class DisjunctionWindow
         }
 
         _ahead[i] = d;
+    }
+
+    private void Unmark(int e)
+    {
+        var docs = _excluded[e];
+        var d = _excludedAhead[e];
+        if (d < _start)
+        {
+            d = docs.NextDoc();
+            d = d < _start ? docs.Advance(_start) : d;
+        }
+
+        while (d < _end)
+        {
+            var slot = d - _start;
+            _occupied[slot >> 6] &= ~(1UL << slot);
+            d = docs.NextDoc();
+        }
+
+        _excludedAhead[e] = d;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -34,15 +35,17 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
 
     /// <summary>
     /// Excluded words ("gemeente NOT belasting") whose postings are shorter than the required clause's are read
-    /// once per segment into a bit set, and each candidate asks one bit. Advancing every term of an excluded word
-    /// to each candidate made the NOT of two common words dearer than its positive part, which collects more hits.
-    /// Any other excluded clause is advanced to each candidate.
+    /// straight from their postings, without frequencies: beside the required word's own windows where it reads ahead
+    /// (<see cref="DisjunctionWindow.Exclude"/>), so no excluded doc is ever visited; else once per segment into a bit
+    /// set that each candidate asks. Advancing every term of an excluded word to each candidate made the NOT of two
+    /// common words dearer than its positive part, which collects more hits. Any other excluded clause is advanced to
+    /// each candidate.
     /// </summary>
     private sealed class ExceptWeight(BooleanQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
     {
-        // Stretches of one segment are searched side by side with scorers of their own; they share its bit set, or
-        // its finding (null) that the excluded words are the commoner side there.
-        private readonly ConcurrentDictionary<AtomicReader, Lazy<FixedBitSet?>> _bits = new();
+        // Stretches of one segment are searched side by side with scorers of their own; those that do not read ahead
+        // share its bit set, read by the first that asks.
+        private readonly ConcurrentDictionary<AtomicReader, Lazy<FixedBitSet>> _bits = new();
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
@@ -75,26 +78,40 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
                 }
             }
 
-            var excludedTerms = words.SelectMany(w => w.Terms).ToList();
-            var bits = excludedTerms.Count == 0 ? null
-                : _bits.GetOrAdd(context.AtomicReader, r => new Lazy<FixedBitSet?>(() => RarerThan(required!, r, excludedTerms))).Value;
-            if (bits is null)
+            var reader = context.AtomicReader;
+            var coord = q.CoordDisabled ? 1f : Coord(1, MaxCoord);
+            List<Term> excludedTerms = [.. words.SelectMany(w => w.Terms)];
+            if (TermDocBits.Cost(reader, excludedTerms) is not (var cost and > 0) || cost > required!.GetCost())
             {
+                // The excluded words are the commoner side: each is asked only for the required clause's docs.
                 excluded.AddRange(words.Select(w => w.Weight.GetScorer(context, acceptDocs)).OfType<Scorer>());
+                return new ExceptScorer(this, required!, null, null, [.. excluded], coord);
             }
 
-            return new ExceptScorer(this, required!, bits, [.. excluded], q.CoordDisabled ? 1f : Coord(1, MaxCoord));
+            var bits = _bits.GetOrAdd(reader, r => new Lazy<FixedBitSet>(() => TermDocBits.Read(r, excludedTerms)));
+            return required is FlatDisjunctionScorer { Dense: true }
+                ? new ExceptScorer(this, required, new ExcludedWords(reader, excludedTerms, bits), null, [.. excluded], coord)
+                : new ExceptScorer(this, required, null, bits.Value, [.. excluded], coord);
         }
     }
 
-    /// <summary>The docs of the segment holding one of the excluded terms, when there are some and fewer than the required clause's; else null.</summary>
-    private static FixedBitSet? RarerThan(Scorer required, AtomicReader reader, List<Term> terms) =>
-        TermDocBits.Cost(reader, terms) is var cost and > 0 && cost <= required.GetCost() ? TermDocBits.Read(reader, terms) : null;
+    /// <summary>Excluded words read from their postings: either window by window or as the segment's bit set, whichever the scorer can use.</summary>
+    internal sealed record ExcludedWords(AtomicReader Reader, List<Term> Terms, Lazy<FixedBitSet> Bits);
 
-    private sealed class ExceptScorer(Weight weight, Scorer required, FixedBitSet? excludedDocs, Scorer[] excluded, float coord)
+    internal sealed class ExceptScorer(Weight weight, Scorer required, ExcludedWords? words, FixedBitSet? excludedDocs, Scorer[] excluded, float coord)
         : Scorer(weight), IBoundedScorer, IReadAheadScorer
     {
         private readonly int[] _excludedAt = Enumerable.Repeat(-1, excluded.Length).ToArray();
+        private readonly IBoundedScorer? _bounded = required as IBoundedScorer;
+        // The excluded words, until they are read in the required word's windows; their postings leapt to the first
+        // candidates, then their bit set.
+        private ExcludedWords? _words = words;
+        private DocIdSetIterator[]? _wordDocs;
+        private int _wordChecks;
+        private FixedBitSet? _excludedDocs = excludedDocs;
+
+        /// <summary>Candidates checked against an excluded word's postings before its bit set is read: a page's pairs, scored again.</summary>
+        private const int LeapsBeforeBits = 64;
 
         public override int DocID => required.DocID;
 
@@ -106,14 +123,39 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
 
         public override float GetScore() => required.GetScore() * coord;
 
-        // Walked doc after doc, this walks the required clause doc after doc too.
-        public void ReadAhead() => (required as IReadAheadScorer)?.ReadAhead();
+        /// <summary>
+        /// Walked doc after doc, this walks the required clause doc after doc too, and drops the excluded words' docs
+        /// from its windows. When they were all the excluded clauses and the coordination factor is one, the required
+        /// clause alone is then walked: it finds the same docs with the same scores, without a call through this scorer
+        /// per doc.
+        /// </summary>
+        public Scorer ReadAhead() => ReadAhead(flat => flat.ReadAhead());
+
+        /// <param name="readInWindows">Asks the required word, when it is a flat disjunction, to read in windows (tests choose their size).</param>
+        internal Scorer ReadAhead(Action<FlatDisjunctionScorer> readInWindows)
+        {
+            if (required is not FlatDisjunctionScorer flat)
+            {
+                (required as IReadAheadScorer)?.ReadAhead();
+                return this;
+            }
+
+            readInWindows(flat);
+            if (!flat.InWindows || _words is not { } w)
+            {
+                return this;
+            }
+
+            flat.Exclude(TermDocBits.Open(w.Reader, w.Terms));
+            _words = null;
+            return excluded.Length == 0 && coord == 1f ? flat : this;
+        }
 
         // The required clause is asked against a threshold a millionth lower, so that its bound times the coordination
         // factor, rounded, stays below the threshold too.
         public float GetScore(float threshold)
         {
-            if (required is not IBoundedScorer bounded || !(threshold > 0))
+            if (_bounded is not { } bounded || !(threshold > 0))
             {
                 return GetScore();
             }
@@ -138,13 +180,12 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
             return doc;
         }
 
-        private bool IsExcluded(int doc)
-        {
-            if (excludedDocs is not null && excludedDocs.Get(doc))
-            {
-                return true;
-            }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool IsExcluded(int doc) =>
+            (_excludedDocs is { } bits ? bits.Get(doc) : _words is { } w && IsExcludedWord(w, doc)) || (excluded.Length > 0 && IsExcludedByClause(doc));
 
+        private bool IsExcludedByClause(int doc)
+        {
             for (var i = 0; i < excluded.Length; i++)
             {
                 if (_excludedAt[i] < doc)
@@ -159,6 +200,28 @@ internal sealed class ExceptQuery(bool disableCoord) : BooleanQuery(disableCoord
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether an excluded word is on <paramref name="doc"/>: its postings leapt to the first candidates (a page's
+        /// pairs scored again, a scorer asked for a few docs), the segment's bit set read for the rest.
+        /// </summary>
+        private bool IsExcludedWord(ExcludedWords words, int doc)
+        {
+            if (++_wordChecks > LeapsBeforeBits)
+            {
+                _excludedDocs = words.Bits.Value;
+                return _excludedDocs.Get(doc);
+            }
+
+            _wordDocs ??= TermDocBits.Open(words.Reader, words.Terms);
+            var on = false;
+            foreach (var docs in _wordDocs)
+            {
+                on |= (docs.DocID < doc ? docs.Advance(doc) : docs.DocID) == doc;
+            }
+
+            return on;
         }
     }
 }

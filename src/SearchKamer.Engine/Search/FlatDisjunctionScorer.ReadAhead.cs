@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Lucene.Net.Search;
 
 namespace SearchKamer.Search;
 
@@ -17,13 +18,18 @@ internal sealed partial class FlatDisjunctionScorer
     /// Reads the leading terms a window at a time where their docs are dense enough that a window holds many (see
     /// <see cref="DisjunctionWindow.DocsPerPosting"/>).
     /// </summary>
-    public void ReadAhead()
+    public Scorer ReadAhead()
     {
-        if (GetCost() * DisjunctionWindow.DocsPerPosting >= _maxDoc)
+        if (Dense)
         {
             ReadInWindows();
         }
+
+        return this;
     }
+
+    /// <summary>Whether the leading terms hold a posting per <see cref="DisjunctionWindow.DocsPerPosting"/> docs or more: then they are read ahead.</summary>
+    internal bool Dense => GetCost() * DisjunctionWindow.DocsPerPosting >= _maxDoc;
 
     /// <summary>Whether the leading terms are read a window at a time.</summary>
     internal bool InWindows => _window is not null;
@@ -35,6 +41,17 @@ internal sealed partial class FlatDisjunctionScorer
         {
             _window = new DisjunctionWindow(_terms.Length, _leading, _tables, size);
         }
+    }
+
+    /// <summary>Never visits a doc of <paramref name="excluded"/> (a NOT's excluded words); only while reading in windows, before the first doc.</summary>
+    internal void Exclude(DocIdSetIterator[] excluded)
+    {
+        if (_window is null || _doc != -1)
+        {
+            throw new InvalidOperationException("docs are excluded window by window, from the first");
+        }
+
+        _window.Exclude(excluded);
     }
 
     /// <summary>Moves to <paramref name="doc"/>, found by the window.</summary>

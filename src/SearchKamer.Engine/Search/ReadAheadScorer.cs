@@ -1,3 +1,5 @@
+using Lucene.Net.Search;
+
 namespace SearchKamer.Search;
 
 /// <summary>
@@ -8,5 +10,6 @@ namespace SearchKamer.Search;
 internal interface IReadAheadScorer
 {
     /// <summary>Reads ahead from now on, where that pays; called before the scorer's first doc.</summary>
-    void ReadAhead();
+    /// <returns>The scorer to walk: this one, or one inside it that now finds the same docs with the same scores by itself.</returns>
+    Scorer ReadAhead();
 }

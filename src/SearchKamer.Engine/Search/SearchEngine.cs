@@ -258,7 +258,7 @@ public sealed class SearchEngine(SearchIndex index, SearchLimits? limits = null,
             if (readAhead)
             {
                 // The search's own scorer is walked doc after doc, as reading ahead needs.
-                (scorer as IReadAheadScorer)?.ReadAhead();
+                scorer = (scorer as IReadAheadScorer)?.ReadAhead() ?? scorer;
             }
 
             Collect(scorer, stretch, collector, deadline);

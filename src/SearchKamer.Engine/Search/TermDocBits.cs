@@ -41,6 +41,18 @@ internal static class TermDocBits
     public static FixedBitSet Read(AtomicReader reader, IEnumerable<Term> terms)
     {
         var bits = new FixedBitSet(reader.MaxDoc);
+        foreach (var docs in Open(reader, terms))
+        {
+            bits.Or(docs);
+        }
+
+        return bits;
+    }
+
+    /// <summary>The doc ids of each term that occurs in the segment, live or deleted, without frequencies.</summary>
+    public static DocIdSetIterator[] Open(AtomicReader reader, IEnumerable<Term> terms)
+    {
+        var opened = new List<DocIdSetIterator>();
         foreach (var field in terms.GroupBy(t => t.Field))
         {
             if (reader.GetTerms(field.Key)?.GetEnumerator() is not { } termsEnum)
@@ -48,17 +60,15 @@ internal static class TermDocBits
                 continue;
             }
 
-            DocsEnum? docs = null;
             foreach (var term in field)
             {
                 if (termsEnum.SeekExact(term.Bytes))
                 {
-                    docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
-                    bits.Or(docs);
+                    opened.Add(termsEnum.Docs(null, null, DocsFlags.NONE));
                 }
             }
         }
 
-        return bits;
+        return [.. opened];
     }
 }

@@ -97,6 +97,59 @@ public class ReadAheadTests(CorpusIndexFixture corpus)
         }
     }
 
+    [Theory]
+    [InlineData("gemeente NOT belasting", true)]
+    [InlineData("zorg NOT ziekenhuis", true)]
+    [InlineData("zorg NOT gemeente", true)] // walked doc by doc, it excludes pairs past those checked against the postings before the bit set
+    [InlineData("gemeente -belasting -provincie", true)]
+    [InlineData("gemeente NOT (inhuur OR jeugdzorg)", true)]
+    [InlineData("minister NOT \"tweede kamer\"", false)] // a phrase is asked doc by doc, through the NOT's own scorer
+    public void A_not_read_in_windows_finds_the_pairs_and_scores_of_lucenes_own_boolean_query(string input, bool requiredAlone)
+    {
+        var except = Assert.IsType<ExceptQuery>(QueryReader.Read(input, SearchIn.Both).Query);
+        var lucene = new BooleanQuery(except.CoordDisabled) { Boost = except.Boost };
+        foreach (var clause in except.Clauses)
+        {
+            lucene.Add(clause.Query, clause.Occur);
+        }
+
+        var (compared, alone) = corpus.Index.Read(searcher =>
+        {
+            var (weight, expectedWeight) = (searcher.CreateNormalizedWeight(except), searcher.CreateNormalizedWeight(lucene));
+            var (count, walkedAlone) = (0, 0);
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                foreach (var size in new[] { 64, 192, DisjunctionWindow.Size })
+                {
+                    foreach (var skips in new[] { Array.Empty<int>(), [3, 40, 1], [size + 7, 1, 1] })
+                    {
+                        if (expectedWeight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } expected)
+                        {
+                            continue;
+                        }
+
+                        var scorer = Assert.IsType<ExceptQuery.ExceptScorer>(weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs));
+                        var walked = scorer.ReadAhead(flat => flat.ReadInWindows(size));
+                        walkedAlone += walked is FlatDisjunctionScorer { InWindows: true } ? 1 : 0;
+                        count += Walk(expected, walked, skips, bounds: false);
+                    }
+                }
+
+                // Not read ahead (a page's pairs scored again, or a NOT inside another query), it is walked doc by doc.
+                if (expectedWeight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } docByDoc)
+                {
+                    count += Walk(docByDoc, weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)!, [], bounds: false);
+                }
+            }
+
+            return (count, walkedAlone);
+        });
+
+        Assert.True(compared > 50, $"{input}: only {compared} pairs compared");
+        // Where the excluded words are read in the required word's windows, that word is walked alone.
+        Assert.Equal(requiredAlone, alone > 0);
+    }
+
     /// <summary>The postings of the query's terms that find pairs (not its written forms, which only score).</summary>
     private static long LeadingPostings(Query query, AtomicReader reader) => query switch
     {
@@ -121,17 +174,28 @@ public class ReadAheadTests(CorpusIndexFixture corpus)
         }
 
         (ahead as FlatDisjunctionScorer)?.ReadInWindows(size);
+        return Walk(plain, ahead!, skips, bounds: true);
+    }
+
+    /// <summary>Walks two scorers side by side, skipping as <paramref name="skips"/> says in turn, and compares each doc and score (with <paramref name="bounds"/>, also frequency and bound).</summary>
+    private static int Walk(Scorer expected, Scorer actual, int[] skips, bool bounds)
+    {
         var compared = 0;
-        var (doc, other) = (plain.NextDoc(), ahead!.NextDoc());
+        var (doc, other) = (expected.NextDoc(), actual.NextDoc());
         for (var step = 0; doc != DocIdSetIterator.NO_MORE_DOCS; step++)
         {
             Assert.Equal(doc, other);
-            Assert.Equal(plain.Freq, ahead.Freq);
-            Assert.Equal(((IBoundedScorer)plain).GetScore(1e30f), ((IBoundedScorer)ahead).GetScore(1e30f));
-            Assert.Equal(plain.GetScore(), ahead.GetScore());
+            if (bounds)
+            {
+                // Lucene's boolean scorer counts the clauses that match where ours counts a NOT's required word's groups.
+                Assert.Equal(expected.Freq, actual.Freq);
+                Assert.Equal(((IBoundedScorer)expected).GetScore(1e30f), ((IBoundedScorer)actual).GetScore(1e30f));
+            }
+
+            Assert.Equal(expected.GetScore(), actual.GetScore());
             compared++;
             var skip = skips.Length == 0 ? 1 : skips[step % skips.Length];
-            (doc, other) = skip == 1 ? (plain.NextDoc(), ahead.NextDoc()) : (plain.Advance(doc + skip), ahead.Advance(other + skip));
+            (doc, other) = skip == 1 ? (expected.NextDoc(), actual.NextDoc()) : (expected.Advance(doc + skip), actual.Advance(other + skip));
         }
 
         Assert.Equal(DocIdSetIterator.NO_MORE_DOCS, other);
