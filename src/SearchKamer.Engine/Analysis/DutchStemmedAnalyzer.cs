@@ -7,7 +7,8 @@ namespace SearchKamer.Analysis;
 
 /// <summary>
 /// The Dutch chain for the stemmed fields: standard tokens, lower case, stop words, folding,
-/// [compound parts], stem overrides, Snowball Dutch (the last three memoised per word). Folding comes after the stop filter so
+/// [compound parts], stem overrides, Snowball Dutch, the singular's last consonant (<see cref="SingularConsonantFilter"/>;
+/// the last four memoised per word). Folding comes after the stop filter so
 /// "één" is not taken for the stop word "een".
 /// </summary>
 public sealed class DutchStemmedAnalyzer : Analyzer

@@ -24,9 +24,10 @@ public sealed partial class SearchIndex : IDisposable
     /// The analysis and field layout the index was written with, in every commit's data. 3: apostrophe plurals,
     /// dotted tokens and compound parts as marked terms (issue 20); 4: answers indexed with the askers and subject
     /// they inherit from their question set (issue 17); 5: dossier facts as doc values on the doc record (issue 21); 6: a person's facet value in one spelling
-    /// (<see cref="Reference.PersonNames"/>). An index of another version is rebuilt on start.
+    /// (<see cref="Reference.PersonNames"/>); 7: a stem ending in z or v takes the singular's s or f (ziekenhuizen with
+    /// ziekenhuis, <see cref="Analysis.SingularConsonantFilter"/>). An index of another version is rebuilt on start.
     /// </summary>
-    public const string SchemaVersion = "6";
+    public const string SchemaVersion = "7";
     private const string GuardFile = "searchkamer.lock";
     private const string FirstCommit = "segments_1";
 

@@ -1,3 +1,8 @@
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
 using SearchKamer.Analysis;
 using SearchKamer.Indexing;
 using static SearchKamer.Tests.Analysis.AnalyzerProbe;
@@ -24,6 +29,40 @@ public class StemmedChainTests
         Assert.Equal("gemeent", gemeentelijke.Term);
         Assert.Equal("gemeent", gemeenten.Term);
         Assert.Equal("gemeent", QueryStem("gemeente"));
+    }
+
+    [Theory]
+    [InlineData("ziekenhuizen", "ziekenhuis")]
+    [InlineData("bedrijven", "bedrijf")]
+    [InlineData("brieven", "brief")]
+    [InlineData("adviezen", "advies")]
+    [InlineData("initiatieven", "initiatief")]
+    [InlineData("effectieve", "effectief")]
+    [InlineData("prijzen", "prijs")]
+    public void A_plural_that_voices_the_last_consonant_of_its_singular_shares_its_stem(string plural, string singular)
+    {
+        Assert.Equal(QueryStem(singular), QueryStem(plural));
+        // The index chain too, where a compound's parts follow its stem.
+        Assert.Equal(QueryStem(singular), Analyze(FieldAnalyzers.Index, "all", plural).First().Term);
+    }
+
+    [Fact]
+    public void A_stem_marked_as_a_keyword_keeps_its_last_consonant()
+    {
+        // Stem overrides mark their stems as keywords (none ends in z or v today): the rule leaves such a stem alone.
+        var keywords = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "huiz" }, false);
+        using var stream = new SingularConsonantFilter(new SetKeywordMarkerFilter(
+            new WhitespaceTokenizer(LuceneVersion.LUCENE_48, new StringReader("huiz briev")), keywords));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var terms = new List<string>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        Assert.Equal(["huiz", "brief"], terms);
     }
 
     [Fact]

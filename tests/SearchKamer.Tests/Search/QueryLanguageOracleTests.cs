@@ -59,6 +59,18 @@ public class QueryLanguageOracleTests(CorpusIndexFixture corpus)
         Assert.True(without.Count < Expect(p => Holds(p, "gemeente")).Count);
     }
 
+    [Theory]
+    [InlineData("ziekenhuis", "ziekenhuizen")]
+    [InlineData("ziekenhuizen", "ziekenhuis")]
+    public void A_singular_and_a_plural_that_voices_its_last_consonant_find_each_other(string query, string other)
+    {
+        var withOther = Expect(p => p.Text.Contains(other) && !p.Text.Contains(query) && p.Document.Questions.Count > 0);
+        var found = corpus.Engine.Matching(new SearchRequest { Query = query }).Select(row => (row.DocId, row.Number)).ToHashSet();
+
+        Assert.NotEmpty(withOther);
+        Assert.Subset(found, withOther);
+    }
+
     [Fact]
     public void A_phrase_matches_only_words_standing_together_in_question_or_answer()
     {
