@@ -8,7 +8,8 @@ using Lucene.Net.Tartarus.Snowball.Ext;
 namespace SearchKamer.Analysis;
 
 /// <summary>
-/// The tail of the Dutch chain — [compound parts], stem overrides, Snowball, the singular's consonant — depends on the
+/// The tail of the Dutch chain — [compound parts], stem overrides, a plural's s after a vowel, Snowball, the singular's
+/// consonant — depends on the
 /// folded word alone, and a few thousand words make up most of any text. So the process remembers
 /// what the tail made of a word and replays it: the stem first, then the stemmed parts at the same
 /// position with the word's offsets. Words are looked up as spans, so a hit allocates nothing.
@@ -119,6 +120,7 @@ internal sealed class MemoisedStemFilter : TokenFilter
             }
 
             stream = new StemmerOverrideFilter(stream, StemOverrides.Map);
+            stream = new VowelPluralFilter(stream, DutchWordList.Instance);
             stream = new SnowballFilter(stream, new DutchStemmer());
             stream = new SingularConsonantFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);

@@ -25,9 +25,10 @@ public sealed partial class SearchIndex : IDisposable
     /// dotted tokens and compound parts as marked terms (issue 20); 4: answers indexed with the askers and subject
     /// they inherit from their question set (issue 17); 5: dossier facts as doc values on the doc record (issue 21); 6: a person's facet value in one spelling
     /// (<see cref="Reference.PersonNames"/>); 7: a stem ending in z or v takes the singular's s or f (ziekenhuizen with
-    /// ziekenhuis, <see cref="Analysis.SingularConsonantFilter"/>). An index of another version is rebuilt on start.
+    /// ziekenhuis, <see cref="Analysis.SingularConsonantFilter"/>); 8: plurals in -s or -en after a vowel
+    /// (organisaties, categorieën) and in -eren (kinderen) meet their singular. An index of another version is rebuilt on start.
     /// </summary>
-    public const string SchemaVersion = "7";
+    public const string SchemaVersion = "8";
     private const string GuardFile = "searchkamer.lock";
     private const string FirstCommit = "segments_1";
 

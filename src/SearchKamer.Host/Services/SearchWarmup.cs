@@ -1,5 +1,7 @@
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Options;
+using SearchKamer.Analysis;
 using SearchKamer.Dossiers;
 using SearchKamer.Indexing;
 using SearchKamer.Search;
@@ -312,8 +314,36 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
 
             candidates.Sort((a, b) => a.DocFreq != b.DocFreq ? b.DocFreq.CompareTo(a.DocFreq) : string.CompareOrdinal(a.Word, b.Word));
             var step = Math.Max(1, candidates.Count / count);
+            var chosen = new List<string>(count);
+            for (var i = 0; i < candidates.Count && chosen.Count < count; i += step)
+            {
+                // A stem asked as a word is stemmed again: only one that stems to itself finds its own pairs ("teven", the
+                // stem of "tevens", stems to "tef"). The first such word of each step is taken.
+                var j = i;
+                while (j < Math.Min(i + step, candidates.Count) && !StemsToItself(candidates[j].Word))
+                {
+                    j++;
+                }
+
+                if (j < Math.Min(i + step, candidates.Count))
+                {
+                    chosen.Add(candidates[j].Word);
+                }
+            }
+
             // Rare first: cheap searches bring most methods to their optimised form within the first seconds.
-            return [.. Enumerable.Range(0, Math.Min(count, candidates.Count)).Select(i => candidates[i * step].Word).Reverse()];
+            chosen.Reverse();
+            return chosen;
         });
+    }
+
+    private static bool StemsToItself(string word)
+    {
+        using var stream = DutchAnalysis.StemmedQuery.GetTokenStream(Fields.Question, word);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var same = stream.IncrementToken() && term.ToString() == word && !stream.IncrementToken();
+        stream.End();
+        return same;
     }
 }

@@ -46,6 +46,33 @@ public class StemmedChainTests
         Assert.Equal(QueryStem(singular), Analyze(FieldAnalyzers.Index, "all", plural).First().Term);
     }
 
+    [Theory]
+    [InlineData("organisaties", "organisatie")]
+    [InlineData("subsidies", "subsidie")]
+    [InlineData("gemeentes", "gemeente")]
+    [InlineData("bureaus", "bureau")]
+    [InlineData("categorieën", "categorie")]
+    [InlineData("ideeën", "idee")]
+    [InlineData("kinderen", "kind")]
+    [InlineData("leden", "lid")]
+    [InlineData("zorgorganisaties", "zorgorganisatie")]
+    public void A_plural_after_a_vowel_or_with_another_vowel_shares_its_singulars_stem(string plural, string singular)
+    {
+        Assert.Equal(QueryStem(singular), QueryStem(plural));
+        Assert.Equal(QueryStem(singular), Analyze(FieldAnalyzers.Index, "all", plural).First().Term);
+    }
+
+    [Theory]
+    [InlineData("crisis")]
+    [InlineData("virus")]
+    [InlineData("huis")]
+    [InlineData("gas")]
+    [InlineData("campus")]
+    public void A_word_whose_final_s_is_its_own_keeps_it(string word)
+    {
+        Assert.EndsWith("s", QueryStem(word), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_stem_marked_as_a_keyword_keeps_its_last_consonant()
     {
