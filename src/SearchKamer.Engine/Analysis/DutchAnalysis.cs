@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace SearchKamer.Analysis;
 
@@ -17,4 +18,22 @@ public static class DutchAnalysis
 
     /// <summary>Lower case and folding only (exact and name fields, index and query time).</summary>
     public static Analyzer Exact { get; } = new ExactAnalyzer();
+
+    /// <summary>The one term <paramref name="analyzer"/> makes of <paramref name="text"/>; null when it makes none or several.</summary>
+    public static string? OneTerm(Analyzer analyzer, string field, string text)
+    {
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        string? only = null;
+        var count = 0;
+        while (stream.IncrementToken())
+        {
+            only = term.ToString();
+            count++;
+        }
+
+        stream.End();
+        return count == 1 ? only : null;
+    }
 }

@@ -11,7 +11,7 @@ namespace SearchKamer.Analysis;
 /// lees and leef stem to kas, les and lef), so the plurals it now joins (kazen, lezen, leven) meet the stems their
 /// own singular forms had. A stem from <see cref="StemOverrides"/> (a keyword) is left as it is.
 /// </summary>
-public sealed class SingularConsonantFilter : TokenFilter
+internal sealed class SingularConsonantFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;

@@ -167,13 +167,7 @@ internal sealed class DisjunctionWindow
     private void Read(int i)
     {
         var term = _tables[i]!;
-        var d = _ahead[i];
-        if (d < _start)
-        {
-            // The next posting is usually the one; a skip only where it falls short (a window past an Advance).
-            d = term.NextDoc();
-            d = d < _start ? term.Advance(_start) : d;
-        }
+        var d = Enter(term, _ahead[i]);
 
         var freqs = _freqs[i]!;
         var bit = 1UL << i;
@@ -194,12 +188,7 @@ internal sealed class DisjunctionWindow
     private void Unmark(int e)
     {
         var docs = _excluded[e];
-        var d = _excludedAhead[e];
-        if (d < _start)
-        {
-            d = docs.NextDoc();
-            d = d < _start ? docs.Advance(_start) : d;
-        }
+        var d = Enter(docs, _excludedAhead[e]);
 
         while (d < _end)
         {
@@ -209,5 +198,18 @@ internal sealed class DisjunctionWindow
         }
 
         _excludedAhead[e] = d;
+    }
+
+    /// <summary>The first doc of <paramref name="docs"/> in the window, from <paramref name="at"/> (where it stands) on.</summary>
+    private int Enter(DocIdSetIterator docs, int at)
+    {
+        if (at >= _start)
+        {
+            return at;
+        }
+
+        // The next posting is usually the one; a skip only where it falls short (a window past an Advance).
+        var d = docs.NextDoc();
+        return d < _start ? docs.Advance(_start) : d;
     }
 }

@@ -44,8 +44,8 @@ internal static class WordRanking
     /// <summary>The word's stem and exact form when each chain makes one token of it; else null (stop words, F-35, parlement.com).</summary>
     public static RankedWord? Word(string text)
     {
-        var stem = OneToken(DutchAnalysis.StemmedQuery, Fields.Question, text);
-        var exact = stem is null ? null : OneToken(DutchAnalysis.Exact, Fields.QuestionExact, text);
+        var stem = DutchAnalysis.OneTerm(DutchAnalysis.StemmedQuery, Fields.Question, text);
+        var exact = stem is null ? null : DutchAnalysis.OneTerm(DutchAnalysis.Exact, Fields.QuestionExact, text);
         return stem is null || exact is null ? null : new RankedWord(stem, exact);
     }
 
@@ -57,7 +57,7 @@ internal static class WordRanking
             yield break;
         }
 
-        var exact = words.Select(w => OneToken(DutchAnalysis.Exact, Fields.QuestionExact, w)).ToList();
+        var exact = words.Select(w => DutchAnalysis.OneTerm(DutchAnalysis.Exact, Fields.QuestionExact, w)).ToList();
         if (exact.Any(e => e is null))
         {
             yield break;
@@ -95,23 +95,6 @@ internal static class WordRanking
         }
 
         return parts;
-    }
-
-    private static string? OneToken(Analyzer analyzer, string field, string text)
-    {
-        using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        string? only = null;
-        var count = 0;
-        while (stream.IncrementToken())
-        {
-            only = term.ToString();
-            count++;
-        }
-
-        stream.End();
-        return count == 1 ? only : null;
     }
 }
 

@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Options;
 using SearchKamer.Analysis;
@@ -314,22 +313,11 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
 
             candidates.Sort((a, b) => a.DocFreq != b.DocFreq ? b.DocFreq.CompareTo(a.DocFreq) : string.CompareOrdinal(a.Word, b.Word));
             var step = Math.Max(1, candidates.Count / count);
-            var chosen = new List<string>(count);
-            for (var i = 0; i < candidates.Count && chosen.Count < count; i += step)
-            {
-                // A stem asked as a word is stemmed again: only one that stems to itself finds its own pairs ("teven", the
-                // stem of "tevens", stems to "tef"). The first such word of each step is taken.
-                var j = i;
-                while (j < Math.Min(i + step, candidates.Count) && !StemsToItself(candidates[j].Word))
-                {
-                    j++;
-                }
-
-                if (j < Math.Min(i + step, candidates.Count))
-                {
-                    chosen.Add(candidates[j].Word);
-                }
-            }
+            // A stem asked as a word is stemmed again: only one that stems to itself finds its own pairs ("teven", the stem
+            // of "tevens", stems to "tef"). The first such word of each step is taken.
+            var chosen = Enumerable.Range(0, (candidates.Count + step - 1) / step)
+                .Select(i => candidates.Skip(i * step).Take(step).Select(c => c.Word).FirstOrDefault(StemsToItself))
+                .OfType<string>().Take(count).ToList();
 
             // Rare first: cheap searches bring most methods to their optimised form within the first seconds.
             chosen.Reverse();
@@ -337,13 +325,5 @@ public sealed class SearchWarmup(SearchIndex index, SearchEngine engine, IOption
         });
     }
 
-    private static bool StemsToItself(string word)
-    {
-        using var stream = DutchAnalysis.StemmedQuery.GetTokenStream(Fields.Question, word);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        var same = stream.IncrementToken() && term.ToString() == word && !stream.IncrementToken();
-        stream.End();
-        return same;
-    }
+    private static bool StemsToItself(string word) => DutchAnalysis.OneTerm(DutchAnalysis.StemmedQuery, Fields.Question, word) == word;
 }
